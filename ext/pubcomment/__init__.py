@@ -1,0 +1,28 @@
+"""pubcomment: public-comment results and plans, from MyST to HTML, PDF and ePub."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .assets import setup_assets
+from .config import setup_config
+from .directives import setup_directives
+from .domain import setup_domain
+from .nodes import setup_nodes
+from .resolve import setup_resolve
+from .sectnum import setup_sectnum
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    setup_config(app)
+    setup_nodes(app)
+    setup_domain(app)
+    setup_directives(app)
+    setup_resolve(app)
+    setup_sectnum(app)
+    setup_assets(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,159 @@
+"""Citizen-written markdown to docutils nodes, safely.
+
+Opinion and answer texts are data, not markup.  They are parsed by one
+shared markdown-it instance with raw HTML switched off and turned into
+docutils nodes by hand: paragraphs, lists, emphasis, code, links and the
+``{u}`…``` role that marks changed text.  No MyST directive or role runs,
+so nothing in a text can include a file, emit raw HTML or LaTeX, or slow
+the build with per-cell parser set-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from .core.schema import NOTE_MARKER
+
+CHANGED_CLASS = "pc-changed"
+CHANGED_ROLES = {"u", "changed"}
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+_parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).use(myst_role_plugin)
+_parser.disable(["html_block", "html_inline"], ignoreInvalid=True)
+
+# Turns the n-th (※) marker of a text into a node (e.g. a link to its note).
+MarkerFactory = Callable[[int, str], nodes.Node]
+
+
+def changed(text: str) -> nodes.inline:
+    """Changed text (傍線): an inline with a class; CSS and a LaTeX macro style it."""
+    return nodes.inline(text, text, classes=[CHANGED_CLASS])
+
+
+def parse_blocks(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
+    """Block-level nodes for a markdown text (paragraphs, lists …)."""
+    tokens = _parser.parse(source)
+    builder = _Builder(marker)
+    return builder.blocks(tokens)
+
+
+def parse_inline(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
+    """Inline nodes for a one-line text (a label, a list item)."""
+    tokens = _parser.parseInline(source)
+    builder = _Builder(marker)
+    children = tokens[0].children or [] if tokens else []
+    return builder.inlines(children)
+
+
+class _Builder:
+    def __init__(self, marker: MarkerFactory | None):
+        self.marker = marker
+        self.markers_seen = 0
+
+    def blocks(self, tokens: list[Token]) -> list[nodes.Node]:
+        root = nodes.Element()
+        stack: list[nodes.Element] = [root]
+        for token in tokens:
+            top = stack[-1]
+            kind = token.type
+            if kind in ("paragraph_open", "heading_open"):
+                node: nodes.Element = nodes.paragraph()
+                if kind == "heading_open":
+                    node["classes"].append("pc-heading")
+                top += node
+                stack.append(node)
+            elif kind == "bullet_list_open":
+                node = nodes.bullet_list(bullet="-")
+                top += node
+                stack.append(node)
+            elif kind == "ordered_list_open":
+                node = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+                start = token.attrGet("start")
+                if start not in (None, 1, "1"):
+                    node["start"] = int(start)  # type: ignore[arg-type]
+                top += node
+                stack.append(node)
+            elif kind == "list_item_open":
+                node = nodes.list_item()
+                top += node
+                stack.append(node)
+            elif kind == "blockquote_open":
+                node = nodes.block_quote()
+                top += node
+                stack.append(node)
+            elif kind.endswith("_close"):
+                if len(stack) > 1:
+                    stack.pop()
+            elif kind == "inline":
+                if isinstance(top, nodes.paragraph):
+                    top.extend(self.inlines(token.children or []))
+                else:  # tight list items hold inline content directly
+                    paragraph = nodes.paragraph()
+                    paragraph.extend(self.inlines(token.children or []))
+                    top += paragraph
+            elif kind in ("fence", "code_block"):
+                top += nodes.literal_block(token.content, token.content)
+            # hr and anything else carry no content worth keeping in a cell
+        return list(root.children)
+
+    def inlines(self, tokens: list[Token]) -> list[nodes.Node]:
+        root = nodes.Element()
+        stack: list[nodes.Element] = [root]
+        for token in tokens:
+            top = stack[-1]
+            kind = token.type
+            if kind == "text":
+                top.extend(self.text(token.content))
+            elif kind in ("softbreak", "hardbreak"):
+                # A line break inside Japanese text must not become a space
+                # (browsers render it as one); between Latin words it must.
+                previous = top.astext()[-1:] if top.children else ""
+                top += nodes.Text("" if previous and ord(previous) > 0x2E7F else " ")
+            elif kind == "code_inline":
+                top += nodes.literal(token.content, token.content)
+            elif kind in ("em_open", "strong_open"):
+                node: nodes.Element = nodes.emphasis() if kind == "em_open" else nodes.strong()
+                top += node
+                stack.append(node)
+            elif kind == "link_open":
+                href = str(token.attrGet("href") or "")
+                if href.startswith(SAFE_SCHEMES):
+                    node = nodes.reference("", "", refuri=href)
+                else:
+                    node = nodes.inline()
+                top += node
+                stack.append(node)
+            elif kind.endswith("_close"):
+                if len(stack) > 1:
+                    stack.pop()
+            elif kind == "myst_role":
+                name = token.meta.get("name", "")
+                if name in CHANGED_ROLES:
+                    top += changed(token.content)
+                else:  # unknown roles are shown as typed
+                    top += nodes.Text(f"{{{name}}}`{token.content}`")
+            elif kind == "image":
+                top.extend(self.text(token.content))
+            else:
+                top.extend(self.text(token.content))
+        return list(root.children)
+
+    def text(self, content: str) -> list[nodes.Node]:
+        if self.marker is None:
+            return [nodes.Text(content)]
+        result: list[nodes.Node] = []
+        position = 0
+        for match in NOTE_MARKER.finditer(content):
+            if match.start() > position:
+                result.append(nodes.Text(content[position:match.start()]))
+            self.markers_seen += 1
+            result.append(self.marker(self.markers_seen, match.group()))
+            position = match.end()
+        if position < len(content):
+            result.append(nodes.Text(content[position:]))
+        return result

@@ -1,0 +1,62 @@
+"""Problems found in consultation data, and their documented subtypes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Subtype(enum.Enum):
+    """Subtypes of the ``pubcomment`` warning type.
+
+    Each can be silenced with ``suppress_warnings = ["pubcomment.<value>"]``.
+    The docstring of each member is rendered into the user documentation.
+    """
+
+    SYNTAX = "syntax"
+    """The data is not valid YAML, JSON or CSV."""
+    FILE = "file"
+    """A data file named by an option cannot be read."""
+    UNKNOWN_KEY = "unknown_key"
+    """A key that the format does not define (usually a typo)."""
+    TYPE = "type"
+    """A value of the wrong kind (a list where text is expected, a word where a number is)."""
+    REQUIRED = "required"
+    """A required field is missing or empty."""
+    DATE = "date"
+    """A date is not an ISO date (YYYY-MM-DD), or a period ends before it starts."""
+    CATEGORY = "category"
+    """An opinion names a category that the scheme does not define, or keys repeat."""
+    TOPIC = "topic"
+    """An opinion names a topic group that is not defined, or topic ids repeat."""
+    NUMBER = "number"
+    """Opinion numbers repeat, skip a number, or are given for some opinions only."""
+    COUNT = "count"
+    """A declared count (通 or 件) disagrees with the data."""
+    NOTE = "note"
+    """The ※ markers in a text and its notes do not pair up."""
+    REFERENCE = "reference"
+    """A directive or role names a consultation, amendment or plan section that does not exist."""
+    AMENDMENT = "amendment"
+    """An amendment is malformed: its two texts are equal, or its id repeats."""
+    DIRECTIVE = "directive"
+    """A directive is used wrongly (missing data, unknown option value)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding, tied to a place in the data.
+
+    ``line`` is 1-based within ``origin`` (a file path or ``None`` for data
+    embedded in a document, whose caller adds its own offset).
+    """
+
+    subtype: Subtype
+    message: str
+    line: int | None = None
+    origin: str | None = None
+
+    def located(self, origin: str | None, line_offset: int) -> Problem:
+        """Return a copy whose line counts from the start of ``origin``."""
+        line = None if self.line is None else self.line + line_offset
+        return Problem(self.subtype, self.message, line, self.origin or origin)

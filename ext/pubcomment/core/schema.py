@@ -1,0 +1,323 @@
+"""Turn located raw data into a :class:`~.model.Consultation`.
+
+The reader is forgiving in what it builds (a missing field becomes empty
+text so rendering can go on) and strict in what it reports: every
+surprise becomes one :class:`~.problems.Problem` with the line it was
+found on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .located import Located
+from .model import Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
+from .problems import Problem, Subtype
+
+# Reads a file named inside the data: returns its text and a display name.
+FileReader = Callable[[str], tuple[str, str]]
+
+TOP_KEYS = {
+    "title", "body", "plan", "period", "submission_methods", "publicity",
+    "declared", "categories", "topics", "opinions", "amendments", "schedule",
+}
+BODY_KEYS = {"name", "self"}
+PERIOD_KEYS = {"start", "end"}
+DECLARED_KEYS = {"submissions", "opinions"}
+CATEGORY_KEYS = {"key", "description", "label"}
+TOPIC_KEYS = {"id", "title"}
+OPINION_KEYS = {
+    "no", "topic", "category", "summary", "response", "submission",
+    "summary_notes", "response_notes", "sections", "amendments",
+}
+AMENDMENT_KEYS = {"id", "summary", "location", "after", "before"}
+SCHEDULE_KEYS = {"when", "text"}
+
+NOTE_MARKER = re.compile(r"[(（]※[)）]")
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass
+class Reader:
+    """Collects problems while reading one consultation."""
+
+    origin: str | None
+    read_file: FileReader | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, subtype: Subtype, message: str, line: int | None, origin: str | None = None) -> None:
+        self.problems.append(Problem(subtype, message, line, origin or self.origin))
+
+    def mapping(self, node: Located | None, keys: set[str], what: str) -> dict[str, Located]:
+        if node is None or node.value is None:
+            return {}
+        if not isinstance(node.value, dict):
+            self.report(Subtype.TYPE, f"{what} must be a mapping of keys to values", node.line)
+            return {}
+        for key, value in node.value.items():
+            if key not in keys:
+                hint = difflib.get_close_matches(key, sorted(keys), n=1)
+                suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(keys))}"
+                self.report(Subtype.UNKNOWN_KEY, f"unknown key {key!r} in {what}{suggestion}", value.line)
+        return node.value
+
+    def sequence(self, node: Located | None, what: str) -> list[Located]:
+        if node is None or node.value is None:
+            return []
+        if not isinstance(node.value, list):
+            self.report(Subtype.TYPE, f"{what} must be a list", node.line)
+            return []
+        return node.value
+
+    def text(self, fields: dict[str, Located], key: str, what: str, *, required: bool, line: int | None) -> str:
+        node = fields.get(key)
+        if node is None or node.value is None or (isinstance(node.value, str) and not node.value.strip()):
+            if required:
+                self.report(Subtype.REQUIRED, f"{what} needs a non-empty {key!r}", node.line if node else line)
+            return ""
+        if not isinstance(node.value, str):
+            self.report(Subtype.TYPE, f"{key!r} of {what} must be text", node.line)
+            return ""
+        return node.value.strip("\n")
+
+    def texts(self, fields: dict[str, Located], key: str, what: str) -> list[str]:
+        node = fields.get(key)
+        if node is None or node.value is None:
+            return []
+        if isinstance(node.value, str):
+            return [node.value.strip()]
+        result = []
+        for item in self.sequence(node, f"{key!r} of {what}"):
+            if isinstance(item.value, str) and item.value.strip():
+                result.append(item.value.strip())
+            else:
+                self.report(Subtype.TYPE, f"each item of {key!r} in {what} must be non-empty text", item.line)
+        return result
+
+    def integer(self, fields: dict[str, Located], key: str, what: str) -> int | None:
+        node = fields.get(key)
+        if node is None or node.value is None:
+            return None
+        if isinstance(node.value, str) and node.value.strip().isdigit():
+            return int(node.value.strip())
+        self.report(Subtype.TYPE, f"{key!r} of {what} must be a whole number, not {node.value!r}", node.line)
+        return None
+
+    def date(self, fields: dict[str, Located], key: str, what: str, *, line: int | None) -> dt.date | None:
+        node = fields.get(key)
+        if node is None or node.value is None:
+            self.report(Subtype.REQUIRED, f"{what} needs {key!r} (YYYY-MM-DD)", line)
+            return None
+        value = node.value if isinstance(node.value, str) else ""
+        match = ISO_DAY.match(value.strip())
+        try:
+            if match:
+                return dt.date(*map(int, match.groups()))
+        except ValueError:
+            pass
+        self.report(Subtype.DATE, f"{key!r} of {what} is not a date (YYYY-MM-DD): {node.value!r}", node.line)
+        return None
+
+
+def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None) -> tuple[Consultation, list[Problem]]:
+    """Build the consultation and list everything wrong with the data."""
+    reader = Reader(origin, read_file)
+    top = reader.mapping(root, TOP_KEYS, "the consultation")
+    top_line = root.line if root else 1
+    body = reader.mapping(top.get("body"), BODY_KEYS, "'body'")
+    period_node = top.get("period")
+    period = reader.mapping(period_node, PERIOD_KEYS, "'period'")
+    period_line = period_node.line if period_node else top_line
+    declared = reader.mapping(top.get("declared"), DECLARED_KEYS, "'declared'")
+    consultation = Consultation(
+        title=reader.text(top, "title", "the consultation", required=True, line=top_line),
+        body_name=reader.text(body, "name", "'body'", required=True, line=top.get("body", root).line if root else None),
+        self_reference=reader.text(body, "self", "'body'", required=False, line=None) or "本市",
+        plan=reader.text(top, "plan", "the consultation", required=False, line=None),
+        start=reader.date(period, "start", "'period'", line=period_line),
+        end=reader.date(period, "end", "'period'", line=period_line),
+        submission_methods=reader.texts(top, "submission_methods", "the consultation"),
+        publicity=reader.texts(top, "publicity", "the consultation"),
+        declared_submissions=reader.integer(declared, "submissions", "'declared'"),
+        declared_opinions=reader.integer(declared, "opinions", "'declared'"),
+        categories=[_category(reader, node) for node in reader.sequence(top.get("categories"), "'categories'")],
+        topics=[_topic(reader, node) for node in reader.sequence(top.get("topics"), "'topics'")],
+        opinions=_opinions(reader, top.get("opinions")),
+        amendments=[_amendment(reader, node) for node in reader.sequence(top.get("amendments"), "'amendments'")],
+        schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
+    )
+    if consultation.start and consultation.end and consultation.end < consultation.start:
+        reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
+    check_consultation(consultation, reader, declared)
+    return consultation, reader.problems
+
+
+def _category(reader: Reader, node: Located) -> Category:
+    fields = reader.mapping(node, CATEGORY_KEYS, "a category")
+    return Category(
+        key=reader.text(fields, "key", "a category", required=True, line=node.line),
+        description=reader.text(fields, "description", "a category", required=True, line=node.line),
+        label=reader.text(fields, "label", "a category", required=False, line=None),
+        line=node.line,
+    )
+
+
+def _topic(reader: Reader, node: Located) -> Topic:
+    fields = reader.mapping(node, TOPIC_KEYS, "a topic")
+    title = reader.text(fields, "title", "a topic", required=True, line=node.line)
+    return Topic(id=reader.text(fields, "id", "a topic", required=False, line=None) or title, title=title, line=node.line)
+
+
+def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
+    if node is not None and isinstance(node.value, str):
+        return _opinions_from_file(reader, node)
+    return _opinion_list(reader, reader.sequence(node, "'opinions'"))
+
+
+def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
+    from .loader import parse_by_suffix  # noqa: PLC0415  (loader imports this module)
+
+    name = str(node.value).strip()
+    if reader.read_file is None:
+        reader.report(Subtype.FILE, f"cannot read {name!r}: no file access here", node.line)
+        return []
+    try:
+        text, display = reader.read_file(name)
+    except OSError as error:
+        reader.report(Subtype.FILE, f"cannot read opinions file {name!r}: {error.strerror or error}", node.line)
+        return []
+    rows, problems = parse_by_suffix(name, text)
+    reader.problems.extend(Problem(p.subtype, p.message, p.line, display) for p in problems)
+    saved = reader.origin
+    reader.origin = display
+    try:
+        return _opinion_list(reader, reader.sequence(rows, "the opinions file"))
+    finally:
+        reader.origin = saved
+
+
+def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
+    opinions = []
+    for position, node in enumerate(nodes, start=1):
+        fields = reader.mapping(node, OPINION_KEYS, "an opinion")
+        given = reader.integer(fields, "no", "an opinion")
+        what = f"opinion {given if given is not None else position}"
+        opinion = Opinion(
+            number=given if given is not None else position,
+            summary=reader.text(fields, "summary", what, required=True, line=node.line),
+            response=reader.text(fields, "response", what, required=True, line=node.line),
+            category=reader.text(fields, "category", what, required=False, line=None),
+            topic=reader.text(fields, "topic", what, required=False, line=None),
+            submission=reader.text(fields, "submission", what, required=False, line=None),
+            summary_notes=reader.texts(fields, "summary_notes", what),
+            response_notes=reader.texts(fields, "response_notes", what),
+            sections=reader.texts(fields, "sections", what),
+            amendments=reader.texts(fields, "amendments", what),
+            line=node.line,
+        )
+        opinion.numbered = given is not None
+        opinion.origin = reader.origin
+        opinions.append(opinion)
+    return opinions
+
+
+def _amendment(reader: Reader, node: Located) -> Amendment:
+    fields = reader.mapping(node, AMENDMENT_KEYS, "an amendment")
+    return Amendment(
+        id=reader.text(fields, "id", "an amendment", required=False, line=None),
+        summary=reader.text(fields, "summary", "an amendment", required=True, line=node.line),
+        location=reader.text(fields, "location", "an amendment", required=False, line=None),
+        after=reader.text(fields, "after", "an amendment", required=True, line=node.line),
+        before=reader.text(fields, "before", "an amendment", required=False, line=None),
+        line=node.line,
+    )
+
+
+def _schedule(reader: Reader, node: Located) -> ScheduleItem:
+    fields = reader.mapping(node, SCHEDULE_KEYS, "a schedule item")
+    text = reader.text(fields, "text", "a schedule item", required=True, line=node.line)
+    when_node = fields.get("when")
+    raw = when_node.text() if when_node else None
+    day = ISO_DAY.match(raw.strip()) if raw else None
+    month = ISO_MONTH.match(raw.strip()) if raw else None
+    try:
+        if day:
+            return ScheduleItem(dt.date(*map(int, day.groups())), "day", text, node.line)
+        if month:
+            return ScheduleItem(dt.date(int(month[1]), int(month[2]), 1), "month", text, node.line)
+    except ValueError:
+        pass
+    reader.report(Subtype.DATE, f"'when' of a schedule item must be YYYY-MM or YYYY-MM-DD, not {raw!r}",
+                  when_node.line if when_node else node.line)
+    return ScheduleItem(dt.date.min, "none", text, node.line)
+
+
+def check_consultation(consultation: Consultation, reader: Reader, declared: dict[str, Located]) -> None:
+    """Cross-field checks: keys, references, numbering, notes and counts."""
+    _check_unique(reader, [(c.key, c.line) for c in consultation.categories], Subtype.CATEGORY, "category key")
+    _check_unique(reader, [(t.id, t.line) for t in consultation.topics], Subtype.TOPIC, "topic id")
+    keys = [c.key for c in consultation.categories]
+    topics = [t.id for t in consultation.topics]
+    for opinion in consultation.opinions:
+        where = opinion.origin
+        if opinion.category and opinion.category not in keys:
+            known = "、".join(keys) if keys else "none are defined"
+            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.line, where)
+        elif keys and not opinion.category:
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.line, where)
+        if opinion.topic and opinion.topic not in topics:
+            known = "、".join(topics) if topics else "none are defined"
+            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.line, where)
+        elif topics and not opinion.topic:
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.line, where)
+        for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
+            markers = len(NOTE_MARKER.findall(text))
+            if markers != len(notes):
+                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.line, where)
+    _check_numbers(reader, consultation)
+    _check_declared(reader, consultation, declared)
+
+
+def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:
+    seen: set[str] = set()
+    for key, line in items:
+        if key and key in seen:
+            reader.report(subtype, f"{what} {key!r} is defined twice", line)
+        seen.add(key)
+
+
+def _check_numbers(reader: Reader, consultation: Consultation) -> None:
+    opinions = consultation.opinions
+    numbered = [o for o in opinions if o.numbered]
+    if numbered and len(numbered) != len(opinions):
+        for opinion in opinions:
+            if not opinion.numbered:
+                reader.report(Subtype.NUMBER, "this opinion has no 'no' while others do: number all opinions or none", opinion.line, opinion.origin)
+        return
+    seen: dict[int, Opinion] = {}
+    for opinion in numbered:
+        if opinion.number in seen:
+            reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.line, opinion.origin)
+        seen[opinion.number] = opinion
+    if numbered:
+        missing = sorted(set(range(1, max(seen) + 1)) - set(seen))
+        if missing:
+            first = numbered[0]
+            listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            reader.report(Subtype.NUMBER, f"opinion numbers skip {listed}", first.line, first.origin)
+
+
+def _check_declared(reader: Reader, consultation: Consultation, declared: dict[str, Located]) -> None:
+    counted = consultation.opinion_count
+    if consultation.declared_opinions is not None and consultation.declared_opinions != counted:
+        reader.report(Subtype.COUNT, f"declared opinions ({consultation.declared_opinions}件) disagree with the data ({counted}件)", declared["opinions"].line)
+    ids = {o.submission for o in consultation.opinions if o.submission}
+    if ids and not all(o.submission for o in consultation.opinions):
+        reader.report(Subtype.COUNT, "some opinions have a 'submission' id and some do not: give it for all or none", declared.get("submissions", Located(None, 1)).line)
+    elif ids and consultation.declared_submissions is not None and consultation.declared_submissions != len(ids):
+        reader.report(Subtype.COUNT, f"declared submissions ({consultation.declared_submissions}通) disagree with the data ({len(ids)} distinct submission ids)", declared["submissions"].line)

@@ -1,0 +1,1 @@
+"""Builders of docutils nodes from consultation data, one module per part."""

@@ -1,0 +1,48 @@
+"""改定案からの変更点: the comparison of draft and final texts."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .. import cells
+from ..core.model import Amendment
+from .context import RenderContext
+from .tables import Cell, build_table
+
+
+def changed_note(ctx: RenderContext) -> nodes.paragraph:
+    """「下線部は変更箇所」, said once next to every comparison."""
+    text = "※" + ctx.label("changed_note")
+    return nodes.paragraph(text, text, classes=["pc-changed-note"])
+
+
+def amendment_rows(ctx: RenderContext, amendments: list[Amendment]) -> list[list[Cell | str]]:
+    rows: list[list[Cell | str]] = []
+    for number, amendment in enumerate(amendments, 1):
+        rows.append([
+            str(number),
+            cells.parse_blocks(amendment.summary),
+            _side(ctx, amendment.location, amendment.after),
+            _side(ctx, amendment.location, amendment.before),
+        ])
+    return rows
+
+
+def _side(ctx: RenderContext, location: str, text: str) -> list[nodes.Node]:
+    blocks: list[nodes.Node] = []
+    if not text:
+        return [nodes.paragraph("", ctx.label("no_before"))]
+    if location:
+        blocks.append(nodes.paragraph("", f"（{location}）", classes=["pc-location"]))
+    blocks.extend(cells.parse_blocks(text))
+    return blocks
+
+
+def comparison_table(ctx: RenderContext, rows: list[list[Cell | str]]) -> list[nodes.Node]:
+    header = [ctx.label("no"), ctx.label("amendment_summary"), ctx.label("after"), ctx.label("before")]
+    table = build_table(ctx.anchor("amendments"), ctx.label("amendments_caption"), header, rows, [6, 24, 35, 35], classes=["pc-amendments"], long=True)
+    return [changed_note(ctx), table]
+
+
+def render_amendments(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    return comparison_table(ctx, amendment_rows(ctx, ctx.consultation.amendments))

@@ -1,0 +1,42 @@
+"""What a renderer needs to know about the build it renders for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.util.nodes import make_refnode
+
+from ..config import PubcommentConfig
+from ..core.model import Consultation
+from ..domain import PubcommentDomain
+
+
+@dataclass
+class RenderContext:
+    builder: Builder
+    docname: str  # the document being resolved
+    key: str  # the consultation's key in the domain
+    consultation: Consultation
+    config: PubcommentConfig
+    domain: PubcommentDomain
+
+    @property
+    def is_html(self) -> bool:
+        return self.builder.format == "html"
+
+    def label(self, name: str, /, **values: str) -> str:
+        return self.config.label(name, self=self.consultation.self_reference, **values)
+
+    def anchor(self, *parts: str) -> str:
+        """A stable id, unique per consultation: ``pc-results-index-category-a``."""
+        return nodes.make_id("-".join(("pc", self.key, *parts)))
+
+    def ref_to(self, anchor: str, what: str, child: nodes.Node, *, title: str = "") -> nodes.Node:
+        """A link to ``anchor`` in the document that shows ``what``, or ``child`` alone."""
+        todocname = self.domain.anchors.get((self.key, what))
+        if todocname is None:
+            return child
+        node = make_refnode(self.builder, self.docname, todocname, anchor, child, title or None)
+        return node

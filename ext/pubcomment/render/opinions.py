@@ -1,0 +1,118 @@
+"""対応区分 (legend), 意見の件数と対応区分 (tally) and the opinion tables."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .. import cells
+from ..core import numbering
+from ..core.model import Opinion, Topic
+from ..core.tally import tally
+from .context import RenderContext
+from .tables import Cell, anchored, build_table
+
+
+def topic_heading(index: int, title: str) -> str:
+    """``ア プランの取組の方向性に関すること``: the letter follows from the order."""
+    return f"{numbering.katakana(index + 1)} {title}"
+
+
+def category_anchor(ctx: RenderContext, key: str) -> str:
+    return ctx.anchor("category", key)
+
+
+def opinion_anchor(ctx: RenderContext, number: int) -> str:
+    return ctx.anchor("opinion", str(number))
+
+
+def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    rows: list[list[Cell | str]] = [
+        [anchored(category_anchor(ctx, c.key), c.key), cells.parse_blocks(c.description)]
+        for c in ctx.consultation.categories
+    ]
+    header = [ctx.label("category"), ctx.label("description")]
+    return [build_table(ctx.anchor("legend"), ctx.label("legend_caption"), header, rows, [10, 90], classes=["pc-legend"], stub_columns=1)]
+
+
+def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    result = tally(ctx.consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading)
+    keys = list(result.category_keys)
+    header = [ctx.label("topic"), *keys, ctx.label("row_total")] if keys else [ctx.label("topic"), ctx.label("row_total")]
+    rows: list[list[Cell | str]] = []
+    for row in (*result.rows, result.total):
+        counts = [str(n) for n in row.counts] if keys else []
+        rows.append([row.label, *counts, str(row.total)])
+    widths = [40, *([60 // max(len(keys) + 1, 1)] * len(keys)), 60 // max(len(keys) + 1, 1)]
+    return [build_table(ctx.anchor("tally"), ctx.label("tally_caption"), header, rows, widths, classes=["pc-tally"], stub_columns=1)]
+
+
+def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    consultation = ctx.consultation
+    wanted = node.get("topic")
+    tables: list[nodes.Node] = []
+    if not consultation.topics:
+        return [_opinion_table(ctx, "all", ctx.label("opinions_caption", topic=consultation.title), consultation.opinions)]
+    for index, topic in enumerate(consultation.topics):
+        if wanted and wanted != topic.id:
+            continue
+        tables.append(_topic_table(ctx, index, topic))
+    return tables
+
+
+def _topic_table(ctx: RenderContext, index: int, topic: Topic) -> nodes.Node:
+    caption = ctx.label("opinions_caption", topic=topic_heading(index, topic.title))
+    return _opinion_table(ctx, topic.id, caption, ctx.consultation.opinions_in(topic.id))
+
+
+def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion]) -> nodes.table:
+    has_categories = bool(ctx.consultation.categories)
+    header = [ctx.label("no"), ctx.label("summary"), ctx.label("response")]
+    widths = [6, 44, 50]
+    if has_categories:
+        header.append(ctx.label("category"))
+        widths = [6, 42, 45, 7]
+    rows: list[list[Cell | str]] = []
+    for opinion in opinions:
+        row: list[Cell | str] = [
+            anchored(opinion_anchor(ctx, opinion.number), str(opinion.number)),
+            _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes),
+            _text_with_notes(ctx, opinion, "response", opinion.response, opinion.response_notes),
+        ]
+        if has_categories:
+            row.append([category_cell(ctx, opinion.category)])
+        rows.append(row)
+    return build_table(ctx.anchor("opinions", group), caption, header, rows, widths, classes=["pc-opinions"], long=True)
+
+
+def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
+    """The letter, styled as a badge, linked to its line in the legend."""
+    category = ctx.consultation.category(key)
+    classes = ["pc-category"]
+    if ctx.config.badges:
+        classes += ["sd-badge", "sd-outline-primary", "sd-text-primary"]
+    badge = nodes.inline(key, key, classes=classes)
+    title = category.description if category else ""
+    return ctx.ref_to(category_anchor(ctx, key), "legend", badge, title=title)
+
+
+def _text_with_notes(ctx: RenderContext, opinion: Opinion, field: str, text: str, notes: list[str]) -> list[nodes.Node]:
+    """The text, then its ※ notes; each (※) marker links to its note."""
+
+    def note_id(n: int) -> str:
+        return ctx.anchor("opinion", str(opinion.number), field, "note", str(n))
+
+    def marker(n: int, mark: str) -> nodes.Node:
+        if n > len(notes):
+            return nodes.Text(mark)
+        reference = nodes.reference("", "", refid=note_id(n), reftitle=ctx.label("note_link"), classes=["pc-note-ref"])
+        reference += nodes.Text(mark)
+        return reference
+
+    blocks = cells.parse_blocks(text, marker=marker)
+    for n, note in enumerate(notes, 1):
+        paragraph = nodes.paragraph("", "", classes=["pc-note"])
+        paragraph += nodes.target("", "", ids=[note_id(n)])
+        paragraph += nodes.Text("※")
+        paragraph.extend(cells.parse_inline(note))
+        blocks.append(paragraph)
+    return blocks

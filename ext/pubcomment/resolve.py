@@ -1,0 +1,49 @@
+"""Fill the placeholders once every document has been read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .config import get_config
+from .core.problems import Subtype
+from .domain import get_domain
+from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from .render.amendments import render_amendments
+from .render.context import RenderContext
+from .render.opinions import render_legend, render_opinions, render_tally
+from .render.summary import render_count, render_overview, render_results, render_schedule
+from .warnings_ import warn
+
+Renderer = Callable[[RenderContext, nodes.Element], list[nodes.Node]]
+
+RENDERERS: dict[str, Renderer] = {
+    "overview": render_overview,
+    "results": render_results,
+    "legend": render_legend,
+    "tally": render_tally,
+    "opinions": render_opinions,
+    "amendments": render_amendments,
+    "schedule": render_schedule,
+    "count": render_count,
+}
+
+
+def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = get_domain(app.env)
+    config = get_config(app.config)
+    placeholders = [*doctree.findall(pubcomment_placeholder), *doctree.findall(pubcomment_inline_placeholder)]
+    for node in placeholders:
+        consultation = domain.get_consultation(node["key"])
+        if consultation is None:
+            warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)
+            node.replace_self([])
+            continue
+        context = RenderContext(app.builder, docname, node["key"], consultation, config, domain)
+        node.replace_self(RENDERERS[node["kind"]](context, node))
+
+
+def setup_resolve(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_placeholders)

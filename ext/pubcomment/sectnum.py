@@ -1,0 +1,65 @@
+"""Heading numbers in the style of Japanese official documents (公用文).
+
+A document whose front matter says ``numbering: kobun`` gets its headings
+numbered 1 → (1) → ① → ア → (ア) below the title.  The numbers are
+computed, never typed, and are recorded per section id so that other
+parts (amendment locations) can cite ``4(3)①エ``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .config import get_config
+from .core import numbering
+
+NUMBER_CLASS = "pc-secnum"
+METADATA_KEY = "numbering"
+STYLE = "kobun"
+
+
+def _front_matter(document: nodes.document) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for docinfo in document.findall(nodes.docinfo):
+        for field in docinfo.findall(nodes.field):
+            fields[field[0].astext()] = field[1].astext()
+    return fields
+
+
+class KobunNumbering(SphinxTransform):
+    # After docinfo (340) and before Sphinx collects titles (doctree-read).
+    default_priority = 750
+
+    def apply(self, **kwargs: Any) -> None:
+        if not get_config(self.config).heading_numbers:
+            return
+        if _front_matter(self.document).get(METADATA_KEY) != STYLE:
+            return
+        top_sections = [s for s in self.document.children if isinstance(s, nodes.section)]
+        for top in top_sections:
+            self._number(top, ())
+        labels = {}
+        for section in self.document.findall(nodes.section):
+            if "pc_number" in section and section["ids"]:
+                labels[section["ids"][0]] = section["pc_number"]
+        self.env.current_document["pubcomment:section_numbers"] = labels
+
+    def _number(self, section: nodes.section, path: tuple[int, ...]) -> None:
+        children = [c for c in section.children if isinstance(c, nodes.section)]
+        for index, child in enumerate(children, start=1):
+            child_path = (*path, index)
+            label = numbering.label(len(child_path), index)
+            child["pc_number"] = numbering.path_label(child_path)
+            title = child[0]
+            if isinstance(title, nodes.title):
+                title.insert(0, nodes.inline(label, label, classes=[NUMBER_CLASS]))
+                title.insert(1, nodes.Text(" "))
+            self._number(child, child_path)
+
+
+def setup_sectnum(app: Sphinx) -> None:
+    app.add_transform(KobunNumbering)
