@@ -1,0 +1,28 @@
+"""Shared fixtures: Sphinx test roots under tests/roots/test-*."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def require_tool(name: str, what: str) -> str:
+    """The path of a tool a test needs; under CI=true a missing tool fails the test."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{what} needs {name!r}, which is not installed (make test installs it on Debian as root)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
