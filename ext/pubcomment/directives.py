@@ -46,9 +46,10 @@ class ConsultationDirective(SphinxDirective):
             return []
         if loaded is None:
             return []
-        # Lines of the body count from 1; the first body line is content_offset + 1.
+        # Body line i (1-based) is file line lineno + content_offset + i in MyST,
+        # where content_offset counts the option lines before the body.
         for problem in loaded.problems:
-            warn_problem(problem, fallback=self.env.docname, line_offset=self.content_offset)
+            warn_problem(problem, fallback=self.env.docname, line_offset=self.lineno + self.content_offset)
         for path in loaded.files:
             self.env.note_dependency(path)
         if not get_domain(self.env).add_consultation(key, self.env.docname, self.lineno, loaded.consultation):

@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 def warn(subtype: Subtype, message: str, location: Any) -> None:
     """Warn once, at ``location`` (a node, ``docname``, ``(docname, line)`` or ``"path:line"``)."""
-    logger.warning(f"{message} [{WARNING_TYPE}.{subtype.value}]", type=WARNING_TYPE, subtype=subtype.value, location=location)
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
 def warn_problem(problem: Problem, *, fallback: Any, line_offset: int = 0) -> None:

@@ -51,7 +51,7 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
-                header = [HEADER_ALIASES.get(cell.strip(), cell.strip()) for cell in record]
+                header = [_field_name(cell) for cell in record]
                 continue
             fields: dict[str, Located] = {}
             for name, cell in zip(header, record):
@@ -62,6 +62,11 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
     except csv.Error as error:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
     return Located(rows, 1), problems
+
+
+def _field_name(header_cell: str) -> str:
+    name = header_cell.strip()
+    return HEADER_ALIASES.get(name) or HEADER_ALIASES.get(name.lower()) or name
 
 
 def _cell(name: str, cell: str, line: int) -> Located:
