@@ -11,6 +11,9 @@ CONFDIR     := conf
 SOURCEDIR   := source
 STAMP       := $(VENV)/.installed
 SPHINX      := $(SPHINXBUILD) $(SPHINXOPTS) -c $(CONFDIR)
+# The documents of conf/documents.py, in order (one PDF and one ePub each).
+DOC_KEYS    := $(shell $(PYTHON) tools/documents.py key)
+DOC_STEMS   := $(shell $(PYTHON) tools/documents.py stem)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html latexpdf epub all test lint clean system-tex system-epub system-browser
@@ -29,6 +32,28 @@ venv: $(STAMP) ## Create .venv and install the project with its dependencies
 html: $(STAMP) ## Build the web site into build/html
 	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html
 	@echo "site: $(BUILDDIR)/html/index.html"
+
+# Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
+# later document may read an earlier one's .aux for page references).
+latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.pdf
+	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
+	@set -e; for stem in $(DOC_STEMS); do \
+	  echo "lualatex: $(BUILDDIR)/latex/$$stem.pdf"; \
+	  $(MAKE) --no-print-directory -C $(BUILDDIR)/latex $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null \
+	    || { echo "LaTeX failed; see $(BUILDDIR)/latex/$$stem.log" >&2; exit 1; }; \
+	done
+
+# One ePub per document: `-t epub_<key>` makes conf.py pick the document.
+# Each has its own output directory (the builder packs all it finds there).
+epub: $(STAMP) system-epub ## Build one ePub per document: build/epub/<stem>.epub
+	@set -e; for key in $(DOC_KEYS); do \
+	  echo "epub: $$key"; \
+	  $(SPHINX) -b epub -t epub_$$key -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
+	  cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
+	done
+	@echo "epub: $(addprefix $(BUILDDIR)/epub/,$(addsuffix .epub,$(DOC_STEMS)))"
+
+all: html latexpdf epub ## Build the site, the PDFs and the ePubs
 
 system-tex:
 	@tools/system-deps.sh tex pdftools

@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from documents import BODY, DOCUMENTS  # noqa: E402
 
+from pubcomment.latex import latex_settings  # noqa: E402
+
 project = "川崎市DX推進プラン"
 author = BODY
 copyright = f"2026, {BODY}"
@@ -31,5 +33,31 @@ html_theme = "alabaster"
 html_title = project
 html_last_updated_fmt = None
 
-# LaTeX: one PDF per document (see documents.py).
-latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", True) for d in DOCUMENTS]
+# LaTeX: one PDF per document (see documents.py), LuaLaTeX + luatexja.
+# The root document itself is printed (toctree_only=False), then what its
+# toctree includes.
+globals().update(latex_settings())
+latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", False) for d in DOCUMENTS]
+
+# ePub: one per document.  `sphinx-build -b epub -t epub_<key>` (see the
+# Makefile) makes that document the root; pubcomment.epub leaves the other
+# documents out of the package and unlinks references to them.
+epub_show_urls = "no"
+epub_use_index = False
+for _document in DOCUMENTS:
+    if tags.has(f"epub_{_document.key}"):  # type: ignore[name-defined]  # noqa: F821
+        root_doc = _document.root
+        epub_basename = _document.stem
+        epub_title = _document.title
+        epub_author = _document.author
+        epub_publisher = epub_contributor = BODY
+        epub_description = _document.title
+        epub_copyright = copyright
+        # EPUBCheck: the NCX uid must equal the package identifier, and an
+        # empty version gives an empty ibooks:version meta.
+        epub_uid = epub_identifier = _document.stem
+        epub_scheme = "URI"
+        version = release = "1"
+        # The site's other documents are read (references between documents
+        # resolve) but belong to no toctree of this root.
+        suppress_warnings.append("toc.not_included")

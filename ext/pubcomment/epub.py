@@ -1,0 +1,111 @@
+"""One ePub per document out of one Sphinx project.
+
+The site holds every document; an ePub holds one: ``root_doc`` and the
+documents its toctrees include (``conf.py`` sets ``root_doc`` per ePub).
+Every document is still read, so that references between documents
+resolve, but for the ePub builders:
+
+* the other documents are left out of the package (``epub_exclude_files``);
+* a link into a document that is not in the package would dangle, so it
+  becomes its plain text;
+* sphinx-design widgets that need HTML which ePub's XHTML does not allow
+  (tab-sets' ``<input>``, dropdowns' ``<details>`` with inline SVG, icons)
+  are shown in their plain form: a tab's or dropdown's title followed by
+  its content.
+
+Nothing here registers an ``epub=`` visitor: such a visitor makes Sphinx
+stop using other extensions' ``html`` visitors for ePub.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+EPUB_BUILDERS = ("epub",)
+# sphinx-design components whose HTML form is not valid in ePub.
+PLAIN_COMPONENTS = ("dropdown", "tab-set", "tab-item", "tab-content")
+# sphinx-design nodes that carry inline SVG or icon fonts.
+ICON_NODES = ("sd_icon", "fontawesome")
+
+
+def package_docs(env: BuildEnvironment) -> set[str]:
+    """The root document and every document its toctrees include, transitively."""
+    root = env.config.root_doc
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        docname = stack.pop()
+        if docname in seen or docname not in env.all_docs:
+            continue
+        seen.add(docname)
+        stack.extend(env.toctree_includes.get(docname, []))
+    return seen
+
+
+def _is_epub(app: Sphinx) -> bool:
+    return app.builder is not None and app.builder.name in EPUB_BUILDERS
+
+
+def _exclude_other_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if not _is_epub(app):
+        return []
+    suffix = app.builder.out_suffix  # type: ignore[attr-defined]
+    inside = package_docs(env)
+    others = sorted(f"{docname}{suffix}" for docname in env.all_docs if docname not in inside)
+    excluded = list(app.config.epub_exclude_files)
+    excluded += [name for name in others if name not in excluded]
+    app.config.epub_exclude_files = excluded
+    return []
+
+
+def _target_doc(app: Sphinx, docname: str, refuri: str) -> str | None:
+    """The document a relative link of ``docname`` points to, if it is one."""
+    if not refuri or "://" in refuri or refuri.startswith(("mailto:", "#", "data:")):
+        return None
+    path = refuri.split("#", 1)[0]
+    suffix = app.builder.out_suffix  # type: ignore[attr-defined]
+    if not path.endswith(suffix):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), path))
+    return target[: -len(suffix)]
+
+
+def _unlink_other_docs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not _is_epub(app):
+        return
+    inside = package_docs(app.env)
+    for reference in list(doctree.findall(nodes.reference)):
+        target = _target_doc(app, docname, reference.get("refuri", ""))
+        if target is not None and target not in inside:
+            reference.replace_self(nodes.inline("", "", *reference.children, classes=["pc-outside-link"]))
+
+
+class PlainWidgets(SphinxPostTransform):
+    """Before sphinx-design's HTML transforms (199, 200): widgets in their plain form."""
+
+    default_priority = 150
+    builders = EPUB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(nodes.Element)):
+            if node.get("design_component") in PLAIN_COMPONENTS:
+                node["classes"].append(f"pc-plain-{node['design_component']}")
+                del node["design_component"]
+            elif type(node).__name__ in ICON_NODES:
+                node.parent.remove(node)
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" in raw.get("format", "").split() and "<svg" in raw.astext():
+                raw.parent.remove(raw)
+
+
+def setup_epub(app: Sphinx) -> None:
+    app.connect("env-updated", _exclude_other_docs)
+    # After resolve.py has filled the placeholders (priority 500).
+    app.connect("doctree-resolved", _unlink_other_docs, priority=800)
+    app.add_post_transform(PlainWidgets)
