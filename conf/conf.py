@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from documents import BODY, DOCUMENTS  # noqa: E402
+from documents import BODY, DOCUMENTS
 
-from pubcomment.latex import latex_settings  # noqa: E402
+from pubcomment.latex import latex_settings
 
 project = "川崎市DX推進プラン"
 author = BODY

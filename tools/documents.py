@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "conf"))
 
-from documents import DOCUMENTS, Document  # noqa: E402
+from documents import DOCUMENTS, Document
 
 
 def main(argv: list[str]) -> int:
