@@ -11,6 +11,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .epub import setup_epub
+from .html_a11y import setup_html_a11y
 from .nodes import setup_nodes
 from .resolve import setup_resolve
 from .sectnum import setup_sectnum
@@ -26,5 +27,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_resolve(app)
     setup_sectnum(app)
     setup_assets(app)
+    setup_html_a11y(app)
     setup_epub(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -45,6 +45,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "no_before": "なし",
     "changed_note": "下線部は変更箇所",
     "changed_hidden": "変更箇所",
+    "changed_hidden_end": "変更箇所ここまで",
     "note_link": "注釈へ",
     "schedule_caption": "今後の予定",
     "when": "時期",

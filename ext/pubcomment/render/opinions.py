@@ -92,6 +92,9 @@ def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
         classes += ["sd-badge", "sd-outline-primary", "sd-text-primary"]
     badge = nodes.inline(key, key, classes=classes)
     title = category.description if category else ""
+    if ctx.is_html and title:  # what the letter means, for screen readers (HTML only)
+        hidden = f"（{title}）"
+        badge = nodes.inline("", "", badge, nodes.inline(hidden, hidden, classes=["pc-visually-hidden"]))
     return ctx.ref_to(category_anchor(ctx, key), "legend", badge, title=title)
 
 
