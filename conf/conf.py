@@ -28,10 +28,13 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 
-# HTML
-html_theme = "alabaster"
+# HTML: furo, chosen for accessibility and phones (source/about/theme.md);
+# _static/site.css sets the Japanese font stack, line length and print styles.
+html_theme = "furo"
 html_title = project
 html_last_updated_fmt = None
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
 
 # LaTeX: one PDF per document (see documents.py), LuaLaTeX + luatexja.
 # The root document itself is printed (toctree_only=False), then what its
