@@ -62,9 +62,17 @@ system-epub:
 	@tools/system-deps.sh epub
 
 system-browser:
-	@tools/system-deps.sh browser
+	@tools/system-deps.sh browser java node
 
-test: $(STAMP) system-tex system-epub system-browser ## Install what the tests need and run every test
+# The checkers the browser tests run (axe-core, the Nu Html Checker), as
+# pinned in package-lock.json; install scripts are skipped (vnu-jar's would
+# download a Java runtime: the system's is used).
+BROWSER_NODE_MODULES := tests/browser/node_modules/.package-lock.json
+$(BROWSER_NODE_MODULES): tests/browser/package-lock.json
+	@tools/system-deps.sh node
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## Install what the tests need and run every test
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff and mypy

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system tools a target needs are installed.
 #
-#   tools/system-deps.sh tex|browser|epub|pdftools ...
+#   tools/system-deps.sh tex|browser|epub|pdftools|java|node ...
 #
 # On Debian as root, missing packages are installed with apt-get (once;
 # nothing is done when every command is already there).  Elsewhere the
@@ -13,12 +13,16 @@ declare -A COMMANDS=(
   [pdftools]="pdftotext pdffonts pdftoppm pdfinfo"
   [browser]="chromium"
   [epub]="java"
+  [java]="java"
+  [node]="node npm"
 )
 declare -A PACKAGES=(
   [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra texlive-luatex latexmk xindy"
   [pdftools]="poppler-utils"
   [browser]="chromium fonts-noto-cjk"
   [epub]="default-jre-headless epubcheck"
+  [java]="default-jre-headless"
+  [node]="nodejs npm"
 )
 # Files that the packages provide but no command reveals.
 declare -A FILES=(
@@ -26,6 +30,8 @@ declare -A FILES=(
   [epub]=""
   [browser]=""
   [pdftools]=""
+  [java]=""
+  [node]=""
 )
 
 missing=()

@@ -1,0 +1,181 @@
+"""The built site in a real browser: accessibility, validity, phones, search.
+
+The site is built once per session with ``make html`` into a temporary
+directory, so every document and edition that ``make html`` publishes is
+checked, and every HTML page in it (search and index pages included):
+
+* axe-core, WCAG 2.0/2.1 A and AA rules, at desktop and phone width: no violation;
+* the Nu Html Checker: no error;
+* at 375×812 no page scrolls sideways;
+* the results page: screenshots at 375 and 1280 px in tests/artifacts/,
+  opinion tables stacked on phones;
+* search.html finds the results page.
+
+Debian's Chromium is driven by Playwright (never a downloaded browser);
+axe-core and vnu.jar come from tests/browser/node_modules (``make test``
+installs them from package-lock.json).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import a11y_checks as checks
+import pytest
+
+from conftest import ROOT, require_tool
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+RESULTS_PAGE = "html/results/index.html"
+
+
+def _require(condition: bool, message: str) -> None:
+    """Like require_tool, for what is not a command: fail under CI, else skip."""
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Everything ``make html`` publishes, built once into a temporary directory."""
+    build = tmp_path_factory.mktemp("build")
+    # -o: never reinstall the virtual environment from here.
+    completed = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", "html", f"BUILDDIR={build}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return build
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[Path]:
+    found = checks.html_pages(site)
+    assert site.joinpath(RESULTS_PAGE) in [site / p for p in found], found
+    return found
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with checks.serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    chromium = require_tool("chromium", "the browser tests")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _require(False, "the browser tests need the Python package playwright (pip install -e '.[test]')")
+    _require(checks.AXE_JS.is_file(), "axe-core is not installed: run `make test` (npm ci in tests/browser)")
+    with sync_playwright() as playwright:
+        browser = checks.launch(playwright, chromium)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=checks.PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=checks.DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def _open(page: Any, base_url: str, name: Path | str) -> None:
+    response = page.goto(base_url + Path(name).as_posix(), wait_until="load")
+    assert response is not None and response.ok, f"{name}: {response and response.status}"
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_axe_wcag_aa_on_every_page(request: pytest.FixtureRequest, width: str, pages: list[Path], base_url: str) -> None:
+    page = request.getfixturevalue(width)
+    failures = []
+    for name in pages:
+        _open(page, base_url, name)
+        violations = checks.axe_violations(page)
+        if violations:
+            failures.append(f"{name}:\n{checks.format_violations(violations)}")
+    assert not failures, f"axe-core found WCAG 2.0/2.1 A/AA violations at {width} width:\n" + "\n".join(failures)
+
+
+def test_nu_html_checker_on_every_page(site: Path, pages: list[Path]) -> None:
+    java = require_tool("java", "the Nu Html Checker")
+    _require(checks.VNU_JAR.is_file(), "vnu-jar is not installed: run `make test` (npm ci in tests/browser)")
+    errors = checks.vnu_messages(site, pages, java)
+    report = "\n".join(f"{name}:\n  " + "\n  ".join(messages) for name, messages in sorted(errors.items()))
+    assert not errors, f"Nu Html Checker errors in {len(errors)} of {len(pages)} pages:\n{report}"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone: Any, pages: list[Path], base_url: str) -> None:
+    failures = []
+    for name in pages:
+        _open(phone, base_url, name)
+        result = checks.sideways_overflow(phone)
+        if result["scrolls"]:
+            failures.append(f"{name}: {result['scrollWidth']}px wide in {result['width']}px; sticks out: {result['culprits']}")
+    assert not failures, "pages scroll sideways at 375px:\n" + "\n".join(failures)
+
+
+_TABLE_LAYOUT = """() => [...document.querySelectorAll('table.pc-opinions')].map(t => {
+  const row = t.tBodies[0].rows[0];
+  const labels = [...row.querySelectorAll('.pc-cell-label')];
+  return {
+    id: t.id,
+    tableWidth: t.getBoundingClientRect().width,
+    rowDisplay: getComputedStyle(row).display,
+    labelsShown: labels.filter(l => getComputedStyle(l).display !== 'none').length,
+    cells: row.cells.length,
+    theadHeight: t.tHead.getBoundingClientRect().height,
+    summaryWidth: row.cells[1].getBoundingClientRect().width,
+  };
+})"""
+
+
+def test_results_page_on_a_phone_and_a_desktop(phone: Any, desktop: Any, base_url: str) -> None:
+    """Opinion tables stack on a phone and stay tables on a desktop; screenshots of both."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    _open(phone, base_url, RESULTS_PAGE)
+    phone.screenshot(path=str(ARTIFACTS / "results-375.png"), full_page=True)
+    stacked = phone.evaluate(_TABLE_LAYOUT)
+    assert stacked, "no opinion table on the results page"
+    for table in stacked:
+        assert table["rowDisplay"] == "grid", table  # one card per opinion
+        assert table["labelsShown"] == table["cells"], table  # each cell says what it is
+        assert table["theadHeight"] <= 1, table  # the header row is for screen readers only
+        assert table["summaryWidth"] >= 300, table  # the texts get the full width
+    _open(desktop, base_url, RESULTS_PAGE)
+    desktop.screenshot(path=str(ARTIFACTS / "results-1280.png"), full_page=True)
+    for table in desktop.evaluate(_TABLE_LAYOUT):
+        assert table["rowDisplay"] == "table-row", table
+        assert table["labelsShown"] == 0, table
+
+
+@pytest.mark.parametrize("query", ["ガバメントクラウド", "オンライン"])
+def test_search_finds_the_results_page(desktop: Any, base_url: str, query: str) -> None:
+    _open(desktop, base_url, "html/search.html")
+    box = desktop.locator("form[action*='search'] input[name='q'], #searchbox input[name='q'], input[name='q']").first
+    box.fill(query)
+    box.press("Enter")
+    desktop.wait_for_url("**/search.html?q=*")
+    link = desktop.locator("#search-results a[href*='results/index.html']").first
+    link.wait_for(timeout=15000)
+    assert "results" in (link.get_attribute("href") or "")
