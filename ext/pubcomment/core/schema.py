@@ -261,8 +261,8 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
     """Cross-field checks: keys, references, numbering, notes and counts."""
     _check_unique(reader, [(c.key, c.line) for c in consultation.categories], Subtype.CATEGORY, "category key")
     _check_unique(reader, [(t.id, t.line) for t in consultation.topics], Subtype.TOPIC, "topic id")
-    keys = [c.key for c in consultation.categories]
-    topics = [t.id for t in consultation.topics]
+    keys = list(dict.fromkeys(c.key for c in consultation.categories))
+    topics = list(dict.fromkeys(t.id for t in consultation.topics))
     for opinion in consultation.opinions:
         where = opinion.origin
         if opinion.category and opinion.category not in keys:

@@ -1,0 +1,128 @@
+"""The directives end to end: resolved doctrees, HTML and warnings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+
+def resolved(app: SphinxTestApp, docname: str = "index") -> str:
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    return doctree.pformat()
+
+
+def html(app: SphinxTestApp, page: str = "index.html") -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_basic_doctree_snapshot(app: SphinxTestApp, file_regression) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    snapshot = resolved(app).replace(str(app.srcdir), "SRCDIR")
+    file_regression.check(snapshot, extension=".xml", encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_basic_html(app: SphinxTestApp) -> None:
+    app.build()
+    soup = html(app)
+    text = soup.get_text()
+    # 和暦 across the era boundary, with weekdays.
+    assert "平成31年4月30日（火）から令和元年5月7日（火）まで" in text
+    assert "御意見は2通3件でした。" in text
+    # Headings numbered 1 → (1) in 公用文 style.
+    for permalink in soup.select("a.headerlink"):
+        permalink.decompose()
+    titles = [h.get_text(" ", strip=True) for h in soup.select("section > h2, section > h3")]
+    assert titles[:3] == ["1 経過", "2 概要", "(1) 区分"]
+    # One table per topic, headed ア/イ automatically.
+    captions = [c.get_text(strip=True) for c in soup.select("table.pc-opinions caption")]
+    assert captions == ["ア プラン全般に関すること", "イ 個別の取組に関すること"]
+    # Tally with row totals and a 合計 row.
+    tally = soup.select_one("table.pc-tally")
+    rows = [[c.get_text(strip=True) for c in tr.select("th, td")] for tr in tally.select("tr")]
+    assert rows == [["項目", "A", "B", "計"], ["ア プラン全般に関すること", "1", "1", "2"], ["イ 個別の取組に関すること", "0", "1", "1"], ["合計", "1", "2", "3"]]
+    # The ※ note stays in its cell and the marker links to it.
+    marker = soup.select_one("a.pc-note-ref")
+    assert marker is not None and marker.get_text() == "(※)"
+    note = soup.find(id=marker["href"].lstrip("#"))
+    assert note is not None and "LGWAN とは" in note.parent.get_text()
+    assert note.find_parent("td") is marker.find_parent("td")
+    # Category letters link to the legend.
+    letter = soup.select_one("table.pc-opinions a[href*=category]")
+    assert soup.find(id=letter["href"].split("#")[1]) is not None
+    # Markdown inside cells: paragraphs, lists, emphasis, links.
+    assert len(soup.select("table.pc-opinions tbody tr")[0].select("td")[1].select("p")) >= 2
+    assert soup.select_one("table.pc-opinions em").get_text() == "強調"
+    assert soup.select_one('table.pc-opinions a[href="https://example.jp/"]') is not None
+    # Changed text is an inline with a class; the note explains it.
+    assert [s.get_text() for s in soup.select("table.pc-amendments .pc-changed")] == ["160,000 人", "100,000 人", "略"]
+    assert "下線部は変更箇所" in soup.select_one(".pc-changed-note").get_text()
+    assert "なし" in soup.select("table.pc-amendments tbody tr")[1].get_text()
+    assert "令和元年5月" in soup.select_one(".pc-schedule").get_text()
+
+
+@pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
+def test_bad_data_warns_at_file_and_line(app: SphinxTestApp) -> None:
+    app.build()
+    found = [re.sub(r"^.*?index\.md", "index.md", w) for w in warnings_of(app)]
+    expected = [
+        ("index.md:6", "pubcomment.date", "ends (2025-12-03) before it starts"),
+        ("index.md:10", "pubcomment.category", "category key 'A' is defined twice"),
+        ("index.md:14", "pubcomment.category", "unknown category 'Z'"),
+        ("index.md:19", "pubcomment.topic", "unknown topic 'nowhere'"),
+        ("index.md:19", "pubcomment.note", "1 (※) marker(s) but 0 note(s)"),
+        ("index.md:23", "pubcomment.required", "needs a non-empty 'response'"),
+        ("index.md:27", "pubcomment.unknown_key", "unknown key 'summry'"),
+        ("index.md:19", "pubcomment.number", "opinion number 1 is used twice"),
+        ("index.md:14", "pubcomment.number", "opinion numbers skip 2, 3"),
+        ("index.md:7", "pubcomment.count", "declared opinions (5件) disagree with the data (3件)"),
+        ("index.md:32", "pubcomment.reference", "no consultation named 'missing'"),
+    ]
+    for location, subtype, words in expected:
+        assert any(w.startswith(location + ":") and f"[{subtype}]" in w and words in w for w in found), (location, subtype, words, found)
+    assert len(found) == len(expected), found
+    assert "Traceback" not in app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="bad-data", freshenv=True, confoverrides={"suppress_warnings": ["pubcomment"]})
+def test_warnings_can_be_suppressed(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="hostile")
+def test_hostile_text_is_shown_as_text(app: SphinxTestApp) -> None:
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>" not in page and "&lt;b&gt;太字&lt;/b&gt;" in page
+    assert "<img src=x" not in page
+    assert 'href="javascript:' not in page
+    assert "root:x:0" not in page  # /etc/passwd was not included
+    soup = html(app)
+    text = soup.select_one("table.pc-opinions").get_text()
+    assert r"\input{/etc/passwd} {{x}} 100% \write18{rm -rf /} # & ~ ^ _ $x$" in text
+    assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="csv", freshenv=True)
+def test_opinions_from_cp932_csv(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    assert len(warnings) == 1 and "opinions.csv:6" in warnings[0] and "unknown category 'X'" in warnings[0]
+    soup = html(app)
+    cells = [td.get_text(" ", strip=True) for td in soup.select("table.pc-opinions tbody tr td:nth-of-type(2)")]
+    assert cells == ["一段落目。 二段落目。", "要旨二", "要旨三"]
+    deps = app.env.dependencies["index"]
+    assert any(str(d).endswith("opinions.csv") for d in deps)
