@@ -14,6 +14,7 @@ from .epub import setup_epub
 from .html_a11y import setup_html_a11y
 from .nodes import setup_nodes
 from .resolve import setup_resolve
+from .search_ja import setup_search
 from .sectnum import setup_sectnum
 
 __version__ = "0.1.0"
@@ -29,4 +30,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_html_a11y(app)
     setup_epub(app)
+    setup_search(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
