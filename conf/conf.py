@@ -35,6 +35,9 @@ html_title = project
 html_last_updated_fmt = None
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+# Japanese search by character bigrams, split the same way in the browser,
+# so that what a reader types finds the page (bench/README.md compares splitters).
+html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
 
 # LaTeX: one PDF per document (see documents.py), LuaLaTeX + luatexja.
 # The root document itself is printed (toctree_only=False), then what its

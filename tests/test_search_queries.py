@@ -1,0 +1,45 @@
+"""Japanese search on the sample site: every query of search_queries.txt, typed in a browser.
+
+The queries are words and phrases of the Kawasaki results (single words,
+compounds, phrases with particles, several words, full-width letters).
+Each is typed into the search box of search.html in headless Chromium and
+must bring up its page.  bench/search.py runs the same queries against
+other splitters (bench/README.md has the comparison).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from sphinx.cmd.build import build_main
+
+from conftest import ROOT, require_tool
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from search import CHROMIUM_ARGS, load_queries, serve, type_query
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_query_finds_its_page(tmp_path: Path) -> None:
+    chromium = require_tool("chromium", "the search query test")
+    site = tmp_path / "html"
+    assert build_main(["-q", "-b", "html", "-c", str(ROOT / "conf"), str(ROOT / "source"), str(site)]) == 0
+    queries = load_queries()
+    assert len(queries) >= 30
+    missed = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            for query, expected in queries:
+                found = type_query(page, base, query)
+                if expected not in found:
+                    missed.append(f"{query!r} found {found}, not {expected}")
+        finally:
+            browser.close()
+    assert not missed, "\n".join(missed)
