@@ -15,14 +15,18 @@ writer leaves out:
   and end, so it is not conveyed by the underline alone (WCAG 1.4.1);
 * toctree captions, which are ``<p role="heading">``, get the
   ``aria-level`` that role requires;
-* a table wrapper that copies its table's id (furo does) loses the copy,
-  so ids stay unique.
+* a theme's table wrapper (furo's), which scrolls a wide table, is a
+  focusable region named by the table's caption, so the keyboard can
+  scroll it; and when it copied its table's id, the copy is dropped, so
+  ids stay unique.
 
 Nothing here rewrites HTML after the fact: each visitor writes its tag.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import MethodType
 from typing import Any
 
 from docutils import nodes
@@ -33,6 +37,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .cells import CHANGED_CLASS
 from .config import get_config
 
+Visit = Callable[[nodes.Element], None]  # the handler an override replaces, bound
+Override = Callable[[Any, Any, Visit], None]
+
 # Tables shown as stacked cards on narrow screens (see pubcomment.css).
 STACKED_TABLES = {"pc-opinions", "pc-amendments"}
 STACKED_CLASS = "pc-stacked"
@@ -40,22 +47,23 @@ SCROLL_CLASS = "pc-table-scroll"
 CELL_LABEL_CLASS = "pc-cell-label"
 HIDDEN_CLASS = "pc-visually-hidden"
 TOCTREE_CAPTION_LEVEL = 2
+TABLE_REGION_LABEL = "表"
 
 
 def _is_ours(table: nodes.Element) -> bool:
     return "pc-table" in table["classes"]
 
 
-def visit_table(self: Any, node: nodes.table) -> None:
+def visit_table(self: Any, node: nodes.table, default: Visit) -> None:
     if _is_ours(node):
         self.body.append(f'<div class="{SCROLL_CLASS}">\n')
         if STACKED_TABLES.intersection(node["classes"]) and STACKED_CLASS not in node["classes"]:
             node["classes"].append(STACKED_CLASS)
-    type(self).visit_table(self, node)
+    default(node)
 
 
-def depart_table(self: Any, node: nodes.table) -> None:
-    type(self).depart_table(self, node)
+def depart_table(self: Any, node: nodes.table, default: Visit) -> None:
+    default(node)
     if _is_ours(node):
         self.body.append("</div>\n")
 
@@ -70,7 +78,7 @@ def _header_text(entry: nodes.entry, column: int) -> str:
     return ""
 
 
-def visit_entry(self: Any, node: nodes.entry) -> None:
+def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
     """As docutils' visit_entry, plus ``scope`` on header cells and cell labels."""
     row = node.parent
     section = row.parent
@@ -102,20 +110,20 @@ def visit_entry(self: Any, node: nodes.entry) -> None:
             self.body.append(f'<span class="{CELL_LABEL_CLASS}">{self.encode(label)}</span>')
 
 
-def depart_entry(self: Any, node: nodes.entry) -> None:
-    type(self).depart_entry(self, node)
+def depart_entry(self: Any, node: nodes.entry, default: Visit) -> None:
+    default(node)
 
 
-def visit_inline(self: Any, node: nodes.inline) -> None:
-    type(self).visit_inline(self, node)
+def visit_inline(self: Any, node: nodes.inline, default: Visit) -> None:
+    default(node)
     if CHANGED_CLASS in node["classes"]:
         self.body.append(_hidden(self, "changed_hidden"))
 
 
-def depart_inline(self: Any, node: nodes.inline) -> None:
+def depart_inline(self: Any, node: nodes.inline, default: Visit) -> None:
     if CHANGED_CLASS in node["classes"]:
         self.body.append(_hidden(self, "changed_hidden_end"))
-    type(self).depart_inline(self, node)
+    default(node)
 
 
 def _hidden(self: Any, label: str) -> str:
@@ -123,7 +131,7 @@ def _hidden(self: Any, label: str) -> str:
     return f'<span class="{HIDDEN_CLASS}">［{self.encode(text)}］</span>'
 
 
-def visit_title(self: Any, node: nodes.title) -> None:
+def visit_title(self: Any, node: nodes.title, default: Visit) -> None:
     parent = node.parent
     if isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree"):
         # As Sphinx writes it, plus the aria-level that role="heading" needs.
@@ -131,11 +139,28 @@ def visit_title(self: Any, node: nodes.title) -> None:
         self.body.append('<span class="caption-text">')
         self.context.append("</span></p>\n")
     else:
-        type(self).visit_title(self, node)
+        default(node)
 
 
-def depart_title(self: Any, node: nodes.title) -> None:
-    type(self).depart_title(self, node)
+def depart_title(self: Any, node: nodes.title, default: Visit) -> None:
+    default(node)
+
+
+def visit_container(self: Any, node: nodes.container, default: Visit) -> None:
+    """A theme's table wrapper (furo's) scrolls: let the keyboard reach and scroll it."""
+    if "table-wrapper" not in node["classes"]:
+        default(node)
+        return
+    table = next((child for child in node.children if isinstance(child, nodes.table)), None)
+    title = next((child for child in table.children if isinstance(child, nodes.title)), None) if table else None
+    name = title.astext().strip() if title else ""
+    node.html5tagname = "div"  # as docutils' visit_container, which depart_container reads
+    atts = {"tabindex": "0", "role": "region", "aria-label": name or TABLE_REGION_LABEL}
+    self.body.append(self.starttag(node, "div", CLASS="docutils container", **atts))
+
+
+def depart_container(self: Any, node: nodes.container, default: Visit) -> None:
+    default(node)
 
 
 class UniqueWrapperIds(SphinxPostTransform):
@@ -152,9 +177,36 @@ class UniqueWrapperIds(SphinxPostTransform):
             container["ids"] = [i for i in container["ids"] if i not in inner]
 
 
+OVERRIDES: tuple[tuple[type[nodes.Element], Override, Override], ...] = (
+    (nodes.table, visit_table, depart_table),
+    (nodes.entry, visit_entry, depart_entry),
+    (nodes.inline, visit_inline, depart_inline),
+    (nodes.title, visit_title, depart_title),
+    (nodes.container, visit_container, depart_container),
+)
+
+
+def _chain(override: Override, previous: Callable[..., None] | None, method: str) -> Callable[[Any, nodes.Element], None]:
+    """A handler that runs ``override`` with the handler it replaces as ``default``:
+    another extension's (sphinx-design's container visitor, say) or the translator's own."""
+
+    def handler(self: Any, node: nodes.Element) -> None:
+        default = MethodType(previous, self) if previous is not None else getattr(type(self), method).__get__(self)
+        override(self, node, default)
+
+    return handler
+
+
+def _install(app: Sphinx) -> None:
+    """Register the overrides once every extension has registered its own."""
+    registered = app.registry.translation_handlers.get("html", {})
+    for node_class, visit, depart in OVERRIDES:
+        name = node_class.__name__
+        previous_visit, previous_depart = registered.get(name, (None, None))
+        handlers = (_chain(visit, previous_visit, f"visit_{name}"), _chain(depart, previous_depart, f"depart_{name}"))
+        app.add_node(node_class, override=True, html=handlers)
+
+
 def setup_html_a11y(app: Sphinx) -> None:
-    app.add_node(nodes.table, override=True, html=(visit_table, depart_table))
-    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
-    app.add_node(nodes.inline, override=True, html=(visit_inline, depart_inline))
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.connect("builder-inited", _install, priority=900)
     app.add_post_transform(UniqueWrapperIds)

@@ -26,6 +26,7 @@ from typing import Any
 
 import a11y_checks as checks
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, require_tool
 
@@ -100,12 +101,20 @@ def desktop(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+@pytest.fixture
+def dark(browser: Any) -> Iterator[Any]:
+    """A desktop whose reader prefers a dark colour scheme (furo follows it)."""
+    context = browser.new_context(viewport=checks.DESKTOP, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
 def _open(page: Any, base_url: str, name: Path | str) -> None:
     response = page.goto(base_url + Path(name).as_posix(), wait_until="load")
     assert response is not None and response.ok, f"{name}: {response and response.status}"
 
 
-@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("width", ["desktop", "phone", "dark"])
 def test_axe_wcag_aa_on_every_page(request: pytest.FixtureRequest, width: str, pages: list[Path], base_url: str) -> None:
     page = request.getfixturevalue(width)
     failures = []
@@ -179,3 +188,29 @@ def test_search_finds_the_results_page(desktop: Any, base_url: str, query: str) 
     link = desktop.locator("#search-results a[href*='results/index.html']").first
     link.wait_for(timeout=15000)
     assert "results" in (link.get_attribute("href") or "")
+
+
+def test_tables_and_changed_text_are_marked_up(site: Path, pages: list[Path]) -> None:
+    """Captions, header scopes, explained category letters and changed text, in the HTML itself."""
+    failures = []
+    for name in pages:
+        soup = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+        for table in soup.find_all("table"):
+            caption = table.find("caption")
+            if caption is None or not caption.get_text(strip=True):
+                failures.append(f"{name}: table {table.get('id')} has no caption")
+            for th in table.find_all("th"):
+                if th.get("scope") not in ("col", "row", "colgroup", "rowgroup"):
+                    failures.append(f"{name}: table {table.get('id')}: <th> without scope: {th.get_text(strip=True)[:30]}")
+        changed = soup.select(".pc-changed")
+        for span in changed:
+            hidden = span.find_all(class_="pc-visually-hidden", recursive=False)
+            if len(hidden) != 2 or span.contents[0] is not hidden[0] or span.contents[-1] is not hidden[-1]:
+                failures.append(f"{name}: changed text without hidden 変更箇所 words: {span.get_text()[:30]}")
+        if changed and "下線部は変更箇所" not in soup.get_text():
+            failures.append(f"{name}: changed text but no 「下線部は変更箇所」")
+        for badge in soup.select("a .pc-category"):
+            explanation = badge.parent.find(class_="pc-visually-hidden")
+            if explanation is None or not explanation.get_text(strip=True):
+                failures.append(f"{name}: category letter {badge.get_text()} not explained")
+    assert not failures, "\n".join(failures)
