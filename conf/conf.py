@@ -67,3 +67,8 @@ for _document in DOCUMENTS:
         # The site's other documents are read (references between documents
         # resolve) but belong to no toctree of this root.
         suppress_warnings.append("toc.not_included")
+        # The site's stylesheet is for the web theme (and uses selectors that
+        # EPUBCheck's CSS parser rejects); the ePub keeps Sphinx's and the
+        # extension's own.
+        html_static_path = []
+        html_css_files = []

@@ -8,6 +8,8 @@ resolve, but for the ePub builders:
 * the other documents are left out of the package (``epub_exclude_files``);
 * a link into a document that is not in the package would dangle, so it
   becomes its plain text;
+* every page says its language (``lang`` and ``xml:lang``), as the
+  package does, so that reading systems pick Japanese fonts and speech;
 * sphinx-design widgets that need HTML which ePub's XHTML does not allow
   (tab-sets' ``<input>``, dropdowns' ``<details>`` with inline SVG, icons)
   are shown in their plain form: a tab's or dropdown's title followed by
@@ -19,6 +21,7 @@ stop using other extensions' ``html`` visitors for ePub.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from typing import Any
 
@@ -86,6 +89,15 @@ def _unlink_other_docs(app: Sphinx, doctree: nodes.document, docname: str) -> No
             reference.replace_self(nodes.inline("", "", *reference.children, classes=["pc-outside-link"]))
 
 
+def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None) -> None:
+    if not _is_epub(app) or not app.config.language:
+        return
+    tag = context.get("html_tag")
+    if isinstance(tag, str) and tag.endswith(">") and " lang=" not in tag:
+        lang = html.escape(app.config.language.replace("_", "-"))
+        context["html_tag"] = f'{tag[:-1]} lang="{lang}" xml:lang="{lang}">'
+
+
 class PlainWidgets(SphinxPostTransform):
     """Before sphinx-design's HTML transforms (199, 200): widgets in their plain form."""
 
@@ -108,4 +120,5 @@ def setup_epub(app: Sphinx) -> None:
     app.connect("env-updated", _exclude_other_docs)
     # After resolve.py has filled the placeholders (priority 500).
     app.connect("doctree-resolved", _unlink_other_docs, priority=800)
+    app.connect("html-page-context", _page_language)
     app.add_post_transform(PlainWidgets)

@@ -46,7 +46,14 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         "babel": "",
         "polyglossia": "",
         "fncychap": "",
-        "fontpkg": r"\usepackage[haranoaji]{luatexja-preset}",
+        # Latin text in Latin Modern, loaded again after Sphinx has switched
+        # off TeX ligatures, so that ` -- '' in an opinion print as typed.
+        "fontpkg": "\n".join((
+            r"\usepackage[haranoaji]{luatexja-preset}",
+            r"\setmainfont{Latin Modern Roman}",
+            r"\setsansfont{Latin Modern Sans}",
+            r"\setmonofont{Latin Modern Mono}",
+        )),
         # PDF title and author from \title and \author of each document.
         "passoptionstopackages": r"\PassOptionsToPackage{pdfusetitle}{hyperref}",
         "sphinxsetup": "hmargin=20mm, vmargin={20mm, 25mm}",

@@ -1,0 +1,112 @@
+"""ePub: one per document, valid for EPUBCheck (0 errors, 0 warnings), in Japanese.
+
+The sample site's ePubs are built as ``make epub`` does (``-t epub_<key>``);
+a small test root checks how one document of several becomes an ePub:
+links into the other documents are unlinked, sphinx-design widgets are
+shown plainly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOT, require_tool
+
+sys.path.insert(0, str(ROOT / "conf"))
+from documents import DOCUMENTS
+
+pytestmark = pytest.mark.epub
+
+EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
+
+
+def epubcheck(epub: Path) -> str:
+    """EPUBCheck's report; fails the test unless it has no error and no warning."""
+    java = require_tool("java", "EPUBCheck")
+    if not EPUBCHECK_JAR.exists():
+        message = f"EPUBCheck needs {EPUBCHECK_JAR} (Debian package epubcheck; make test installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run([java, "-jar", str(EPUBCHECK_JAR), str(epub)], capture_output=True, text=True, check=False)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", report), report
+    return report
+
+
+@pytest.fixture(scope="session")
+def epubs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample site's ePubs, built as `make epub` does."""
+    result = {}
+    for document in DOCUMENTS:
+        outdir = tmp_path_factory.mktemp(f"epub-{document.key}")
+        # The doctrees go elsewhere: the builder packs what it finds in outdir.
+        doctrees = tmp_path_factory.mktemp(f"doctrees-{document.key}")
+        argv = ["-nW", "--keep-going", "-q", "-b", "epub", "-t", f"epub_{document.key}", "-c", str(ROOT / "conf"),
+                "-d", str(doctrees), str(ROOT / "source"), str(outdir)]
+        assert build_main(argv) == 0, f"sphinx-build -b epub -t epub_{document.key} failed or warned"
+        result[document.key] = outdir / f"{document.stem}.epub"
+    return result
+
+
+@pytest.mark.parametrize("key", [d.key for d in DOCUMENTS])
+def test_sample_epub_is_valid(epubs: dict[str, Path], key: str) -> None:
+    epubcheck(epubs[key])
+
+
+@pytest.mark.parametrize("key", [d.key for d in DOCUMENTS])
+def test_sample_epub_is_japanese_and_holds_its_document_only(epubs: dict[str, Path], key: str) -> None:
+    document = next(d for d in DOCUMENTS if d.key == key)
+    with zipfile.ZipFile(epubs[key]) as epub:
+        names = epub.namelist()
+        opf = epub.read("content.opf").decode("utf-8")
+        pages = {name: epub.read(name).decode("utf-8") for name in names if name.endswith(".xhtml")}
+    assert names[0] == "mimetype"
+    assert "<dc:language>ja</dc:language>" in opf
+    assert f"<dc:title>{document.title}</dc:title>" in opf
+    assert f"{document.root}.xhtml" in names
+    assert "index.xhtml" not in names  # the site's front page is not part of a document
+    for name, page in pages.items():
+        assert 'xml:lang="ja"' in page, name
+
+
+def test_results_epub_holds_the_facts(epubs: dict[str, Path]) -> None:
+    with zipfile.ZipFile(epubs["results"]) as epub:
+        page = epub.read("results/index.xhtml").decode("utf-8")
+    for fact in ("令和7年12月3日（水）から令和8年1月5日（月）まで", "下線部は変更箇所", "pc-changed"):
+        assert fact in page
+
+
+@pytest.mark.sphinx(
+    "epub", testroot="epub-scope", freshenv=True,
+    confoverrides={"root_doc": "a/index", "suppress_warnings": ["toc.not_included"]},
+)
+def test_one_document_of_several(app: SphinxTestApp) -> None:
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    epub = next(Path(app.outdir).glob("*.epub"))
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+        page = archive.read("a/index.xhtml").decode("utf-8")
+    assert "a/index.xhtml" in names
+    assert "b/index.xhtml" not in names and "index.xhtml" not in names
+    # Links into B are plain text; the link inside A stays.
+    assert "b/index.xhtml" not in page
+    assert "文書 B" in page and "B の節" in page
+    assert 'href="#a-section"' in page
+    # Widgets in their plain form: no <input>, <details> or inline SVG.
+    for tag in ("<input", "<details", "<svg"):
+        assert tag not in page, tag
+    for text in ("一つ目", "一つ目の内容", "二つ目の内容", "詳しく", "折りたたみの内容"):
+        assert text in page
+    epubcheck(epub)

@@ -1,0 +1,209 @@
+"""Print copies: the sample site's PDFs hold the facts, embed every font, and
+hostile opinion text prints literally.
+
+The PDFs are built once per session into a temporary directory, in the order
+of ``conf/documents.py`` (as ``make latexpdf`` does).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOT, require_tool
+from pubcomment import cells
+from pubcomment.core import loader
+from pubcomment.core.tally import tally
+from pubcomment.core.wareki import format_period
+from pubcomment.render.opinions import topic_heading
+
+sys.path.insert(0, str(ROOT / "conf"))
+from documents import BODY, DOCUMENTS, Document
+
+pytestmark = pytest.mark.latex
+
+RESULTS_DATA = ROOT / "source" / "results" / "data" / "consultation.yaml"
+
+
+def require_latex() -> None:
+    for tool in ("lualatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo"):
+        require_tool(tool, "printing a PDF")
+
+
+def latexmk(directory: Path, stem: str) -> None:
+    """Compile one document as the Makefile does; fail with the end of its log."""
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", "-halt-on-error", f"{stem}.tex"],
+        cwd=directory, capture_output=True, text=True, env={**os.environ, "LATEXOPTS": ""}, check=False,
+    )
+    if result.returncode != 0:
+        log = directory / f"{stem}.log"
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else result.stdout[-3000:]
+        pytest.fail(f"LaTeX failed for {stem}:\n{tail}")
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without white space: pdftotext breaks lines and spaces Latin from Japanese.
+
+    A Latin word hyphenated at the end of a line is joined again.
+    """
+    return re.sub(r"\s+", "", re.sub(r"(?<=[A-Za-z])-\n(?=[A-Za-z])", "", text))
+
+
+def plain(markdown: str) -> str:
+    """The text a reader sees of an opinion's markdown."""
+    return " ".join(node.astext() for node in cells.parse_blocks(markdown))
+
+
+@dataclass
+class Printed:
+    document: Document
+    pdf: Path
+    text: str  # squeezed
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
+    require_latex()
+    outdir = tmp_path_factory.mktemp("latex")
+    status = build_main(["-nW", "--keep-going", "-q", "-b", "latex", "-c", str(ROOT / "conf"), str(ROOT / "source"), str(outdir)])
+    assert status == 0, "sphinx-build -b latex failed or warned"
+    result = {}
+    for document in DOCUMENTS:  # in order: a later PDF may read an earlier one's .aux
+        latexmk(outdir, document.stem)
+        pdf = outdir / f"{document.stem}.pdf"
+        result[document.key] = Printed(document, pdf, squeeze(pdf_text(pdf)))
+    return result
+
+
+@pytest.mark.parametrize("key", [d.key for d in DOCUMENTS])
+def test_every_font_is_embedded(printed: dict[str, Printed], key: str) -> None:
+    output = subprocess.run(["pdffonts", str(printed[key].pdf)], capture_output=True, text=True, check=True).stdout
+    header, _rule, *fonts = output.splitlines()
+    column = header.index("emb")
+    assert fonts, "no fonts listed"
+    not_embedded = [line for line in fonts if line[column:column + 3] != "yes"]
+    assert not_embedded == []
+
+
+@pytest.mark.parametrize("key", [d.key for d in DOCUMENTS])
+def test_metadata_and_no_unresolved_reference(printed: dict[str, Printed], key: str) -> None:
+    document = printed[key].document
+    info = subprocess.run(["pdfinfo", str(printed[key].pdf)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Title"].strip() == document.title
+    assert fields["Author"].strip() == document.author == BODY
+    assert fields["Page size"].strip().endswith("(A4)")
+    assert "??" not in printed[key].text
+    # The running header carries the document's title.
+    assert printed[key].text.count(squeeze(document.title)) >= 3
+
+
+def test_results_pdf_holds_the_facts(printed: dict[str, Printed]) -> None:
+    text = printed["results"].text
+    consultation = loader.load_file(RESULTS_DATA).consultation
+    assert consultation.start and consultation.end
+    period = format_period(consultation.start, consultation.end)
+    assert period == "令和7年12月3日（水）から令和8年1月5日（月）まで"
+    assert squeeze(period) in text
+    for opinion in consultation.opinions:
+        # The first words of every summary and answer (a cell's first line).
+        assert squeeze(plain(opinion.summary))[:12] in text, opinion.number
+        assert squeeze(plain(opinion.response))[:12] in text, opinion.number
+    # The tally: each row's label followed by its counts and total.
+    result = tally(consultation, total_label="合計", topic_label=topic_heading)
+    for row in (*result.rows, result.total):
+        assert squeeze(row.label) + "".join(str(n) for n in (*row.counts, row.total)) in text, row.label
+    for amendment in consultation.amendments:
+        for side in (amendment.after, amendment.before):
+            if side:
+                assert squeeze(plain(side))[:12] in text, amendment.summary
+    assert "下線部は変更箇所" in text
+
+
+def test_results_pdf_shows_each_category_on_its_row(printed: dict[str, Printed]) -> None:
+    """The category letter is printed level with the opening words of its opinion."""
+    consultation = loader.load_file(RESULTS_DATA).consultation
+    words = _words(printed["results"].pdf)
+    for opinion in consultation.opinions:
+        opening = plain(opinion.summary).split()[0][:6]
+        starts = [w for w in words if w.text.startswith(opening)]
+        assert starts, f"opinion {opinion.number}: {opening!r} not found"
+        first = starts[0]
+        level = [w.text for w in words if w.page == first.page and abs(w.y - first.y) < 4 and w.x > first.x]
+        assert opinion.category in level, (opinion.number, level)
+
+
+@dataclass
+class Word:
+    page: int
+    x: float
+    y: float
+    text: str
+
+
+def _words(pdf: Path) -> list[Word]:
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words: list[Word] = []
+    for page, body in enumerate(html.split("<page ")[1:], 1):
+        for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', body):
+            words.append(Word(page, float(match.group(1)), float(match.group(2)), match.group(3)))
+    return words
+
+
+# Hostile text: what the data says, as the reader must see it (one line each).
+HOSTILE = [
+    r"\input{/etc/passwd}",
+    r"\write18{touch pwned}",
+    r"100% #1 & ~ ^ _ {x} } { $x$",
+    r"\end{document}",
+    r"\immediate\write18{touch pwned2}",
+    r"\makeatletter \catcode`%=12",  # markdown reads \% as %
+    r"\csname relax\endcsname",
+    r"\def\x{y} 特殊文字",
+    r"'% # & ~ ^ _'",
+    r"（P1 \newpage）",
+    r"前段\textbf{x} 50%後段",
+    r"~^_#& {} \input{/etc/passwd}",
+    r"前段\underLine{x}後段",
+]
+
+
+@pytest.mark.sphinx("latex", testroot="hostile-latex")
+def test_hostile_text_is_escaped_in_tex(app: SphinxTestApp) -> None:
+    app.build()
+    assert "WARNING" not in app.warning.getvalue()
+    tex = (app.outdir / "hostile.tex").read_text(encoding="utf-8")
+    body = tex[tex.index(r"\begin{document}"):]
+    # (Sphinx itself writes \makeatletter around long tables.)
+    unescaped = (r"\input{/etc/passwd}", r"\write18{", r"\immediate", r"\makeatletter \catcode", r"\newpage）", r"\def\x{y}", r"\textbf{x}")
+    for raw in (*unescaped, r"\underLine{x}"):
+        assert raw not in body, raw
+    assert body.count(r"\end{document}") == 1
+    assert r"\textbackslash{}input\{/etc/passwd\}" in body
+    assert r"100\% \#1 \& \textasciitilde{} \textasciicircum{} \_ \{x\} \} \{ \$x\$" in body
+    # Changed text goes to the underline macro with its specials escaped.
+    assert r"\DUrole{pc-changed}{\textbackslash{}textbf\{x\} 50\%}" in body
+
+
+@pytest.mark.sphinx("latex", testroot="hostile-latex")
+def test_hostile_text_prints_literally(app: SphinxTestApp) -> None:
+    require_latex()
+    app.build()
+    latexmk(Path(app.outdir), "hostile")
+    text = squeeze(pdf_text(Path(app.outdir) / "hostile.pdf"))
+    for hostile in HOSTILE:
+        assert squeeze(hostile) in text, hostile
+    assert not list(Path(app.outdir).glob("pwned*")), "\\write18 ran"
