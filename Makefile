@@ -44,10 +44,12 @@ latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.
 	done
 
 # One ePub per document: `-t epub_<key>` makes conf.py pick the document.
-# Each has its own output directory (the builder packs all it finds there).
+# Each has its own output directory, emptied first: the builder packs all
+# it finds there (stale pages, .buildinfo.bak).
 epub: $(STAMP) system-epub ## Build one ePub per document: build/epub/<stem>.epub
 	@set -e; for key in $(DOC_KEYS); do \
 	  echo "epub: $$key"; \
+	  rm -rf $(BUILDDIR)/epub/$$key; \
 	  $(SPHINX) -b epub -t epub_$$key -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
 	  cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
 	done
