@@ -42,14 +42,18 @@ def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
 
 
 def _cards(items: list[tuple[str, str]]) -> nodes.Element:
-    """The headline counts as sphinx-design cards (a definition list inside, for meaning)."""
-    grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "pc-results"])
-    row = nodes.container(classes=["sd-row", "sd-row-cols-2", "sd-g-3"])
+    """The headline counts as sphinx-design cards (a definition list inside, for meaning).
+
+    ``is_div`` makes sphinx-design write them without the ``container``
+    class, whose theme styles (furo's) would remove the cards' padding.
+    """
+    grid = nodes.container(is_div=True, classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "pc-results"])
+    row = nodes.container(is_div=True, classes=["sd-row", "sd-row-cols-2", "sd-g-3"])
     grid += row
     for index, (name, value) in enumerate(items, 1):
-        column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "pc-count-card"])
-        body = nodes.container(classes=["sd-card-body"])
+        column = nodes.container(is_div=True, classes=["sd-col", "sd-d-flex-row"])
+        card = nodes.container(is_div=True, classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "pc-count-card"])
+        body = nodes.container(is_div=True, classes=["sd-card-body"])
         body += nodes.paragraph("", f"{numbering.parenthesised(index)} {name}", classes=["sd-card-text", "pc-count-name"])
         body += nodes.paragraph("", value, classes=["sd-card-text", "pc-count-value"])
         card += body
