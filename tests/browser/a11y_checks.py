@@ -118,7 +118,11 @@ def vnu_messages(root: Path, pages: list[Path], java: str = "java") -> dict[str,
     )
     if completed.returncode != 0:
         raise RuntimeError(f"vnu.jar failed ({completed.returncode}): {completed.stderr[-2000:]}")
-    report = json.loads(completed.stderr or completed.stdout)
+    output = completed.stderr or completed.stdout
+    start = output.find('{"')  # the JVM may say something first (JAVA_TOOL_OPTIONS …)
+    if start < 0:
+        raise RuntimeError(f"vnu.jar printed no report: {output[-2000:]}")
+    report = json.loads(output[start:])
     errors: dict[str, list[str]] = {}
     resolved_root = root.resolve()
     for message in report.get("messages", []):
