@@ -29,29 +29,40 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv and install the project with its dependencies
 
-html: $(STAMP) ## Build the web site into build/html
-	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html
-	@echo "site: $(BUILDDIR)/html/index.html"
+# The site shows the final edition of the plan; the draft edition (改定案)
+# is a second build published beside it, under draft/.
+html: $(STAMP) ## Build the web site into build/html (the plan's draft edition into build/html/draft)
+	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
+	$(SPHINX) -b html -t draft -d $(BUILDDIR)/doctrees/html-draft $(SOURCEDIR) $(BUILDDIR)/html/draft
+	@echo "site: $(BUILDDIR)/html/index.html (draft edition: $(BUILDDIR)/html/draft/index.html)"
 
 # Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
 # later document may read an earlier one's .aux for page references).
+# Each edition is its own Sphinx build (the draft's in build/latex-draft);
+# every PDF ends up in build/latex.
 latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.pdf
-	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
-	@set -e; for stem in $(DOC_STEMS); do \
-	  echo "lualatex: $(BUILDDIR)/latex/$$stem.pdf"; \
-	  $(MAKE) --no-print-directory -C $(BUILDDIR)/latex $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null \
-	    || { echo "LaTeX failed; see $(BUILDDIR)/latex/$$stem.log" >&2; exit 1; }; \
+	@set -e; for edition in final draft; do \
+	  out=$(BUILDDIR)/latex; [ $$edition = final ] || out=$(BUILDDIR)/latex-$$edition; \
+	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out; \
+	  for stem in $$($(PYTHON) tools/documents.py stem --edition $$edition); do \
+	    echo "lualatex: $(BUILDDIR)/latex/$$stem.pdf"; \
+	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null \
+	      || { echo "LaTeX failed; see $$out/$$stem.log" >&2; exit 1; }; \
+	    [ $$out = $(BUILDDIR)/latex ] || cp $$out/$$stem.pdf $(BUILDDIR)/latex/; \
+	  done; \
 	done
 
 # One ePub per document: `-t epub_<key>` makes conf.py pick the document.
 # Each has its own output directory, emptied first: the builder packs all
 # it finds there (stale pages, .buildinfo.bak).
 epub: $(STAMP) system-epub ## Build one ePub per document: build/epub/<stem>.epub
-	@set -e; for key in $(DOC_KEYS); do \
-	  echo "epub: $$key"; \
-	  rm -rf $(BUILDDIR)/epub/$$key; \
-	  $(SPHINX) -b epub -t epub_$$key -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
-	  cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
+	@set -e; for edition in final draft; do \
+	  for key in $$($(PYTHON) tools/documents.py key --edition $$edition); do \
+	    echo "epub: $$key"; \
+	    rm -rf $(BUILDDIR)/epub/$$key; \
+	    $(SPHINX) -b epub -t epub_$$key -t $$edition -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
+	    cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
+	  done; \
 	done
 	@echo "epub: $(addprefix $(BUILDDIR)/epub/,$(addsuffix .epub,$(DOC_STEMS)))"
 

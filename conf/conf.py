@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from documents import BODY, DOCUMENTS
+from documents import BODY, DOCUMENTS, by_key
 
 from pubcomment.latex import latex_settings
 
@@ -28,10 +28,16 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 
+# Editions of the plan: the final text (改定版) by default, the draft
+# (改定案) with `-t draft`; the Makefile builds both.
+pubcomment_edition = "draft" if tags.has("draft") else "final"  # type: ignore[name-defined]  # noqa: F821
+# The results PDF reads the plan PDF's page numbers from its .aux.
+pubcomment_latex_plan = by_key("plan").stem
+
 # HTML: furo, chosen for accessibility and phones (source/about/theme.md);
 # _static/site.css sets the Japanese font stack, line length and print styles.
 html_theme = "furo"
-html_title = project
+html_title = project if pubcomment_edition == "final" else f"{project} 改定案"
 html_last_updated_fmt = None
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
@@ -43,7 +49,7 @@ html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
 # The root document itself is printed (toctree_only=False), then what its
 # toctree includes.
 globals().update(latex_settings())
-latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", False) for d in DOCUMENTS]
+latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", False) for d in DOCUMENTS if d.edition == pubcomment_edition]
 
 # ePub: one per document.  `sphinx-build -b epub -t epub_<key>` (see the
 # Makefile) makes that document the root; pubcomment.epub leaves the other

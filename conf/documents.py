@@ -15,11 +15,23 @@ class Document:
     title: str
     author: str
     stem: str  # output file name without suffix
+    # Which text of each amendment the document shows: "final" (改定版) or
+    # "draft" (改定案).  Each edition is a build of its own (`-t draft`).
+    edition: str = "final"
 
 
 BODY = "川崎市"
 
+PLAN_TITLE = "川崎市DX推進プラン（見本）"
+
 DOCUMENTS = (
+    Document(
+        key="plan",
+        root="plan/index",
+        title=PLAN_TITLE,
+        author=BODY,
+        stem="kawasaki-dx-plan",
+    ),
     Document(
         key="results",
         root="results/index",
@@ -27,7 +39,17 @@ DOCUMENTS = (
         author=BODY,
         stem="kawasaki-dx-pubcomment-results",
     ),
+    Document(
+        key="plan_draft",
+        root="plan/index",
+        title=f"{PLAN_TITLE} 改定案",
+        author=BODY,
+        stem="kawasaki-dx-plan-draft",
+        edition="draft",
+    ),
 )
+
+EDITIONS = ("final", "draft")
 
 
 def by_key(key: str) -> Document:

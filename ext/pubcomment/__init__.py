@@ -15,7 +15,9 @@ from .html_a11y import setup_html_a11y
 from .nodes import setup_nodes
 from .resolve import setup_resolve
 from .search_ja import setup_search
+from .plan import setup_plan
 from .sectnum import setup_sectnum
+from .trace import setup_trace
 
 __version__ = "0.1.0"
 
@@ -27,6 +29,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_directives(app)
     setup_resolve(app)
     setup_sectnum(app)
+    setup_plan(app)
+    setup_trace(app)
     setup_assets(app)
     setup_html_a11y(app)
     setup_epub(app)

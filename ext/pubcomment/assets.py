@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from .config import get_config
+
 PACKAGE_DIR = Path(__file__).parent
 STATIC_DIR = PACKAGE_DIR / "static"
 TEXINPUTS_DIR = PACKAGE_DIR / "texinputs"
@@ -25,6 +27,10 @@ def _add_assets(app: Sphinx) -> None:
     elif builder.format == "latex":
         app.config.latex_additional_files.append(str(TEXINPUTS_DIR / f"{LATEX_PACKAGE}.sty"))
         app.add_latex_package(LATEX_PACKAGE)
+        plan = get_config(app.config).latex_plan
+        if plan:
+            elements = app.config.latex_elements
+            elements["preamble"] = elements.get("preamble", "") + f"\n\\pcExternalPlan{{{plan}}}\n"
 
 
 def setup_assets(app: Sphinx) -> None:

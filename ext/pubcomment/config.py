@@ -51,6 +51,13 @@ DEFAULT_LABELS: dict[str, str] = {
     "when": "時期",
     "what": "内容",
     "opinions_link": "この箇所への御意見（{count}件）",
+    "related": "関連箇所",
+    "amendment_ref": "変更点{number}",
+    "edition_final": "改定版",
+    "edition_draft": "改定案",
+    "edition_notice": "この文書は{edition}です。",
+    "edition_other": "{edition}を見る",
+    "editions_list": "プラン本編の版：",
 }
 
 
@@ -59,6 +66,16 @@ class PubcommentConfig:
     labels: dict[str, str] = dc.field(default_factory=dict, metadata={"doc": "Overrides of the user-facing words (see DEFAULT_LABELS)."})
     heading_numbers: bool = dc.field(default=True, metadata={"doc": "Number headings 1, (1), ①, ア in documents whose front matter sets numbering: kobun."})
     badges: bool = dc.field(default=True, metadata={"doc": "Show category letters as sphinx-design badges in HTML."})
+    edition: str = dc.field(default="final", metadata={"doc": "Which text of each pc-amendment the plan shows: final (改定版) or draft (改定案)."})
+    edition_dirs: dict[str, str] = dc.field(
+        default_factory=lambda: {"final": "", "draft": "draft/"},
+        metadata={"doc": "Where each edition's HTML is published, relative to the site root."},
+    )
+    latex_plan: str = dc.field(
+        default="",
+        metadata={"doc": "File stem of the plan's PDF; the results PDF reads page numbers from its .aux."},
+    )
+    plan_label: str = dc.field(default="プラン本編", metadata={"doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."})
 
     def label(self, key: str, /, **values: str) -> str:
         text = self.labels.get(key, DEFAULT_LABELS[key])

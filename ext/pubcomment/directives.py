@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from . import cells
 from .core import loader
 from .core.problems import Subtype
-from .domain import get_domain
+from .domain import PLAN, DeclaredConsultation, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .warnings_ import warn, warn_problem
 
@@ -52,7 +52,9 @@ class ConsultationDirective(SphinxDirective):
             warn_problem(problem, fallback=self.env.docname, line_offset=self.lineno + self.content_offset)
         for path in loaded.files:
             self.env.note_dependency(path)
-        if not get_domain(self.env).add_consultation(key, self.env.docname, self.lineno, loaded.consultation):
+        offset = 0 if "file" in self.options else self.lineno + self.content_offset
+        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation)
+        if not get_domain(self.env).add_consultation(key, declared):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key
         return []
@@ -80,13 +82,18 @@ class RenderDirective(SphinxDirective):
     kind: ClassVar[str] = ""
     # Recorded so that links (category letters, traceability) find this place.
     anchor: ClassVar[str | None] = None
+    # Pseudo keys (see domain.py) of other data the rendering depends on.
+    depends_on: ClassVar[tuple[str, ...]] = ()
     option_spec: ClassVar = {"consultation": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         key = current_key(self, self.options.get("consultation"))
         node = pubcomment_placeholder(kind=self.kind, key=key, **self.extra_attributes())
         self.set_source_info(node)
-        get_domain(self.env).note_use(self.env.docname, key, self.anchor)
+        domain = get_domain(self.env)
+        domain.note_use(self.env.docname, key, self.anchor)
+        for pseudo_key in self.depends_on:
+            domain.note_use(self.env.docname, pseudo_key)
         return [node]
 
     def extra_attributes(self) -> dict[str, str]:
@@ -123,6 +130,7 @@ class OpinionsDirective(RenderDirective):
 
     kind = "opinions"
     anchor = "opinions"
+    depends_on = (PLAN,)  # related plan sections are shown with their numbers
     option_spec: ClassVar = {**RenderDirective.option_spec, "topic": directives.unchanged_required}
 
     def extra_attributes(self) -> dict[str, str]:
@@ -130,9 +138,10 @@ class OpinionsDirective(RenderDirective):
 
 
 class AmendmentsDirective(RenderDirective):
-    """改定案からの変更点, from the data's ``amendments``."""
+    """改定案からの変更点, from the data's ``amendments`` or the plan's markup."""
 
     kind = "amendments"
+    depends_on = (PLAN,)
 
 
 class ScheduleDirective(RenderDirective):

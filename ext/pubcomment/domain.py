@@ -11,7 +11,10 @@ see the same data as a clean serial build.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from dataclasses import dataclass
 from typing import Any
+
+from docutils import nodes
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
@@ -20,19 +23,63 @@ from sphinx.environment import BuildEnvironment
 from .core.model import Consultation
 
 
+@dataclass
+class DeclaredConsultation:
+    docname: str
+    lineno: int
+    # Added to a problem's line in embedded data to give the document line.
+    line_offset: int
+    consultation: Consultation
+
+
+@dataclass
+class PlanAmendment:
+    """An amendment written in place in the plan (``pc-amendment``)."""
+
+    id: str
+    docname: str
+    lineno: int
+    summary: str  # markdown
+    reason: str
+    draft: list[nodes.Node]  # the 改定案 text, as parsed
+    final: list[nodes.Node]  # the 改定版 text, as parsed
+    anchor: str
+    abridge: str = ""  # shown instead of the final text in the comparison (e.g. 略)
+    # The enclosing section, filled in once the document's headings are numbered.
+    section_id: str = ""
+    section_number: str = ""  # 4(3)①エ
+    section_title: str = ""
+
+
+# Pseudo keys for ``uses``: documents that show every consultation's
+# opinions (plan sections with back links) or the plan's amendments.
+ANY_CONSULTATION = "@consultations"
+PLAN = "@plan"
+
+
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {
-        "consultations": {},  # key -> (docname, lineno, Consultation)
+        "consultations": {},  # key -> DeclaredConsultation
+        "amendments": {},  # id -> PlanAmendment
+        "sections": {},  # (docname, section id) -> 公用文 number such as 4(3)①エ
         "anchors": {},  # (key, what) -> docname: where the legend / opinions are shown
         "uses": {},  # docname -> set of keys the document renders
     }
 
     @property
-    def consultations(self) -> dict[str, tuple[str, int, Consultation]]:
+    def consultations(self) -> dict[str, DeclaredConsultation]:
         return self.data["consultations"]
+
+    @property
+    def amendments(self) -> dict[str, PlanAmendment]:
+        return self.data["amendments"]
+
+    @property
+    def sections(self) -> dict[tuple[str, str], str]:
+        return self.data["sections"]
 
     @property
     def anchors(self) -> dict[tuple[str, str], str]:
@@ -42,13 +89,21 @@ class PubcommentDomain(Domain):
     def uses(self) -> dict[str, set[str]]:
         return self.data["uses"]
 
-    def add_consultation(self, key: str, docname: str, lineno: int, consultation: Consultation) -> bool:
+    def add_consultation(self, key: str, declared: DeclaredConsultation) -> bool:
         """Record a consultation; False if the key is taken by another document."""
         existing = self.consultations.get(key)
-        if existing is not None and existing[0] != docname:
+        if existing is not None and existing.docname != declared.docname:
             return False
-        self.consultations[key] = (docname, lineno, consultation)
+        self.consultations[key] = declared
         return True
+
+    def add_amendment(self, amendment: PlanAmendment) -> PlanAmendment | None:
+        """Record an amendment; returns the earlier one if the id is taken."""
+        existing = self.amendments.get(amendment.id)
+        if existing is not None:
+            return existing
+        self.amendments[amendment.id] = amendment
+        return None
 
     def note_use(self, docname: str, key: str, anchor: str | None = None) -> None:
         self.uses.setdefault(docname, set()).add(key)
@@ -57,12 +112,17 @@ class PubcommentDomain(Domain):
 
     def get_consultation(self, key: str) -> Consultation | None:
         entry = self.consultations.get(key)
-        return entry[2] if entry else None
+        return entry.consultation if entry else None
 
     def clear_doc(self, docname: str) -> None:
         for key, entry in list(self.consultations.items()):
-            if entry[0] == docname:
+            if entry.docname == docname:
                 del self.consultations[key]
+        for key, amendment in list(self.amendments.items()):
+            if amendment.docname == docname:
+                del self.amendments[key]
+        for section in [s for s in self.sections if s[0] == docname]:
+            del self.sections[section]
         for anchor, owner in list(self.anchors.items()):
             if owner == docname:
                 del self.anchors[anchor]
@@ -70,8 +130,14 @@ class PubcommentDomain(Domain):
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["consultations"].items():
-            if entry[0] in docnames:
+            if entry.docname in docnames:
                 self.consultations[key] = entry
+        for key, amendment in otherdata["amendments"].items():
+            if amendment.docname in docnames:
+                self.amendments.setdefault(key, amendment)
+        for section, number in otherdata["sections"].items():
+            if section[0] in docnames:
+                self.sections[section] = number
         for anchor, owner in otherdata["anchors"].items():
             if owner in docnames:
                 self.anchors.setdefault(anchor, owner)
@@ -85,7 +151,11 @@ class PubcommentDomain(Domain):
     def dependents(self, changed: Iterable[str]) -> set[str]:
         """Documents that render data declared in any of ``changed``."""
         changed = set(changed)
-        keys = {key for key, entry in self.consultations.items() if entry[0] in changed}
+        keys = {key for key, entry in self.consultations.items() if entry.docname in changed}
+        if keys:
+            keys.add(ANY_CONSULTATION)
+        if any(a.docname in changed for a in self.amendments.values()) or any(s[0] in changed for s in self.sections):
+            keys.add(PLAN)
         return {doc for doc, used in self.uses.items() if used & keys and doc not in changed}
 
 

@@ -11,6 +11,7 @@ from .config import get_config
 from .core.problems import Subtype
 from .domain import get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from .plan import render_editions
 from .render.amendments import render_amendments
 from .render.context import RenderContext
 from .render.opinions import render_legend, render_opinions, render_tally
@@ -36,6 +37,9 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
     config = get_config(app.config)
     placeholders = [*doctree.findall(pubcomment_placeholder), *doctree.findall(pubcomment_inline_placeholder)]
     for node in placeholders:
+        if node["kind"] == "editions":
+            node.replace_self(render_editions(app, node, docname))
+            continue
         consultation = domain.get_consultation(node["key"])
         if consultation is None:
             warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)

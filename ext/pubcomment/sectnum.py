@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 
 from .config import get_config
 from .core import numbering
+from .domain import ANY_CONSULTATION, get_domain
 
 NUMBER_CLASS = "pc-secnum"
 METADATA_KEY = "numbering"
@@ -42,11 +43,12 @@ class KobunNumbering(SphinxTransform):
         top_sections = [s for s in self.document.children if isinstance(s, nodes.section)]
         for top in top_sections:
             self._number(top, ())
-        labels = {}
+        sections = get_domain(self.env).sections
         for section in self.document.findall(nodes.section):
-            if "pc_number" in section and section["ids"]:
-                labels[section["ids"][0]] = section["pc_number"]
-        self.env.current_document["pubcomment:section_numbers"] = labels
+            for section_id in section["ids"] if "pc_number" in section else ():
+                sections[(self.env.docname, section_id)] = section["pc_number"]
+        # Sections may receive opinions: re-render when any consultation changes.
+        get_domain(self.env).note_use(self.env.docname, ANY_CONSULTATION)
 
     def _number(self, section: nodes.section, path: tuple[int, ...]) -> None:
         children = [c for c in section.children if isinstance(c, nodes.section)]

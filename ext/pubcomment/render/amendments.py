@@ -6,6 +6,7 @@ from docutils import nodes
 
 from .. import cells
 from ..core.model import Amendment
+from .comparison import plan_rows
 from .context import RenderContext
 from .tables import Cell, build_table
 
@@ -45,4 +46,7 @@ def comparison_table(ctx: RenderContext, rows: list[list[Cell | str]]) -> list[n
 
 
 def render_amendments(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
-    return comparison_table(ctx, amendment_rows(ctx, ctx.consultation.amendments))
+    """From the data's ``amendments`` if it has any, else from the plan's markup."""
+    if ctx.consultation.amendments:
+        return comparison_table(ctx, amendment_rows(ctx, ctx.consultation.amendments))
+    return comparison_table(ctx, plan_rows(ctx))

@@ -13,6 +13,11 @@ from ..core.model import Consultation
 from ..domain import PubcommentDomain
 
 
+def anchor_id(key: str, *parts: str) -> str:
+    """A stable id, unique per consultation: ``pc-results-index-category-a``."""
+    return nodes.make_id("-".join(("pc", key, *parts)))
+
+
 @dataclass
 class RenderContext:
     builder: Builder
@@ -30,8 +35,7 @@ class RenderContext:
         return self.config.label(name, self=self.consultation.self_reference, **values)
 
     def anchor(self, *parts: str) -> str:
-        """A stable id, unique per consultation: ``pc-results-index-category-a``."""
-        return nodes.make_id("-".join(("pc", self.key, *parts)))
+        return anchor_id(self.key, *parts)
 
     def ref_to(self, anchor: str, what: str, child: nodes.Node, *, title: str = "") -> nodes.Node:
         """A link to ``anchor`` in the document that shows ``what``, or ``child`` alone."""

@@ -9,6 +9,7 @@ from ..core import numbering
 from ..core.model import Opinion, Topic
 from ..core.tally import tally
 from .context import RenderContext
+from ..trace import related_paragraph
 from .tables import Cell, anchored, build_table
 
 
@@ -73,9 +74,13 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
         widths = [6, 42, 45, 7]
     rows: list[list[Cell | str]] = []
     for opinion in opinions:
+        summary = _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes)
+        related = related_paragraph(ctx, opinion)
+        if related is not None:
+            summary.append(related)
         row: list[Cell | str] = [
             anchored(opinion_anchor(ctx, opinion.number), str(opinion.number)),
-            _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes),
+            summary,
             _text_with_notes(ctx, opinion, "response", opinion.response, opinion.response_notes),
         ]
         if has_categories:
