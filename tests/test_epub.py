@@ -83,8 +83,13 @@ def test_sample_epub_is_japanese_and_holds_its_document_only(epubs: dict[str, Pa
 def test_results_epub_holds_the_facts(epubs: dict[str, Path]) -> None:
     with zipfile.ZipFile(epubs["results"]) as epub:
         page = epub.read("results/index.xhtml").decode("utf-8")
+        nav = epub.read("nav.xhtml").decode("utf-8")
     for fact in ("令和7年12月3日（水）から令和8年1月5日（月）まで", "下線部は変更箇所", "pc-changed"):
         assert fact in page
+    # The navigation lists the document's sections, under a Japanese heading.
+    assert "<h1>目次</h1>" in nav
+    for section in ("1 経過", "(3) 各意見の内容", "今後の予定"):
+        assert section in nav, section
 
 
 @pytest.mark.sphinx(
@@ -98,8 +103,10 @@ def test_one_document_of_several(app: SphinxTestApp) -> None:
     with zipfile.ZipFile(epub) as archive:
         names = archive.namelist()
         page = archive.read("a/index.xhtml").decode("utf-8")
+        nav = archive.read("nav.xhtml").decode("utf-8")
     assert "a/index.xhtml" in names
     assert "b/index.xhtml" not in names and "index.xhtml" not in names
+    assert 'href="a/index.xhtml#a-section"' in nav and "本文" in nav and "文書 B" not in nav
     # Links into B are plain text; the link inside A stays.
     assert "b/index.xhtml" not in page
     assert "文書 B" in page and "B の節" in page

@@ -8,6 +8,9 @@ resolve, but for the ePub builders:
 * the other documents are left out of the package (``epub_exclude_files``);
 * a link into a document that is not in the package would dangle, so it
   becomes its plain text;
+* the navigation lists the root document's own sections, not only the
+  documents of its toctrees (a one-page document would have one entry),
+  under a heading in the document's language;
 * every page says its language (``lang`` and ``xml:lang``), as the
   package does, so that reading systems pick Japanese fonts and speech;
 * sphinx-design widgets that need HTML which ePub's XHTML does not allow
@@ -28,6 +31,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 EPUB_BUILDERS = ("epub",)
@@ -89,6 +93,49 @@ def _unlink_other_docs(app: Sphinx, doctree: nodes.document, docname: str) -> No
             reference.replace_self(nodes.inline("", "", *reference.children, classes=["pc-outside-link"]))
 
 
+def _root_sections(env: BuildEnvironment, suffix: str) -> list[dict[str, Any]]:
+    """Navigation entries for the sections of the root document, below its title."""
+    root = env.config.root_doc
+    entries: list[dict[str, Any]] = []
+
+    def walk(node: nodes.Node, depth: int) -> None:
+        for child in node.children if isinstance(node, nodes.Element) else ():
+            if isinstance(child, nodes.bullet_list):
+                for item in child.children:
+                    for reference in item.findall(nodes.reference):
+                        anchor = reference.get("anchorname", "")
+                        if anchor and depth > 0:
+                            entries.append({"level": depth + 1, "refuri": html.escape(f"{root}{suffix}{anchor}"),
+                                            "text": html.escape(reference.astext())})
+                        break
+                    walk(item, depth + 1)
+
+    toc = env.tocs.get(root)
+    if toc is not None:
+        walk(nodes.Element("", toc), 0)
+    return entries
+
+
+def _navigation(app: Sphinx) -> None:
+    if not _is_epub(app):
+        return
+    builder = app.builder
+    # Every navigation (get_toc, nav.xhtml, toc.ncx) passes its entries
+    # through toc_add_files, which puts the root document first.
+    original = builder.toc_add_files  # type: ignore[attr-defined]
+
+    def toc_add_files(refnodes: list[dict[str, Any]]) -> None:
+        original(refnodes)
+        sections = _root_sections(app.env, builder.out_suffix)  # type: ignore[attr-defined]
+        known = {entry["refuri"] for entry in refnodes}
+        refnodes[1:1] = [entry for entry in sections if entry["refuri"] not in known]
+
+    builder.toc_add_files = toc_add_files  # type: ignore[attr-defined]
+    # The navigation's heading in the document's language (Sphinx writes it in English).
+    titles = builder.guide_titles  # type: ignore[attr-defined]
+    builder.guide_titles = {**titles, "toc": str(_("Table of Contents"))}  # type: ignore[attr-defined]
+
+
 def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None) -> None:
     if not _is_epub(app) or not app.config.language:
         return
@@ -120,5 +167,6 @@ def setup_epub(app: Sphinx) -> None:
     app.connect("env-updated", _exclude_other_docs)
     # After resolve.py has filled the placeholders (priority 500).
     app.connect("doctree-resolved", _unlink_other_docs, priority=800)
+    app.connect("builder-inited", _navigation)
     app.connect("html-page-context", _page_language)
     app.add_post_transform(PlainWidgets)
