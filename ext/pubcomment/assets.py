@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .config import get_config
 
@@ -27,11 +28,17 @@ def _add_assets(app: Sphinx) -> None:
     elif builder.format == "latex":
         app.config.latex_additional_files.append(str(TEXINPUTS_DIR / f"{LATEX_PACKAGE}.sty"))
         app.add_latex_package(LATEX_PACKAGE)
-        plan = get_config(app.config).latex_plan
-        if plan:
-            elements = app.config.latex_elements
-            elements["preamble"] = elements.get("preamble", "") + f"\n\\pcExternalPlan{{{plan}}}\n"
+
+
+def _read_plan_pages(app: Sphinx, config: Config) -> None:
+    """Point the LaTeX preamble at the plan's .aux (the builder reads the
+    preamble before ``builder-inited``, hence ``config-inited``)."""
+    plan = get_config(config).latex_plan
+    if plan:
+        elements = config.latex_elements
+        elements["preamble"] = elements.get("preamble", "") + f"\n\\pcExternalPlan{{{plan}}}\n"
 
 
 def setup_assets(app: Sphinx) -> None:
     app.connect("builder-inited", _add_assets)
+    app.connect("config-inited", _read_plan_pages)

@@ -141,6 +141,7 @@ class AmendmentsDirective(RenderDirective):
     """改定案からの変更点, from the data's ``amendments`` or the plan's markup."""
 
     kind = "amendments"
+    anchor = "amendments"
     depends_on = (PLAN,)
 
 
