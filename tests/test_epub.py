@@ -52,7 +52,7 @@ def epubs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         outdir = tmp_path_factory.mktemp(f"epub-{document.key}")
         # The doctrees go elsewhere: the builder packs what it finds in outdir.
         doctrees = tmp_path_factory.mktemp(f"doctrees-{document.key}")
-        argv = ["-nW", "--keep-going", "-q", "-b", "epub", "-t", f"epub_{document.key}", "-c", str(ROOT / "conf"),
+        argv = ["-nW", "--keep-going", "-q", "-b", "epub", "-t", f"epub_{document.key}", "-t", document.edition, "-c", str(ROOT / "conf"),
                 "-d", str(doctrees), str(ROOT / "source"), str(outdir)]
         assert build_main(argv) == 0, f"sphinx-build -b epub -t epub_{document.key} failed or warned"
         result[document.key] = outdir / f"{document.stem}.epub"

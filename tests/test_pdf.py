@@ -76,15 +76,20 @@ class Printed:
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
+    """Every document's PDF, as `make latexpdf` builds them: one Sphinx build per
+    edition of the plan (``-t final``, ``-t draft``), then LuaLaTeX in the order
+    of DOCUMENTS (a later PDF may read an earlier one's .aux)."""
     require_latex()
-    outdir = tmp_path_factory.mktemp("latex")
-    status = build_main(["-nW", "--keep-going", "-q", "-b", "latex", "-c", str(ROOT / "conf"), str(ROOT / "source"), str(outdir)])
-    assert status == 0, "sphinx-build -b latex failed or warned"
     result = {}
-    for document in DOCUMENTS:  # in order: a later PDF may read an earlier one's .aux
-        latexmk(outdir, document.stem)
-        pdf = outdir / f"{document.stem}.pdf"
-        result[document.key] = Printed(document, pdf, squeeze(pdf_text(pdf)))
+    for edition in dict.fromkeys(d.edition for d in DOCUMENTS):
+        outdir = tmp_path_factory.mktemp(f"latex-{edition}")
+        argv = ["-nW", "--keep-going", "-q", "-b", "latex", "-t", edition, "-c", str(ROOT / "conf"), str(ROOT / "source"), str(outdir)]
+        assert build_main(argv) == 0, f"sphinx-build -b latex -t {edition} failed or warned"
+        for document in DOCUMENTS:
+            if document.edition == edition:
+                latexmk(outdir, document.stem)
+                pdf = outdir / f"{document.stem}.pdf"
+                result[document.key] = Printed(document, pdf, squeeze(pdf_text(pdf)))
     return result
 
 
