@@ -15,7 +15,11 @@ def resolved(app: SphinxTestApp, docname: str = "index") -> str:
 
 
 def html(app: SphinxTestApp, page: str = "index.html") -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    """The page as a reader sees it: words only screen readers hear are removed."""
+    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    for hidden in soup.select(".pc-visually-hidden, .pc-cell-label"):
+        hidden.decompose()
+    return soup
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:

@@ -13,9 +13,9 @@ from .domain import setup_domain
 from .epub import setup_epub
 from .html_a11y import setup_html_a11y
 from .nodes import setup_nodes
+from .plan import setup_plan
 from .resolve import setup_resolve
 from .search_ja import setup_search
-from .plan import setup_plan
 from .sectnum import setup_sectnum
 from .trace import setup_trace
 

@@ -122,10 +122,8 @@ class _Builder:
                 stack.append(node)
             elif kind == "link_open":
                 href = str(token.attrGet("href") or "")
-                if href.startswith(SAFE_SCHEMES):
-                    node = nodes.reference("", "", refuri=href)
-                else:
-                    node = nodes.inline()
+                # Only web and mail links; anything else keeps its text, unlinked.
+                node = nodes.reference("", "", refuri=href) if href.startswith(SAFE_SCHEMES) else nodes.inline()
                 top += node
                 stack.append(node)
             elif kind.endswith("_close"):

@@ -94,8 +94,8 @@ def setup_config(app: Sphinx) -> None:
 def _check_labels(app: Sphinx, config: Config) -> None:
     unknown = set(config[PREFIX + "labels"]) - set(DEFAULT_LABELS)
     if unknown:
-        from .core.problems import Subtype  # noqa: PLC0415
-        from .warnings_ import warn  # noqa: PLC0415
+        from .core.problems import Subtype
+        from .warnings_ import warn
 
         warn(Subtype.DIRECTIVE, f"pubcomment_labels has unknown keys: {', '.join(sorted(unknown))}", None)
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
-
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
@@ -61,7 +60,7 @@ class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
     data_version = 2
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
         "sections": {},  # (docname, section id) -> 公用文 number such as 4(3)①エ

@@ -72,7 +72,7 @@ def related_paragraph(ctx: RenderContext, opinion: Opinion) -> nodes.paragraph |
 
 
 def _amendment_numbers(ctx: RenderContext) -> dict[str, int]:
-    from .render.comparison import ordered_amendments  # noqa: PLC0415
+    from .render.comparison import ordered_amendments
 
     return {a.id: n for n, a in enumerate(ordered_amendments(ctx), 1)}
 

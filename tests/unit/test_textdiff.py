@@ -34,7 +34,7 @@ def test_equal_texts_have_no_changes() -> None:
 
 
 def test_spans_never_start_or_end_with_space() -> None:
-    deleted, inserted = changed_spans("目標 100 人", "目標 200 人 以上")
+    _deleted, inserted = changed_spans("目標 100 人", "目標 200 人 以上")
     after = "目標 200 人 以上"
     for start, end in inserted:
         assert not after[start].isspace() and not after[end - 1].isspace()

@@ -54,7 +54,7 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
                 header = [_field_name(cell) for cell in record]
                 continue
             fields: dict[str, Located] = {}
-            for name, cell in zip(header, record):
+            for name, cell in zip(header, record, strict=False):  # short rows: missing cells
                 fields[name] = _cell(name, cell, start)
             if len(record) > len(header):
                 problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))

@@ -17,7 +17,7 @@ cannot read at all, goes through ruamel.yaml, whose messages we report.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - PyYAML is a dependency of myst-parser
 # Line breaks in YAML 1.1 only: with these, libyaml's lines would differ.
 _YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
 
-Value = Union[str, None, list["Located"], dict[str, "Located"]]
+Value = str | None | list["Located"] | dict[str, "Located"]
 
 # Aliases can make a small document expand enormously; data never needs that.
 MAX_NODES = 2_000_000

@@ -180,7 +180,7 @@ def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
 
 
 def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
-    from .loader import parse_by_suffix  # noqa: PLC0415  (loader imports this module)
+    from .loader import parse_by_suffix
 
     name = str(node.value).strip()
     if reader.read_file is None:

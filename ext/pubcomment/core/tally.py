@@ -33,7 +33,7 @@ def tally(consultation: Consultation, *, total_label: str = "合計", topic_labe
     """
     keys = tuple(c.key for c in consultation.categories)
     label = topic_label or (lambda index, title: title)
-    groups = [(label(i, t.title), t.id) for i, t in enumerate(consultation.topics)] or [("", None)]
+    groups: list[tuple[str, str | None]] = [(label(i, t.title), t.id) for i, t in enumerate(consultation.topics)] or [("", None)]
     rows = []
     for title, topic_id in groups:
         opinions = consultation.opinions if topic_id is None else consultation.opinions_in(topic_id)

@@ -8,8 +8,8 @@ from .. import cells
 from ..core import numbering
 from ..core.model import Opinion, Topic
 from ..core.tally import tally
-from .context import RenderContext
 from ..trace import related_paragraph
+from .context import RenderContext
 from .tables import Cell, anchored, build_table
 
 

@@ -33,8 +33,8 @@ def count_text(ctx: RenderContext, what: str) -> str | None:
 
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
-    items = [(ctx.label(what), count_text(ctx, what)) for what in ("submissions", "opinions")]
-    items = [(name, value) for name, value in items if value is not None]
+    counted = [(ctx.label(what), count_text(ctx, what)) for what in ("submissions", "opinions")]
+    items = [(name, value) for name, value in counted if value is not None]
     if ctx.is_html:
         return [_cards(items)]
     rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(items, 1)]
