@@ -31,9 +31,14 @@ venv: $(STAMP) ## Create .venv and install the project with its dependencies
 
 # The site shows the final edition of the plan; the draft edition (改定案)
 # is a second build published beside it, under draft/.
+# Both are built in a staging directory and published to build/html only
+# when every build succeeded, so a failed build never leaves a half-written site.
+HTMLSTAGE   := $(BUILDDIR)/.stage/html
 html: $(STAMP) ## Build the web site into build/html (the plan's draft edition into build/html/draft)
-	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
-	$(SPHINX) -b html -t draft -d $(BUILDDIR)/doctrees/html-draft $(SOURCEDIR) $(BUILDDIR)/html/draft
+	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(HTMLSTAGE)
+	$(SPHINX) -b html -t draft -d $(BUILDDIR)/doctrees/html-draft $(SOURCEDIR) $(HTMLSTAGE)/draft
+	@rm -rf $(BUILDDIR)/html.new && cp -a $(HTMLSTAGE) $(BUILDDIR)/html.new \
+	  && rm -rf $(BUILDDIR)/html && mv $(BUILDDIR)/html.new $(BUILDDIR)/html
 	@echo "site: $(BUILDDIR)/html/index.html (draft edition: $(BUILDDIR)/html/draft/index.html)"
 
 # Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
