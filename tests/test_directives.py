@@ -130,3 +130,13 @@ def test_opinions_from_cp932_csv(app: SphinxTestApp) -> None:
     assert cells == ["一段落目。 二段落目。", "要旨二", "要旨三"]
     deps = app.env.dependencies["index"]
     assert any(str(d).endswith("opinions.csv") for d in deps)
+
+
+@pytest.mark.sphinx("html", testroot="options-pitfall", freshenv=True)
+def test_data_read_as_options_is_not_lost_silently(app: SphinxTestApp) -> None:
+    """A body starting with --- or :key: lines becomes MyST options: say so."""
+    app.build()
+    ours = [w for w in warnings_of(app) if "[pubcomment.directive]" in w]
+    assert len(ours) == 2
+    assert all("MyST reads a body that starts with '---'" in w for w in ours)
+    assert ours[0].split("index.md:")[1].startswith("3:") and ours[1].split("index.md:")[1].startswith("10:")

@@ -42,7 +42,8 @@ class ConsultationDirective(SphinxDirective):
             base_dir = Path(self.env.doc2path(self.env.docname)).parent
             loaded = loader.load_text("\n".join(self.content), base_dir=base_dir)
         else:
-            warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body", location)
+            warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
+                 "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
             return []
         if loaded is None:
             return []
