@@ -106,6 +106,7 @@ def test_one_document_of_several(app: SphinxTestApp) -> None:
         nav = archive.read("nav.xhtml").decode("utf-8")
     assert "a/index.xhtml" in names
     assert "b/index.xhtml" not in names and "index.xhtml" not in names
+    assert not [name for name in names if "only-in-b" in name]  # B's image stays out too
     assert 'href="a/index.xhtml#a-section"' in nav and "本文" in nav and "文書 B" not in nav
     # Links into B are plain text; the link inside A stays.
     assert "b/index.xhtml" not in page

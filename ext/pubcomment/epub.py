@@ -5,7 +5,8 @@ documents its toctrees include (``conf.py`` sets ``root_doc`` per ePub).
 Every document is still read, so that references between documents
 resolve, but for the ePub builders:
 
-* the other documents are left out of the package (``epub_exclude_files``);
+* the other documents, and the images and downloads only they use, are
+  left out of the package (``epub_exclude_files``);
 * a link into a document that is not in the package would dangle, so it
   becomes its plain text;
 * the navigation lists the root document's own sections, not only the
@@ -65,6 +66,10 @@ def _exclude_other_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
     suffix = app.builder.out_suffix  # type: ignore[attr-defined]
     inside = package_docs(env)
     others = sorted(f"{docname}{suffix}" for docname in env.all_docs if docname not in inside)
+    # Images and downloads that only the other documents use.
+    imagedir = app.builder.imagedir  # type: ignore[attr-defined]
+    others += sorted(f"{imagedir}/{name}" for docnames, name in env.images.values() if not docnames & inside)
+    others += sorted(f"_downloads/{name}" for docnames, name in env.dlfiles.values() if not docnames & inside)
     excluded = list(app.config.epub_exclude_files)
     excluded += [name for name in others if name not in excluded]
     app.config.epub_exclude_files = excluded
