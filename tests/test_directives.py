@@ -140,3 +140,18 @@ def test_data_read_as_options_is_not_lost_silently(app: SphinxTestApp) -> None:
     assert len(ours) == 2
     assert all("MyST reads a body that starts with '---'" in w for w in ours)
     assert ours[0].split("index.md:")[1].startswith("3:") and ours[1].split("index.md:")[1].startswith("10:")
+
+
+def test_editing_the_data_file_rebuilds_its_pages(tmp_path, rootdir) -> None:
+    import shutil
+
+    from sphinx.cmd.build import build_main
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-hostile", srcdir)
+    out = tmp_path / "out"
+    assert build_main(["-q", "-b", "html", str(srcdir), str(out)]) == 0
+    data = srcdir / "data.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("<script>alert(1)</script>", "書き換えた要旨"), encoding="utf-8")
+    assert build_main(["-q", "-b", "html", str(srcdir), str(out)]) == 0  # incremental
+    assert "書き換えた要旨" in (out / "index.html").read_text(encoding="utf-8")
