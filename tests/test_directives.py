@@ -27,6 +27,15 @@ def warnings_of(app: SphinxTestApp) -> list[str]:
     return [line for line in text.splitlines() if "WARNING" in line]
 
 
+def assert_warnings(app: SphinxTestApp, expected: list[tuple[str, str, str]]) -> None:
+    """Exactly the expected warnings: (``file:line``, ``type.subtype``, words), any order."""
+    found = [re.sub(r"^.*?index\.md", "index.md", w) for w in warnings_of(app)]
+    for location, subtype, words in expected:
+        assert any(w.startswith(location + ":") and f"[{subtype}]" in w and words in w for w in found), (location, subtype, words, found)
+    assert len(found) == len(expected), found
+    assert "Traceback" not in app.warning.getvalue()
+
+
 @pytest.mark.sphinx("html", testroot="basic")
 def test_basic_doctree_snapshot(app: SphinxTestApp, file_regression) -> None:
     app.build()
@@ -78,8 +87,7 @@ def test_basic_html(app: SphinxTestApp) -> None:
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
 def test_bad_data_warns_at_file_and_line(app: SphinxTestApp) -> None:
     app.build()
-    found = [re.sub(r"^.*?index\.md", "index.md", w) for w in warnings_of(app)]
-    expected = [
+    assert_warnings(app, [
         ("index.md:6", "pubcomment.date", "ends (2025-12-03) before it starts"),
         ("index.md:10", "pubcomment.category", "category key 'A' is defined twice"),
         ("index.md:14", "pubcomment.category", "unknown category 'Z'"),
@@ -91,11 +99,7 @@ def test_bad_data_warns_at_file_and_line(app: SphinxTestApp) -> None:
         ("index.md:14", "pubcomment.number", "opinion numbers skip 2, 3"),
         ("index.md:7", "pubcomment.count", "declared opinions (5件) disagree with the data (3件)"),
         ("index.md:32", "pubcomment.reference", "no consultation named 'missing'"),
-    ]
-    for location, subtype, words in expected:
-        assert any(w.startswith(location + ":") and f"[{subtype}]" in w and words in w for w in found), (location, subtype, words, found)
-    assert len(found) == len(expected), found
-    assert "Traceback" not in app.warning.getvalue()
+    ])
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True, confoverrides={"suppress_warnings": ["pubcomment"]})
