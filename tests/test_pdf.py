@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,18 @@ def plain(markdown: str) -> str:
     return " ".join(node.astext() for node in cells.parse_blocks(markdown))
 
 
+def pdf_languages(pdf: Path) -> set[str]:
+    """The /Lang entries of a PDF (LuaTeX writes the catalog into a compressed object stream)."""
+    data = pdf.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            chunks.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return {lang.decode() for chunk in chunks for lang in re.findall(rb"/Lang\s*\(([^)]*)\)", chunk)}
+
+
 @dataclass
 class Printed:
     document: Document
@@ -112,6 +125,7 @@ def test_metadata_and_no_unresolved_reference(printed: dict[str, Printed], key: 
     assert fields["Author"].strip() == document.author == BODY
     assert fields["Page size"].strip().endswith("(A4)")
     assert "??" not in printed[key].text
+    assert pdf_languages(printed[key].pdf) == {"ja"}
     # The running header carries the document's title.
     assert printed[key].text.count(squeeze(document.title)) >= 3
 
