@@ -171,11 +171,32 @@ def test_results_page_on_a_phone_and_a_desktop(phone: Any, desktop: Any, base_ur
         assert table["labelsShown"] == table["cells"], table  # each cell says what it is
         assert table["theadHeight"] <= 1, table  # the header row is for screen readers only
         assert table["summaryWidth"] >= 300, table  # the texts get the full width
+    phone.locator("table.pc-opinions").first.screenshot(path=str(ARTIFACTS / "results-375-opinions.png"))
     _open(desktop, base_url, RESULTS_PAGE)
     desktop.screenshot(path=str(ARTIFACTS / "results-1280.png"), full_page=True)
     for table in desktop.evaluate(_TABLE_LAYOUT):
         assert table["rowDisplay"] == "table-row", table
         assert table["labelsShown"] == 0, table
+
+
+_CHANGED_VS_LINK = """() => {
+  const changed = document.querySelector('.pc-changed');
+  const link = document.querySelector('article a.reference:not(.headerlink)');
+  const text = changed.closest('td, p');
+  const style = (el) => { const s = getComputedStyle(el); return {
+    color: s.color, line: s.textDecorationLine, thickness: s.textDecorationThickness, background: s.backgroundColor}; };
+  return {changed: style(changed), link: style(link), text: style(text)};
+}"""
+
+
+def test_changed_text_does_not_look_like_a_link(desktop: Any, base_url: str) -> None:
+    _open(desktop, base_url, RESULTS_PAGE)
+    found = desktop.evaluate(_CHANGED_VS_LINK)
+    changed, link, text = found["changed"], found["link"], found["text"]
+    assert "underline" in changed["line"], found
+    assert changed["color"] == text["color"], found  # the text's own colour …
+    assert changed["color"] != link["color"], found  # … which is not the links' colour
+    assert changed["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), found  # and a tint links lack
 
 
 @pytest.mark.parametrize("query", ["ガバメントクラウド", "オンライン"])
