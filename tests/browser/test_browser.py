@@ -171,6 +171,7 @@ def test_results_page_on_a_phone_and_a_desktop(phone: Any, desktop: Any, base_ur
         assert table["labelsShown"] == table["cells"], table  # each cell says what it is
         assert table["theadHeight"] <= 1, table  # the header row is for screen readers only
         assert table["summaryWidth"] >= 300, table  # the texts get the full width
+        assert table["tableWidth"] >= 330, table  # and so does the table (375px less the margins)
     phone.locator("table.pc-opinions").first.screenshot(path=str(ARTIFACTS / "results-375-opinions.png"))
     _open(desktop, base_url, RESULTS_PAGE)
     desktop.screenshot(path=str(ARTIFACTS / "results-1280.png"), full_page=True)
