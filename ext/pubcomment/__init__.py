@@ -12,6 +12,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .epub import setup_epub
 from .html_a11y import setup_html_a11y
+from .incremental import setup_incremental
 from .nodes import setup_nodes
 from .plan import setup_plan
 from .resolve import setup_resolve
@@ -35,4 +36,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_html_a11y(app)
     setup_epub(app)
     setup_search(app)
+    setup_incremental(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

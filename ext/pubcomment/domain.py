@@ -148,10 +148,15 @@ class PubcommentDomain(Domain):
         return []
 
     def dependents(self, changed: Iterable[str]) -> set[str]:
-        """Documents that render data declared in any of ``changed``."""
+        """Documents to read again because data declared in any of ``changed`` changed.
+
+        Pages that render a consultation are not among them: they hold
+        placeholders only, and are written again when their share of the
+        data changes (:mod:`.incremental`).
+        """
         changed = set(changed)
-        keys = {key for key, entry in self.consultations.items() if entry.docname in changed}
-        if keys:
+        keys: set[str] = set()
+        if any(entry.docname in changed for entry in self.consultations.values()):
             keys.add(ANY_CONSULTATION)
         if any(a.docname in changed for a in self.amendments.values()) or any(s[0] in changed for s in self.sections):
             keys.add(PLAN)

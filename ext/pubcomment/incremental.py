@@ -1,0 +1,83 @@
+"""Rewrite only the pages whose share of the data changed.
+
+A page that renders a consultation holds placeholders only; its tables are
+built from the data when the page is written (:mod:`.resolve`).  So when
+the data changes (its file, or the document that declares it, is edited)
+such a page need not be read again, only written again, and only when
+the part of the data it shows has changed.
+
+After every document has been read, each page that renders a consultation
+gets a fingerprint of what it shows: for an opinion table of one topic,
+that topic's opinions (with the categories and topics); for anything else
+(counts, tallies, the legend …) the whole consultation.  Pages whose
+fingerprint differs from the last build's are handed to Sphinx to write
+(``env-updated``).  Editing one opinion of a 10,000-opinion consultation
+then rewrites the page of its topic and the pages with counts, instead of
+every opinion page (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .domain import PubcommentDomain, get_domain
+from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+
+# Kept on the environment, which Sphinx pickles between builds.
+ATTRIBUTE = "pubcomment_fingerprints"
+WHOLE = "*"
+
+
+def _is_placeholder(node: nodes.Node) -> bool:
+    return isinstance(node, (pubcomment_placeholder, pubcomment_inline_placeholder))
+
+
+def _digest(domain: PubcommentDomain, key: str, part: str) -> bytes:
+    entry = domain.consultations.get(key)
+    if entry is None:
+        return b"missing"
+    c = entry.consultation
+    anchors = sorted((what, docname) for (owner, what), docname in domain.anchors.items() if owner == key)
+    data: Any
+    if part == WHOLE:
+        data = (entry.docname, c, anchors)
+    else:
+        opinions = [o for o in c.opinions if o.topic == part]
+        data = (entry.docname, c.title, c.self_reference, c.categories, c.topics, opinions, anchors)
+    # repr, not pickle: a pickle depends on which equal objects are shared.
+    return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
+    """docname → fingerprint of the data each page that renders a consultation shows."""
+    domain = get_domain(env)
+    parts: dict[tuple[str, str], bytes] = {}
+    result: dict[str, bytes] = {}
+    for docname in sorted(domain.uses):
+        if docname not in env.all_docs:
+            continue
+        digest = hashlib.blake2b(digest_size=16)
+        for node in env.get_doctree(docname).findall(_is_placeholder):
+            topic = node.get("topic", "") if node.get("kind") == "opinions" else ""
+            part = (node["key"], topic or WHOLE)
+            if part not in parts:
+                parts[part] = _digest(domain, *part)
+            digest.update(node["key"].encode() + b"\0" + parts[part])
+        result[docname] = digest.digest()
+    return result
+
+
+def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    old: dict[str, bytes] = getattr(env, ATTRIBUTE, {})
+    new = fingerprints(env)
+    setattr(env, ATTRIBUTE, new)
+    return sorted(docname for docname, value in new.items() if old.get(docname) != value)
+
+
+def setup_incremental(app: Sphinx) -> None:
+    app.connect("env-updated", _pages_to_write)
