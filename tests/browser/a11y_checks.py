@@ -46,11 +46,11 @@ NOT_PAGES = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
 
 
 def html_pages(root: Path) -> list[Path]:
-    """Every HTML page under ``root`` (all editions), relative to it."""
+    """Every HTML page under ``root`` (all editions), relative to it; not in hidden directories."""
     pages = []
     for path in sorted(root.rglob("*.html")):
         relative = path.relative_to(root)
-        if NOT_PAGES.isdisjoint(relative.parts):
+        if NOT_PAGES.isdisjoint(relative.parts) and not any(part.startswith(".") for part in relative.parts):
             pages.append(relative)
     return pages
 
