@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, require_tool
@@ -28,6 +27,14 @@ from pubcomment.render.opinions import topic_heading
 
 sys.path.insert(0, str(ROOT / "conf"))
 from documents import BODY, DOCUMENTS, Document
+
+
+def sphinx_build(*args: str) -> None:
+    """sphinx-build in its own process: in-process builds share docutils' global
+    registries with the sphinx.testing apps of other tests."""
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"
+
 
 pytestmark = pytest.mark.latex
 
@@ -96,8 +103,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     result = {}
     for edition in dict.fromkeys(d.edition for d in DOCUMENTS):
         outdir = tmp_path_factory.mktemp(f"latex-{edition}")
-        argv = ["-nW", "--keep-going", "-q", "-b", "latex", "-t", edition, "-c", str(ROOT / "conf"), str(ROOT / "source"), str(outdir)]
-        assert build_main(argv) == 0, f"sphinx-build -b latex -t {edition} failed or warned"
+        sphinx_build("-b", "latex", "-t", edition, "-c", str(ROOT / "conf"), str(ROOT / "source"), str(outdir))
         for document in DOCUMENTS:
             if document.edition == edition:
                 latexmk(outdir, document.stem)

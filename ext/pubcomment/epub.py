@@ -14,6 +14,8 @@ resolve, but for the ePub builders:
   under a heading in the document's language;
 * every page says its language (``lang`` and ``xml:lang``), as the
   package does, so that reading systems pick Japanese fonts and speech;
+* stylesheets lose the selectors that EPUBCheck's CSS parser rejects
+  (``:is()``, ``:where()``, ``:has()``), so that the site's CSS can use them;
 * sphinx-design widgets that need HTML which ePub's XHTML does not allow
   (tab-sets' ``<input>``, dropdowns' ``<details>`` with inline SVG, icons)
   are shown in their plain form: a tab's or dropdown's title followed by
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -40,6 +44,10 @@ EPUB_BUILDERS = ("epub",)
 PLAIN_COMPONENTS = ("dropdown", "tab-set", "tab-item", "tab-content")
 # sphinx-design nodes that carry inline SVG or icon fonts.
 ICON_NODES = ("sd_icon", "fontawesome")
+# Selectors that EPUBCheck's CSS parser does not know (it fails with CSS-008).
+UNSUPPORTED_SELECTOR = re.compile(r":(?:is|where|has|matches|-webkit-any|-moz-any)\(")
+# At-rules whose block holds rules (the others hold declarations).
+NESTING_AT_RULES = ("@media", "@supports", "@document", "@layer")
 
 
 def package_docs(env: BuildEnvironment) -> set[str]:
@@ -136,9 +144,82 @@ def _navigation(app: Sphinx) -> None:
         refnodes[1:1] = [entry for entry in sections if entry["refuri"] not in known]
 
     builder.toc_add_files = toc_add_files  # type: ignore[attr-defined]
+    # The stylesheets are in the output directory (copied before the pages are
+    # written); clean them before the package is made.
+    handle_finish = builder.handle_finish  # type: ignore[attr-defined]
+
+    def clean_then_finish() -> None:
+        _clean_stylesheets(Path(builder.outdir))
+        handle_finish()
+
+    builder.handle_finish = clean_then_finish  # type: ignore[attr-defined]
     # The navigation's heading in the document's language (Sphinx writes it in English).
     titles = builder.guide_titles  # type: ignore[attr-defined]
     builder.guide_titles = {**titles, "toc": str(_("Table of Contents"))}  # type: ignore[attr-defined]
+
+
+def ebook_css(css: str) -> str:
+    """The stylesheet without selectors EPUBCheck rejects; a rule left without any goes."""
+    return _filter_rules(re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+
+
+def _filter_rules(text: str) -> str:
+    out: list[str] = []
+    position = 0
+    while True:
+        opening = text.find("{", position)
+        if opening < 0:
+            out.append(text[position:])
+            return "".join(out)
+        closing = _matching_brace(text, opening)
+        prelude, block = text[position:opening], text[opening + 1:closing]
+        head = prelude.strip()
+        if head.startswith("@"):
+            if head.startswith(NESTING_AT_RULES):
+                block = _filter_rules(block)
+            out.append(f"{prelude}{{{block}}}")
+        else:
+            kept = [selector for selector in _split_selectors(prelude) if not UNSUPPORTED_SELECTOR.search(selector)]
+            if kept:
+                out.append(f"{','.join(kept)}{{{block}}}")
+        position = closing + 1
+
+
+def _matching_brace(text: str, opening: int) -> int:
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(text) - 1
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside ``:not(a, b)``)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(prelude):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def _clean_stylesheets(outdir: Path) -> None:
+    for path in sorted((outdir / "_static").glob("**/*.css")):
+        css = path.read_text(encoding="utf-8")
+        cleaned = ebook_css(css)
+        if cleaned != css:
+            path.write_text(cleaned, encoding="utf-8")
 
 
 def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None) -> None:
