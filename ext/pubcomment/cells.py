@@ -6,10 +6,15 @@ docutils nodes by hand: paragraphs, lists, emphasis, code, links and the
 ``{u}`…``` role that marks changed text.  No MyST directive or role runs,
 so nothing in a text can include a file, emit raw HTML or LaTeX, or slow
 the build with per-cell parser set-up.
+
+Most texts are plain paragraphs: no character that markdown gives a
+meaning to, no indentation.  Those skip the parser (a third of a large
+build's time) and become the very nodes the parser's tokens would give.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from docutils import nodes
@@ -35,10 +40,18 @@ def changed(text: str) -> nodes.inline:
     return nodes.inline(text, text, classes=[CHANGED_CLASS])
 
 
+# Anything that may be markdown: inline markup, block markers, escapes,
+# entities, roles, indentation or stray whitespace at a line's ends.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&{}~|#=+\t\r\x00\x0b\x0c\x85\u2028\u2029]|^[-0-9]|^[^\S\n]|[^\S\n]$|\A\n|\n\Z", re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
 def parse_blocks(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
     """Block-level nodes for a markdown text (paragraphs, lists …)."""
-    tokens = _parser.parse(source)
     builder = _Builder(marker)
+    if not _NOT_PLAIN.search(source):
+        return builder.plain(source)
+    tokens = _parser.parse(source)
     return builder.blocks(tokens)
 
 
@@ -101,6 +114,26 @@ class _Builder:
             # hr and anything else carry no content worth keeping in a cell
         return list(root.children)
 
+    def plain(self, source: str) -> list[nodes.Node]:
+        """Paragraphs of plain text, as blocks() makes them from the parser's tokens."""
+        result: list[nodes.Node] = []
+        for chunk in _PARAGRAPH_BREAK.split(source):
+            if not chunk:
+                continue
+            paragraph = nodes.paragraph()
+            for index, line in enumerate(chunk.split("\n")):
+                if index:
+                    paragraph += self.softbreak(paragraph)
+                paragraph.extend(self.text(line))
+            result.append(paragraph)
+        return result
+
+    def softbreak(self, top: nodes.Element) -> nodes.Text:
+        # A line break inside Japanese text must not become a space
+        # (browsers render it as one); between Latin words it must.
+        previous = top.astext()[-1:] if top.children else ""
+        return nodes.Text("" if previous and ord(previous) > 0x2E7F else " ")
+
     def inlines(self, tokens: list[Token]) -> list[nodes.Node]:
         root = nodes.Element()
         stack: list[nodes.Element] = [root]
@@ -110,10 +143,7 @@ class _Builder:
             if kind == "text":
                 top.extend(self.text(token.content))
             elif kind in ("softbreak", "hardbreak"):
-                # A line break inside Japanese text must not become a space
-                # (browsers render it as one); between Latin words it must.
-                previous = top.astext()[-1:] if top.children else ""
-                top += nodes.Text("" if previous and ord(previous) > 0x2E7F else " ")
+                top += self.softbreak(top)
             elif kind == "code_inline":
                 top += nodes.literal(token.content, token.content)
             elif kind in ("em_open", "strong_open"):
