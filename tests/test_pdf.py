@@ -156,6 +156,10 @@ def test_results_pdf_holds_the_facts(printed: dict[str, Printed]) -> None:
             if side:
                 assert squeeze(plain(side))[:12] in text, amendment.summary
     assert "下線部は変更箇所" in text
+    # Page references into the plan PDF (read from its .aux by xr) are
+    # resolved: an unresolved one prints as "--" (see pubcomment.sty).
+    assert re.search(r"本編P\d", text)
+    assert "P--" not in text
 
 
 def test_results_pdf_shows_each_category_on_its_row(printed: dict[str, Printed]) -> None:
