@@ -16,7 +16,7 @@ DOC_KEYS    := $(shell $(PYTHON) tools/documents.py key)
 DOC_STEMS   := $(shell $(PYTHON) tools/documents.py stem)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html latexpdf epub all test lint clean system-tex system-epub system-browser
+.PHONY: help venv html latexpdf epub all test lint clean system-tex system-epub system-browser bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -96,6 +96,17 @@ test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check ext tests conf
 	$(VENV)/bin/mypy
+
+# The Japanese splitters bench/search.py compares, kept out of .venv.
+SPLITTERS := bench/work/splitters
+$(SPLITTERS)/.installed:
+	$(PY) -m pip install --quiet --target $(SPLITTERS) mecab-python3 unidic-lite ipadic janome sudachipy sudachidict-core
+	touch $@
+
+bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters (~20 min); writes bench/README.md
+	@tools/system-deps.sh tex pdftools uptex browser
+	$(PY) bench/run.py --write-readme
+	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
 
 clean: ## Remove build output
 	rm -rf $(BUILDDIR)

@@ -198,7 +198,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=HERE / "work" / "search")
     parser.add_argument("--only", default="", help="measure only splitters whose name contains this")
+    parser.add_argument("--write-readme", action="store_true", help="write the comparison into bench/README.md")
     args = parser.parse_args()
+    started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
     args.out.mkdir(parents=True, exist_ok=True)
     texts = corpus()
     queries = load_queries()
@@ -212,12 +214,19 @@ def main() -> None:
         if outcome.failures:
             print("  not found: " + " / ".join(outcome.failures), file=sys.stderr)
         outcomes.append(outcome)
-    print(table(outcomes, sum(map(len, texts))))
+    lines = [f"Run of {started} UTC, `python bench/search.py`, {len(queries)} queries of tests/search_queries.txt.", "",
+             table(outcomes, sum(map(len, texts)))]
     for o in outcomes:
         if o.failures:
-            print(f"\n{o.name} did not find: {' / '.join(o.failures)}")
+            lines += ["", f"{o.name} did not find: {' / '.join(o.failures)}"]
         if o.false:
-            print(f"\n{o.name} false hits: {' / '.join(o.false)}")
+            lines += ["", f"{o.name}, pages found without every word of the query: {' / '.join(o.false)}"]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.write_readme:
+        from run import write_readme
+
+        write_readme(report, section="search")
 
 
 if __name__ == "__main__":

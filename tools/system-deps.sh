@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system tools a target needs are installed.
 #
-#   tools/system-deps.sh tex|browser|epub|pdftools|java|node ...
+#   tools/system-deps.sh tex|browser|epub|pdftools|java|node|uptex ...
 #
 # On Debian as root, missing packages are installed with apt-get (once;
 # nothing is done when every command is already there).  Elsewhere the
@@ -15,6 +15,7 @@ declare -A COMMANDS=(
   [epub]="java"
   [java]="java"
   [node]="node npm"
+  [uptex]="uplatex dvipdfmx kpsewhich"
 )
 declare -A PACKAGES=(
   [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra texlive-luatex latexmk xindy"
@@ -23,6 +24,8 @@ declare -A PACKAGES=(
   [epub]="default-jre-headless epubcheck"
   [java]="default-jre-headless"
   [node]="nodejs npm"
+  # Sphinx's default LaTeX for Japanese (bench/ baseline): upLaTeX with TeX Gyre fonts.
+  [uptex]="texlive-lang-japanese tex-gyre"
 )
 # Files that the packages provide but no command reveals.
 declare -A FILES=(
@@ -32,6 +35,7 @@ declare -A FILES=(
   [pdftools]=""
   [java]=""
   [node]=""
+  [uptex]="tgtermes.sty jsbook.cls"
 )
 
 missing=()
@@ -40,7 +44,7 @@ for group in "$@"; do
   for command in ${COMMANDS[$group]}; do
     command -v "$command" >/dev/null 2>&1 || need=1
   done
-  if [[ $need == 0 && $group == tex ]]; then
+  if [[ $need == 0 && ( $group == tex || $group == uptex ) ]]; then
     for file in ${FILES[$group]}; do
       [[ -n "$(kpsewhich "$file" 2>/dev/null)" ]] || need=1
     done

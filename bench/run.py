@@ -1,0 +1,271 @@
+"""Build pubcomment and the plain-Sphinx baseline side by side and compare.
+
+    python bench/run.py                 # every case; prints the table
+    python bench/run.py --write-readme  # … and writes it into bench/README.md
+    python bench/run.py --cases html --sizes 1000
+
+Every build is a ``python -m sphinx`` child process; its wall time is
+measured around it and its peak memory is the largest resident set of
+the child and everything it started (``wait4``'s rusage: ru_maxrss).
+Projects and output live in bench/work/ (git-ignored).
+
+Cases (pubcomment against the baseline, same machine, same run):
+
+* html-N: a clean HTML build with N opinions;
+* incremental: after html at the largest N, one opinion's text is edited
+  and the site rebuilt;
+* parallel: the largest HTML build again with ``-j 2`` (against ``-j 1``);
+* latexpdf: a clean ``-M latexpdf`` build at 1,000 opinions.  pubcomment
+  prints with the site's settings (LuaLaTeX + luatexja); the baseline uses
+  Sphinx's default engine for ``language = "ja"``, upLaTeX, and is also
+  built with LuaLaTeX for a same-engine comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+README = HERE / "README.md"
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+EDITED_OPINION = 4321  # any opinion; capped to N
+MANY_PAGES = 40
+
+
+@dataclass
+class Build:
+    case: str
+    variant: str  # "pubcomment", "baseline", …
+    seconds: float
+    peak_mb: float
+    ok: bool
+    note: str = ""
+
+
+def run_build(args: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, bool]:
+    """Run one sphinx build; wall seconds, peak RSS in MB, success."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "sphinx", *args], stdout=out, stderr=subprocess.STDOUT, env=env)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, process.returncode == 0
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+class Bench:
+    def __init__(self, sizes: list[int], jobs_note: str = ""):
+        self.sizes = sizes
+        self.builds: list[Build] = []
+
+    def project(self, n: int, edited: bool = False, topics: int | None = None) -> tuple[Path, Path]:
+        model = generate.build_model(n, seed=1, topics=topics)
+        if edited:
+            generate.edit_opinion(model, min(EDITED_OPINION, n))
+        return generate.write_projects(model, WORK / (f"n{n}" + (f"-t{topics}" if topics else "")))
+
+    def build(self, case: str, variant: str, source: Path, out: Path, *extra: str, clean: bool = True, builder: str = "html",
+              env: dict[str, str] | None = None, note: str = "") -> Build:
+        if clean:
+            shutil.rmtree(out, ignore_errors=True)
+        if builder == "latexpdf":
+            args = ["-M", "latexpdf", str(source), str(out), "-q", *extra]
+        else:
+            args = ["-b", builder, "-q", *extra, str(source), str(out)]
+        seconds, peak, ok = run_build(args, out.with_name(out.name + ".log"), env)
+        if builder == "latexpdf" and ok:
+            pages = [pdf_pages(pdf) for pdf in sorted((out / "latex").glob("*.pdf"))]
+            note = ", ".join(filter(None, [note, f"{sum(pages)} PDF pages"]))
+        result = Build(case, variant, seconds, peak, ok, note)
+        self.builds.append(result)
+        status = "" if ok else "  FAILED (see log)"
+        print(f"  {case:12s} {variant:22s} {seconds:8.1f} s {peak:8.0f} MB{status}", file=sys.stderr, flush=True)
+        return result
+
+    def html(self) -> None:
+        for n in self.sizes:
+            pub, base = self.project(n)
+            self.build(f"html-{n}", "pubcomment", pub, WORK / f"n{n}" / "out-pub-html")
+            self.build(f"html-{n}", "baseline", base, WORK / f"n{n}" / "out-base-html")
+
+    def incremental(self) -> None:
+        n = max(self.sizes)
+        pub_out, base_out = WORK / f"n{n}" / "out-pub-html", WORK / f"n{n}" / "out-base-html"
+        if not (pub_out / "index.html").exists() or not (base_out / "index.html").exists():
+            pub, base = self.project(n)
+            self.build(f"html-{n}", "pubcomment", pub, pub_out)
+            self.build(f"html-{n}", "baseline", base, base_out)
+        time.sleep(1.1)  # a modification time newer than the last build
+        pub, base = self.project(n, edited=True)
+        note = f"opinion {min(EDITED_OPINION, n)} of {n:,} edited"
+        self.build("incremental", "pubcomment", pub, pub_out, clean=False, note=note)
+        self.build("incremental", "baseline", base, base_out, clean=False, note=note)
+        self.project(n)  # back to the unedited text
+
+    def parallel(self) -> None:
+        n = max(self.sizes)
+        pub, _base = self.project(n)
+        self.build("parallel", "pubcomment -j 2", pub, WORK / f"n{n}" / "out-pub-j2", "-j", "2")
+        # Sphinx's parallel writer gains only with more than ten pages (see README):
+        # the same opinions on 40 topic pages, -j 1 and -j 2.
+        pub, _base = self.project(n, topics=MANY_PAGES)
+        note = f"{MANY_PAGES} topic pages"
+        self.build("parallel", "pubcomment -j 1, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j1", note=note)
+        self.build("parallel", "pubcomment -j 2, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j2", "-j", "2", note=note)
+
+    def latexpdf(self) -> None:
+        n = 1000
+        pub, base = self.project(n)
+        self.build("latexpdf-1000", "pubcomment (lualatex)", pub, WORK / f"n{n}" / "out-pub-pdf", builder="latexpdf")
+        self.build("latexpdf-1000", "baseline (uplatex)", base, WORK / f"n{n}" / "out-base-pdf", builder="latexpdf")
+        self.build("latexpdf-1000", "baseline (lualatex)", base, WORK / f"n{n}" / "out-base-pdf-lua", "-c", str(base.parent / "baseline-lualatex-conf"),
+                   builder="latexpdf")
+
+    # ------------------------------------------------------------ report
+
+    def find(self, case: str, variant: str) -> Build | None:
+        return next((b for b in self.builds if b.case == case and b.variant == variant), None)
+
+    def table(self) -> str:
+        lines = ["| case | build | wall time | peak RSS | time ratio | memory ratio |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+        for b in self.builds:
+            reference = self.reference(b)
+            ratio = f"{b.seconds / reference.seconds:.2f}×" if reference and reference is not b else ""
+            mem = f"{b.peak_mb / reference.peak_mb:.2f}×" if reference and reference is not b else ""
+            ok = "" if b.ok else " (failed)"
+            name = b.variant + (f" — {b.note}" if b.note else "")
+            lines.append(f"| {b.case} | {name}{ok} | {b.seconds:.1f} s | {b.peak_mb:.0f} MB | {ratio} | {mem} |")
+        return "\n".join(lines)
+
+    def reference(self, b: Build) -> Build | None:
+        """What a build is compared with: the baseline of its case; -j 2 with -j 1."""
+        if b.case == "parallel" and "many pages" in b.variant:
+            return self.find("parallel", "pubcomment -j 1, many pages")
+        if b.case == "parallel":
+            return self.find(f"html-{max(self.sizes)}", "pubcomment")
+        if b.case == "incremental":
+            return self.find(f"html-{max(self.sizes)}", b.variant)
+        if b.variant.startswith("baseline") and b.case.startswith("latexpdf"):
+            return self.find(b.case, "baseline (uplatex)")
+        if b.variant.startswith("baseline"):
+            return self.find(b.case, "baseline")
+        if b.case.startswith("latexpdf"):
+            return self.find(b.case, "baseline (uplatex)")
+        return self.find(b.case, "baseline")
+
+    def targets(self) -> str:
+        lines = []
+
+        def check(label: str, value: float | None, limit: float, fmt: str = "{:.2f}×", strict: bool = False) -> None:
+            if value is None:
+                lines.append(f"- {label}: not measured")
+                return
+            met = value < limit if strict else value <= limit
+            lines.append(f"- {'met' if met else 'NOT met'}: {label}: {fmt.format(value)} (target {'<' if strict else '≤'} {fmt.format(limit)})")
+
+        def ratio(a: Build | None, b: Build | None, attr: str = "seconds") -> float | None:
+            return getattr(a, attr) / getattr(b, attr) if a and b and a.ok and b.ok else None
+
+        big, small = max(self.sizes), min(self.sizes)
+        pub_big, base_big = self.find(f"html-{big}", "pubcomment"), self.find(f"html-{big}", "baseline")
+        check(f"HTML at {big:,} opinions, time against the baseline", ratio(pub_big, base_big), 0.33)
+        check(f"HTML at {big:,} opinions, peak memory against the baseline", ratio(pub_big, base_big, "peak_mb"), 1.0)
+        if big != small:
+            growth = ratio(pub_big, self.find(f"html-{small}", "pubcomment"))
+            check(f"growth, {big // small}× the opinions → time ×", growth, 10.5 * big / small / 10, "{:.2f}")
+        incremental = ratio(self.find("incremental", "pubcomment"), pub_big)
+        check("one edited opinion, rebuild against the full build", incremental, 0.10, "{:.0%}")
+        check("latexpdf at 1,000 against the baseline (upLaTeX, Sphinx's default for ja)",
+              ratio(self.find("latexpdf-1000", "pubcomment (lualatex)"), self.find("latexpdf-1000", "baseline (uplatex)")), 1.1)
+        check("latexpdf at 1,000 against the baseline built with LuaLaTeX too",
+              ratio(self.find("latexpdf-1000", "pubcomment (lualatex)"), self.find("latexpdf-1000", "baseline (lualatex)")), 1.1)
+        check("-j 2 against -j 1 (time)", ratio(self.find("parallel", "pubcomment -j 2"), pub_big), 1.0, strict=True)
+        check(f"-j 2 against -j 1 with {MANY_PAGES} topic pages (time)",
+              ratio(self.find("parallel", "pubcomment -j 2, many pages"), self.find("parallel", "pubcomment -j 1, many pages")), 1.0, strict=True)
+        return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, AttributeError):
+        pass
+    versions = []
+    for module in ("sphinx", "myst_parser", "docutils", "markdown_it"):
+        with contextlib.suppress(ImportError, AttributeError):
+            versions.append(f"{module} {__import__(module).__version__}")
+    tex = ""
+    for engine in ("lualatex", "uplatex"):
+        if shutil.which(engine):
+            first = subprocess.run([engine, "--version"], capture_output=True, text=True, check=False).stdout.splitlines()[:1]
+            tex += f"; {first[0]}" if first else ""
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; "
+            f"{', '.join(versions)}{tex}. Load average at the start: {load} (other builds may share the machine).")
+
+
+def write_readme(text: str, section: str = "bench") -> None:
+    """Put ``text`` between the section's markers in bench/README.md."""
+    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
+    readme = README.read_text(encoding="utf-8") if README.exists() else "# Benchmark\n"
+    if begin not in readme:
+        readme += f"\n{begin}\n{end}\n"
+    head, rest = readme.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    README.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--cases", default="html,incremental,parallel,latexpdf")
+    parser.add_argument("--write-readme", action="store_true")
+    args = parser.parse_args()
+    started = dt.datetime.now(dt.UTC)
+    about = machine()
+    bench = Bench(sorted(args.sizes))
+    for case in args.cases.split(","):
+        print(f"{case}:", file=sys.stderr, flush=True)
+        getattr(bench, case)()
+    report = (f"Run of {started:%Y-%m-%d %H:%M} UTC ({(dt.datetime.now(dt.UTC) - started).seconds // 60} min), "
+              f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases}`.\n\n"
+              f"Machine: {about}\n\n{bench.table()}\n\nTargets:\n\n{bench.targets()}\n")
+    print(report)
+    if args.write_readme:
+        write_readme(report)
+
+
+if __name__ == "__main__":
+    main()
