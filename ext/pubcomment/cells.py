@@ -172,7 +172,7 @@ class _Builder:
         return list(root.children)
 
     def text(self, content: str) -> list[nodes.Node]:
-        if self.marker is None:
+        if self.marker is None or "※" not in content:  # every marker holds ※
             return [nodes.Text(content)]
         result: list[nodes.Node] = []
         position = 0
