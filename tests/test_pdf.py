@@ -223,6 +223,9 @@ def test_hostile_text_is_escaped_in_tex(app: SphinxTestApp) -> None:
     assert body.count(r"\end{document}") == 1
     assert r"\textbackslash{}input\{/etc/passwd\}" in body
     assert r"100\% \#1 \& \textasciitilde{} \textasciicircum{} \_ \{x\} \} \{ \$x\$" in body
+    # A heading that opens with a long table (after a note) asks for the room
+    # of the table's start, so that it does not stay alone at a page's foot.
+    assert re.search(r"\\Needspace\{\d+\\baselineskip\}\s*\\section\{変更点\}", body)
     # Changed text goes to the underline macro with its specials escaped.
     assert r"\DUrole{pc-changed}{\textbackslash{}textbf\{x\} 50\%}" in body
 

@@ -13,6 +13,7 @@ from .domain import setup_domain
 from .epub import setup_epub
 from .html_a11y import setup_html_a11y
 from .incremental import setup_incremental
+from .latex import setup_latex
 from .nodes import setup_nodes
 from .plan import setup_plan
 from .resolve import setup_resolve
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_html_a11y(app)
     setup_epub(app)
+    setup_latex(app)
     setup_search(app)
     setup_incremental(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -18,11 +18,18 @@ Why these settings (measured on Debian's TeX Live 2022):
   LaTeX's own section numbers are switched off.
 * No index: makeindex breaks on UTF-8 and the documents have no index
   entries; the PDF outline and the table of contents are the navigation.
+
+The extension itself (:func:`setup_latex`) keeps a heading with the long
+table it introduces.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
 
 DOCCLASS = {"manual": "ltjsbook", "howto": "ltjsarticle"}
 
@@ -73,3 +80,70 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         "latex_domain_indices": False,
         "latex_show_urls": "no",
     }
+
+
+# Keeping a heading with the long table it introduces.  LaTeX's longtable
+# moves the table to the next page when its caption, head and first row do
+# not fit, leaving the heading (and a note such as 「下線部は変更箇所」)
+# alone at the foot of the page.  Before such a heading, ask for the room
+# the table's start needs, estimated from the text of its first row.
+
+TEXT_WIDTH_MM = 170.0  # A4 less the 20 mm margins of latex_settings()
+FULL_WIDTH_CHAR_MM = 3.26  # a full-width character at 10pt (luatexja scales by 0.9247)
+CELL_PADDING_MM = 3.0
+# Lines besides the row: heading, caption, table head, rules, the foot note
+# 「次のページに続く」.
+FIXED_LINES = 8
+
+
+def text_units(text: str) -> float:
+    """The width of a text in full-width characters (Latin letters count half)."""
+    return sum(1.0 if ord(char) > 0x2E7F else 0.5 for char in text)
+
+
+def _lines(element: nodes.Element, width_mm: float) -> float:
+    per_line = max(width_mm / FULL_WIDTH_CHAR_MM, 1.0)
+    paragraphs = list(element.findall(nodes.paragraph)) or [element]
+    return sum(math.ceil(max(text_units(p.astext()), 1.0) / per_line) + 0.4 for p in paragraphs)
+
+
+def first_row_lines(table: nodes.table) -> float:
+    """Estimated height of a table's first body row, in lines of text."""
+    tgroup = next(iter(table.findall(nodes.tgroup)), None)
+    tbody = next(iter(tgroup.findall(nodes.tbody)), None) if tgroup is not None else None
+    if tgroup is None or tbody is None:
+        return 0.0
+    first = next((r for r in tbody.children if isinstance(r, nodes.row)), None)
+    widths = [float(c.get("colwidth", 1)) for c in tgroup.children if isinstance(c, nodes.colspec)]
+    if first is None or not widths:
+        return 0.0
+    total = sum(widths)
+    heights = []
+    for entry, width in zip(first.children, widths, strict=False):
+        cell_mm = TEXT_WIDTH_MM * width / total - CELL_PADDING_MM
+        heights.append(_lines(entry, cell_mm))
+    return max(heights, default=0.0)
+
+
+def _keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder is None or app.builder.format != "latex":
+        return
+    for section in list(doctree.findall(nodes.section)):
+        body = [c for c in section.children if not isinstance(c, (nodes.title, nodes.target))]
+        lines = 0.0
+        for child in body[:3]:
+            if isinstance(child, nodes.table) and "longtable" in child["classes"]:
+                lines += first_row_lines(child) + FIXED_LINES
+                parent = section.parent
+                if parent is not None:
+                    raw = nodes.raw("", f"\\Needspace{{{math.ceil(lines)}\\baselineskip}}\n", format="latex")
+                    parent.insert(parent.index(section), raw)
+                break
+            if not isinstance(child, nodes.paragraph):
+                break
+            lines += _lines(child, TEXT_WIDTH_MM)
+
+
+def setup_latex(app: Sphinx) -> None:
+    # After the placeholders have become tables (resolve.py, priority 500).
+    app.connect("doctree-resolved", _keep_headings_with_tables, priority=800)
