@@ -207,6 +207,8 @@ HOSTILE = [
     r"前段\textbf{x} 50%後段",
     r"~^_#& {} \input{/etc/passwd}",
     r"前段\underLine{x}後段",
+    r"反映 \vfill 100% #",  # a category's description
+    r"ア \clearpage{} 50% & #",  # a topic's title, in a table caption
 ]
 
 
@@ -217,7 +219,7 @@ def test_hostile_text_is_escaped_in_tex(app: SphinxTestApp) -> None:
     tex = (app.outdir / "hostile.tex").read_text(encoding="utf-8")
     body = tex[tex.index(r"\begin{document}"):]
     # (Sphinx itself writes \makeatletter around long tables.)
-    unescaped = (r"\input{/etc/passwd}", r"\write18{", r"\immediate", r"\makeatletter \catcode", r"\newpage）", r"\def\x{y}", r"\textbf{x}")
+    unescaped = (r"\input{/etc/passwd}", r"\write18{", r"\immediate", r"\makeatletter \catcode", r"\newpage）", r"\def\x{y}", r"\textbf{x}", r"\vfill 100", r"\clearpage{} 50")
     for raw in (*unescaped, r"\underLine{x}"):
         assert raw not in body, raw
     assert body.count(r"\end{document}") == 1
