@@ -74,7 +74,7 @@ def base_url(site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed before other modules start their own Playwright
 def browser() -> Iterator[Any]:
     chromium = require_tool("chromium", "the browser tests")
     try:
