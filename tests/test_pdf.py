@@ -209,6 +209,7 @@ HOSTILE = [
     r"前段\underLine{x}後段",
     r"反映 \vfill 100% #",  # a category's description
     r"ア \clearpage{} 50% & #",  # a topic's title, in a table caption
+    r"出典 (https://www.example.go.jp/a/b/c/very/",  # a link's address is printed
 ]
 
 
@@ -228,6 +229,8 @@ def test_hostile_text_is_escaped_in_tex(app: SphinxTestApp) -> None:
     # A heading that opens with a long table (after a note) asks for the room
     # of the table's start, so that it does not stay alone at a page's foot.
     assert re.search(r"\\Needspace\{\d+\\baselineskip\}\s*\\section\{変更点\}", body)
+    # A link in a table shows its address (which may break at a slash).
+    assert r"{出典} (\sphinxurl{https://www.example.go.jp/a/b/c/very/long/path/to/document\_\%E3" in body
     # Changed text goes to the underline macro with its specials escaped.
     assert r"\DUrole{pc-changed}{\textbackslash{}textbf\{x\} 50\%}" in body
 

@@ -78,7 +78,7 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         "latex_table_style": ["standard"],
         "latex_use_xindy": False,
         "latex_domain_indices": False,
-        "latex_show_urls": "no",
+        "latex_show_urls": "inline",
     }
 
 
@@ -144,6 +144,29 @@ def _keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: st
             lines += _lines(child, TEXT_WIDTH_MM)
 
 
+EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print the address after a link's text in the tables, as latex_show_urls
+    does for the rest of the document (its transform runs before the tables
+    are made): a reader of paper cannot follow a link."""
+    if app.builder is None or app.builder.format != "latex" or app.config.latex_show_urls in (False, "no"):
+        return
+    for table in doctree.findall(nodes.table):
+        if "pc-table" not in table["classes"]:
+            continue
+        for reference in list(table.findall(nodes.reference)):
+            uri = reference.get("refuri", "")
+            if not uri.startswith(EXTERNAL_SCHEMES):
+                continue
+            shown = uri.removeprefix("mailto:")
+            if reference.astext() != shown:
+                address = nodes.reference(shown, shown, refuri=uri)
+                reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
+
+
 def setup_latex(app: Sphinx) -> None:
     # After the placeholders have become tables (resolve.py, priority 500).
     app.connect("doctree-resolved", _keep_headings_with_tables, priority=800)
+    app.connect("doctree-resolved", _show_urls_in_tables, priority=800)
