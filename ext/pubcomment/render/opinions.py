@@ -114,6 +114,8 @@ def _text_with_notes(ctx: RenderContext, opinion: Opinion, field: str, text: str
             return nodes.Text(mark)
         reference = nodes.reference("", "", refid=note_id(n), reftitle=ctx.label("note_link"), classes=["pc-note-ref"])
         reference += nodes.Text(mark)
+        if ctx.is_html:  # the link's purpose, for screen readers (HTML only)
+            reference += nodes.inline("", ctx.label("note_link"), classes=["pc-visually-hidden"])
         return reference
 
     blocks = cells.parse_blocks(text, marker=marker)
