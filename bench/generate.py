@@ -18,7 +18,9 @@ with the vocabulary and rhythm of a real one.  Same seed, same output.
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses as dc
+import io
 import random
 import re
 from collections.abc import Iterable
@@ -248,7 +250,19 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def pubcomment_yaml(model: Model) -> str:
+def opinions_csv(model: Model) -> str:
+    """The opinions as a spreadsheet exports them (UTF-8 CSV, one row per opinion)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["no", "topic", "category", "submission", "summary", "summary_notes", "response", "response_notes"])
+    for o in model.opinions:
+        writer.writerow([o.number, o.topic, o.category, o.submission, "\n\n".join(o.summary), "\n".join(o.summary_notes),
+                         "\n\n".join(o.response), "\n".join(o.response_notes)])
+    return out.getvalue()
+
+
+def pubcomment_yaml(model: Model, opinions_file: str = "") -> str:
+    """The consultation as YAML; the opinions inline, or named by ``opinions_file``."""
     out = [
         f"title: {model.title}",
         "body:\n  name: 合成市\n  self: 本市",
@@ -261,9 +275,9 @@ def pubcomment_yaml(model: Model) -> str:
         *(f"  - key: {key}\n    description: {text}" for key, text in CATEGORIES),
         "topics:",
         *(f"  - id: {tid}\n    title: {title}" for tid, title in model.topics),
-        "opinions:",
+        f"opinions: {opinions_file}" if opinions_file else "opinions:",
     ]
-    for o in model.opinions:
+    for o in [] if opinions_file else model.opinions:
         lines = [
             f"  - no: {o.number}",
             f"    topic: {o.topic}",
@@ -342,10 +356,15 @@ latex_elements["preamble"] = latex_elements["preamble"].replace(r"\\pcPageStyles
 INTRO = "本市では、「{plan}」の改定案をとりまとめ、市民の皆様から広く御意見を募集しました。"
 
 
-def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH) -> None:
+def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml") -> None:
     conf = PUBCOMMENT_CONF.format(search=search)
     write_if_changed(root / "conf.py", conf)
-    write_if_changed(root / "data" / "consultation.yaml", pubcomment_yaml(model))
+    if opinions_format == "csv":
+        write_if_changed(root / "data" / "opinions.csv", opinions_csv(model))
+        write_if_changed(root / "data" / "consultation.yaml", pubcomment_yaml(model, opinions_file="opinions.csv"))
+    else:
+        (root / "data" / "opinions.csv").unlink(missing_ok=True)
+        write_if_changed(root / "data" / "consultation.yaml", pubcomment_yaml(model))
     toc = "\n".join(f"opinions/{tid}" for tid, _ in model.topics)
     index = f"""# {model.title}の実施結果について
 
@@ -512,8 +531,8 @@ def write_baseline(model: Model, root: Path) -> None:
         write_if_changed(root / "opinions" / f"{tid}.md", f"# {heading}\n\n{table}\n")
 
 
-def write_projects(model: Model, out: Path, search: str = BIGRAM_SEARCH) -> tuple[Path, Path]:
-    write_pubcomment(model, out / "pubcomment", search)
+def write_projects(model: Model, out: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml") -> tuple[Path, Path]:
+    write_pubcomment(model, out / "pubcomment", search, opinions_format)
     write_baseline(model, out / "baseline")
     return out / "pubcomment", out / "baseline"
 
@@ -526,11 +545,12 @@ def main() -> None:
     parser.add_argument("--seed-text", type=Path, default=None, help="the seed document (default: shared/seeds beside the repository)")
     parser.add_argument("--edit", type=int, default=0, help="also apply the incremental case's edit to this opinion")
     parser.add_argument("--topics", type=int, default=None, help="number of topics, each a page (default: 3-10, seeded)")
+    parser.add_argument("--opinions-format", choices=("yaml", "csv"), default="yaml", help="opinions in the YAML file or in data/opinions.csv")
     args = parser.parse_args()
     model = build_model(args.opinions, args.seed, args.seed_text, args.topics)
     if args.edit:
         edit_opinion(model, args.edit)
-    pub, base = write_projects(model, args.out)
+    pub, base = write_projects(model, args.out, opinions_format=args.opinions_format)
     print(f"{len(model.opinions)} opinions in {len(model.topics)} topics, {model.submissions} submissions: {pub}, {base}")
 
 

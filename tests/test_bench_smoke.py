@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from sphinx.cmd.build import build_main
 
 from conftest import ROOT
@@ -29,9 +30,10 @@ def test_generator_is_deterministic_and_realistic() -> None:
         assert opinion.category in "ABCDE"
 
 
-def test_both_projects_build_without_warnings(tmp_path: Path) -> None:
+@pytest.mark.parametrize("opinions_format", ["yaml", "csv"])
+def test_both_projects_build_without_warnings(tmp_path: Path, opinions_format: str) -> None:
     model = generate.build_model(50, seed=1)
-    pubcomment, baseline = generate.write_projects(model, tmp_path, search=generate.BIGRAM_SEARCH)
+    pubcomment, baseline = generate.write_projects(model, tmp_path, opinions_format=opinions_format)
     for project in (pubcomment, baseline):
         out = tmp_path / f"{project.name}-html"
         assert build_main(["-nW", "--keep-going", "-q", "-b", "html", str(project), str(out)]) == 0, project.name
