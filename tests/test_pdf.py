@@ -132,6 +132,8 @@ def test_metadata_and_no_unresolved_reference(printed: dict[str, Printed], key: 
     assert fields["Page size"].strip().endswith("(A4)")
     assert "??" not in printed[key].text
     assert pdf_languages(printed[key].pdf) == {"ja"}
+    # A reference to a document printed elsewhere shows its title, not its path.
+    assert not re.search(r"\w/index", printed[key].text)
     # The running header carries the document's title.
     assert printed[key].text.count(squeeze(document.title)) >= 3
 

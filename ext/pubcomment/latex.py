@@ -26,10 +26,16 @@ table it introduces.
 from __future__ import annotations
 
 import math
+import posixpath
+import weakref
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 DOCCLASS = {"manual": "ltjsbook", "howto": "ltjsarticle"}
 
@@ -166,7 +172,45 @@ def _show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> 
                 reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
 
 
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
+
+
+def _note_builder(app: Sphinx) -> None:
+    if app.builder is not None and app.env is not None:
+        _BUILDERS[app.env] = app.builder
+
+
+class TitlesOfOtherDocuments(SphinxPostTransform):
+    """A ``{doc}`` reference to a document printed in another PDF shows that
+    document's title: it cannot be a link, and without this it would print
+    as its path (``../results/index``)."""
+
+    default_priority = 5  # before Sphinx resolves references (10)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        # The documents of the PDF being assembled (Sphinx 9 transforms have no
+        # public way to the builder, hence the map filled on builder-inited).
+        inside: set[str] = getattr(_BUILDERS.get(self.env), "docnames", set())
+        for node in self.document.findall(addnodes.pending_xref):
+            if node.get("reftype") != "doc" or node.get("refexplicit") or not len(node):
+                continue
+            target = node["reftarget"]
+            if target.startswith("/"):
+                docname = target.lstrip("/")
+            else:
+                docname = posixpath.normpath(posixpath.join(posixpath.dirname(node.get("refdoc", "")), target))
+            if docname in inside or docname not in self.env.titles:
+                continue
+            title = self.env.titles[docname].astext()
+            content = node[0]
+            if isinstance(content, nodes.Element):
+                content[:] = [nodes.Text(title)]
+
+
 def setup_latex(app: Sphinx) -> None:
     # After the placeholders have become tables (resolve.py, priority 500).
     app.connect("doctree-resolved", _keep_headings_with_tables, priority=800)
     app.connect("doctree-resolved", _show_urls_in_tables, priority=800)
+    app.connect("builder-inited", _note_builder)
+    app.add_post_transform(TitlesOfOtherDocuments)
