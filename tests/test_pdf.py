@@ -246,3 +246,17 @@ def test_hostile_text_prints_literally(app: SphinxTestApp) -> None:
     for hostile in HOSTILE:
         assert squeeze(hostile) in text, hostile
     assert not list(Path(app.outdir).glob("pwned*")), "\\write18 ran"
+
+
+@pytest.mark.sphinx("latex", testroot="long-latex")
+def test_text_taller_than_a_page_is_printed_whole(app: SphinxTestApp) -> None:
+    """A longtable never breaks inside a row: a text taller than a page is split
+    over several rows (by paragraphs, and a long paragraph by sentences)."""
+    require_latex()
+    app.build()
+    assert "WARNING" not in app.warning.getvalue()
+    latexmk(Path(app.outdir), "long")
+    text = squeeze(pdf_text(Path(app.outdir) / "long.pdf"))
+    missing = [f"段落{i}：" for i in range(1, 13) if f"段落{i}：" not in text]
+    missing += [f"文{i}番：" for i in range(1, 41) if f"文{i}番：" not in text]
+    assert missing == []

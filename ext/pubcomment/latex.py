@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import posixpath
+import re
 import weakref
 from typing import Any
 
@@ -108,9 +109,7 @@ def text_units(text: str) -> float:
 
 
 def _lines(element: nodes.Element, width_mm: float) -> float:
-    per_line = max(width_mm / FULL_WIDTH_CHAR_MM, 1.0)
-    paragraphs = list(element.findall(nodes.paragraph)) or [element]
-    return sum(math.ceil(max(text_units(p.astext()), 1.0) / per_line) + 0.4 for p in paragraphs)
+    return _block_lines(element, max(width_mm / FULL_WIDTH_CHAR_MM, 1.0))
 
 
 def first_row_lines(table: nodes.table) -> float:
@@ -148,6 +147,108 @@ def _keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: st
             if not isinstance(child, nodes.paragraph):
                 break
             lines += _lines(child, TEXT_WIDTH_MM)
+
+
+# Splitting rows taller than a page.  A longtable breaks between rows,
+# never inside one, so a row taller than the page would run off its foot
+# and the rest of the opinion would be lost.  Such a row becomes several:
+# the first keeps the number and the category, the next ones continue the
+# texts, a few paragraphs (or list items, or sentences) each.
+
+MAX_ROW_LINES = 34  # a page holds about 45 lines; the head, caption and foot take some
+SENTENCE_END = re.compile(r"(?<=[。．！？])")
+
+
+def _blocks_in_chunks(blocks: list[nodes.Node], per_line: float, limit: float) -> list[list[nodes.Node]]:
+    """The blocks of a cell, regrouped so that no group is taller than ``limit`` lines."""
+    pieces: list[tuple[nodes.Node, float]] = []
+    for block in blocks:
+        pieces.extend(_split_block(block, per_line, limit))
+    chunks: list[list[nodes.Node]] = [[]]
+    height = 0.0
+    for block, lines in pieces:
+        if chunks[-1] and height + lines > limit:
+            chunks.append([])
+            height = 0.0
+        chunks[-1].append(block)
+        height += lines
+    return chunks
+
+
+def _block_lines(block: nodes.Node, per_line: float) -> float:
+    """Estimated height of a block, in lines, ``per_line`` full-width characters a line."""
+    paragraphs = list(block.findall(nodes.paragraph)) if isinstance(block, nodes.Element) else []
+    return sum(math.ceil(max(text_units(p.astext()), 1.0) / per_line) + 0.4 for p in paragraphs or [block])
+
+
+def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple[nodes.Node, float]]:
+    """A block too tall for one row, as smaller blocks: a list by its items, a
+    paragraph of plain text by its sentences."""
+    lines = _block_lines(block, per_line)
+    if lines <= limit:
+        return [(block, lines)]
+    if isinstance(block, (nodes.bullet_list, nodes.enumerated_list)) and len(block.children) > 1:
+        result: list[tuple[nodes.Node, float]] = []
+        start = int(block.get("start", 1))
+        for index, item in enumerate(block.children):
+            part = block.copy()
+            if isinstance(block, nodes.enumerated_list):
+                part["start"] = start + index
+            part += item.deepcopy()
+            result.extend(_split_block(part, per_line, limit))
+        return result
+    if isinstance(block, nodes.paragraph) and all(isinstance(child, nodes.Text) for child in block.children):
+        sentences = [s for s in SENTENCE_END.split(block.astext()) if s]
+        groups: list[str] = [""]
+        for sentence in sentences:
+            if groups[-1] and math.ceil(text_units(groups[-1] + sentence) / per_line) > limit:
+                groups.append("")
+            groups[-1] += sentence
+        if len(groups) > 1:
+            result = []
+            for text in groups:
+                part = block.copy()
+                part += nodes.Text(text)
+                result.append((part, math.ceil(text_units(text) / per_line) + 0.4))
+            return result
+    return [(block, lines)]
+
+
+def _split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder is None or app.builder.format != "latex":
+        return
+    for table in list(doctree.findall(nodes.table)):
+        if "longtable" not in table["classes"]:
+            continue
+        for tgroup in table.findall(nodes.tgroup):
+            widths = [float(c.get("colwidth", 1)) for c in tgroup.children if isinstance(c, nodes.colspec)]
+            total = sum(widths) or 1.0
+            per_line = [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
+            for tbody in tgroup.findall(nodes.tbody):
+                for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
+                    _split_row(row, per_line)
+
+
+def _split_row(row: nodes.row, per_line: list[float]) -> None:
+    entries = [e for e in row.children if isinstance(e, nodes.entry)]
+    if len(entries) != len(per_line) or any(e.get("morecols") or e.get("morerows") for e in entries):
+        return
+    if max(_block_lines(e, width) for e, width in zip(entries, per_line, strict=True)) <= MAX_ROW_LINES:
+        return
+    chunked = [_blocks_in_chunks(list(e.children), width, MAX_ROW_LINES) for e, width in zip(entries, per_line, strict=True)]
+    count = max(len(chunks) for chunks in chunked)
+    if count < 2:
+        return
+    rows = []
+    for index in range(count):
+        new_row = nodes.row()
+        for entry, chunks in zip(entries, chunked, strict=True):
+            new_entry = entry.copy()
+            if index < len(chunks):
+                new_entry.extend(chunks[index])
+            new_row += new_entry
+        rows.append(new_row)
+    row.replace_self(rows)
 
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
@@ -210,6 +311,7 @@ class TitlesOfOtherDocuments(SphinxPostTransform):
 
 def setup_latex(app: Sphinx) -> None:
     # After the placeholders have become tables (resolve.py, priority 500).
+    app.connect("doctree-resolved", _split_tall_rows, priority=790)
     app.connect("doctree-resolved", _keep_headings_with_tables, priority=800)
     app.connect("doctree-resolved", _show_urls_in_tables, priority=800)
     app.connect("builder-inited", _note_builder)
