@@ -259,4 +259,9 @@ def test_text_taller_than_a_page_is_printed_whole(app: SphinxTestApp) -> None:
     text = squeeze(pdf_text(Path(app.outdir) / "long.pdf"))
     missing = [f"段落{i}：" for i in range(1, 13) if f"段落{i}：" not in text]
     missing += [f"文{i}番：" for i in range(1, 41) if f"文{i}番：" not in text]
+    # An amendment's text, underlined as changed throughout: split by sentences
+    # too, each piece still underlined.
+    missing += [f"改{i}号：" for i in range(1, 41) if f"改{i}号：" not in text]
     assert missing == []
+    tex = (Path(app.outdir) / "long.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\DUrole{pc-changed}{改") >= 2

@@ -183,7 +183,7 @@ def _block_lines(block: nodes.Node, per_line: float) -> float:
 
 def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple[nodes.Node, float]]:
     """A block too tall for one row, as smaller blocks: a list by its items, a
-    paragraph of plain text by its sentences."""
+    paragraph by its sentences.  Only the first piece keeps the block's ids."""
     lines = _block_lines(block, per_line)
     if lines <= limit:
         return [(block, lines)]
@@ -192,26 +192,53 @@ def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple
         start = int(block.get("start", 1))
         for index, item in enumerate(block.children):
             part = block.copy()
+            if index:
+                part["ids"], part["names"] = [], []
             if isinstance(block, nodes.enumerated_list):
                 part["start"] = start + index
             part += item.deepcopy()
             result.extend(_split_block(part, per_line, limit))
         return result
-    if isinstance(block, nodes.paragraph) and all(isinstance(child, nodes.Text) for child in block.children):
-        sentences = [s for s in SENTENCE_END.split(block.astext()) if s]
-        groups: list[str] = [""]
-        for sentence in sentences:
-            if groups[-1] and math.ceil(text_units(groups[-1] + sentence) / per_line) > limit:
-                groups.append("")
-            groups[-1] += sentence
+    if isinstance(block, nodes.paragraph):
+        groups: list[list[nodes.Node]] = [[]]
+        width = 0.0
+        for atom in _sentence_atoms(block):
+            units = text_units(atom.astext())
+            if groups[-1] and math.ceil((width + units) / per_line) > limit:
+                groups.append([])
+                width = 0.0
+            groups[-1].append(atom)
+            width += units
         if len(groups) > 1:
             result = []
-            for text in groups:
+            for index, group in enumerate(groups):
                 part = block.copy()
-                part += nodes.Text(text)
-                result.append((part, math.ceil(text_units(text) / per_line) + 0.4))
+                if index:
+                    part["ids"], part["names"] = [], []
+                part.extend(group)
+                result.append((part, math.ceil(text_units(part.astext()) / per_line) + 0.4))
             return result
     return [(block, lines)]
+
+
+def _sentence_atoms(paragraph: nodes.Element) -> list[nodes.Node]:
+    """A paragraph's content in pieces that may end a row: its text by sentences;
+    an inline of plain text (changed text, emphasis) by sentences too, each
+    piece keeping the inline's kind and classes; anything else whole."""
+    atoms: list[nodes.Node] = []
+    for child in paragraph.children:
+        if isinstance(child, nodes.Text):
+            atoms.extend(nodes.Text(piece) for piece in SENTENCE_END.split(child.astext()) if piece)
+        elif isinstance(child, nodes.Inline) and isinstance(child, nodes.Element) and not isinstance(child, nodes.reference) \
+                and all(isinstance(grandchild, nodes.Text) for grandchild in child.children):
+            for piece in SENTENCE_END.split(child.astext()):
+                if piece:
+                    part = child.copy()
+                    part += nodes.Text(piece)
+                    atoms.append(part)
+        else:
+            atoms.append(child.deepcopy())
+    return atoms
 
 
 def _split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
