@@ -235,6 +235,9 @@ class Bench:
             check(f"growth, {big // small}× the opinions → time ×", growth, 10.5 * big / small / 10, "{:.2f}")
         incremental = ratio(self.find("incremental", "pubcomment"), pub_big)
         check("one edited opinion, rebuild against the full build", incremental, 0.10, "{:.0%}")
+        check("one edited opinion, rebuild against the baseline's full build", ratio(self.find("incremental", "pubcomment"), base_big), 0.10, "{:.1%}")
+        check("one edited opinion, rebuild against the baseline's rebuild", ratio(self.find("incremental", "pubcomment"), self.find("incremental", "baseline")),
+              1.0)
         check("latexpdf at 1,000 against the baseline (upLaTeX, Sphinx's default for ja)",
               ratio(self.find("latexpdf-1000", "pubcomment (lualatex)"), self.find("latexpdf-1000", "baseline (uplatex)")), 1.1)
         check("latexpdf at 1,000 against the baseline built with LuaLaTeX too",

@@ -115,11 +115,12 @@ def page_text(site: Path, docname: str) -> str:
     raw = (site / f"{docname}.html").read_text(encoding="utf-8")
     body = raw.split('role="main"', 1)[-1]
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
-    return unicodedata.normalize("NFKC", text).lower()
+    # Japanese is written with or without spaces around Latin words (DX 推進, DX推進).
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
 
 
 def false_hits(site: Path, query: str, found: list[str]) -> list[str]:
-    """Pages found that do not hold every word of the query."""
+    """Pages found that do not hold every word of the query (spaces aside)."""
     words = unicodedata.normalize("NFKC", query).lower().split()
     return [doc for doc in found if not (site / f"{doc}.html").exists() or not all(w in page_text(site, doc) for w in words)]
 
