@@ -174,12 +174,17 @@ class Bench:
     def latexpdf(self) -> None:
         n = 1000
         pub, base = self.project(n)
-        for variant, source, out, extra in (
+        builds = (
             ("pubcomment (lualatex)", pub, "out-pub-pdf", ()),
             ("baseline (uplatex)", base, "out-base-pdf", ()),
             ("baseline (lualatex)", base, "out-base-pdf-lua", ("-c", str(base.parent / "baseline-lualatex-conf"))),
-        ):
-            self.record([self.run_once("latexpdf-1000", variant, source, WORK / f"n{n}" / out, *extra, builder="latexpdf")])
+        )
+        runs: dict[str, list[Build]] = {variant: [] for variant, *_ in builds}
+        for _ in range(self.repeat):
+            for variant, source, out, extra in builds:
+                runs[variant].append(self.run_once("latexpdf-1000", variant, source, WORK / f"n{n}" / out, *extra, builder="latexpdf"))
+        for variant, *_ in builds:
+            self.record(runs[variant])
 
     # ------------------------------------------------------------ report
 
