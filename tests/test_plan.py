@@ -125,3 +125,13 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
         assert status == 0
         outputs[jobs] = {page: (out / page).read_text(encoding="utf-8") for page in ("results/index.html", "plan/index.html", "index.html")}
     assert outputs["1"] == outputs["2"]
+
+
+@pytest.mark.sphinx("html", testroot="plan-split", freshenv=True)
+def test_back_links_find_each_topic_page(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    backlinks = soup(app, "plan.html").select_one(".pc-backlinks")
+    assert [a["href"] for a in backlinks.select("a")] == [
+        "topic-a.html#pc-split-opinion-1", "topic-a.html#pc-split-opinion-1", "topic-b.html#pc-split-opinion-2",
+    ]

@@ -92,13 +92,16 @@ class RenderDirective(SphinxDirective):
         node = pubcomment_placeholder(kind=self.kind, key=key, **self.extra_attributes())
         self.set_source_info(node)
         domain = get_domain(self.env)
-        domain.note_use(self.env.docname, key, self.anchor)
+        domain.note_use(self.env.docname, key, self.anchor_name())
         for pseudo_key in self.depends_on:
             domain.note_use(self.env.docname, pseudo_key)
         return [node]
 
     def extra_attributes(self) -> dict[str, str]:
         return {}
+
+    def anchor_name(self) -> str | None:
+        return self.anchor
 
 
 class OverviewDirective(RenderDirective):
@@ -136,6 +139,11 @@ class OpinionsDirective(RenderDirective):
 
     def extra_attributes(self) -> dict[str, str]:
         return {"topic": self.options.get("topic", "")}
+
+    def anchor_name(self) -> str | None:
+        """Pages showing one topic each are found by topic (see ``opinion_page``)."""
+        topic = self.options.get("topic")
+        return f"{self.anchor}:{topic}" if topic else self.anchor
 
 
 class AmendmentsDirective(RenderDirective):

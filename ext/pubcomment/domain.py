@@ -109,6 +109,10 @@ class PubcommentDomain(Domain):
         if anchor is not None:
             self.anchors.setdefault((key, anchor), docname)
 
+    def opinion_page(self, key: str, topic: str) -> str | None:
+        """The document whose opinion table shows opinions of ``topic``."""
+        return self.anchors.get((key, f"opinions:{topic}")) or self.anchors.get((key, "opinions"))
+
     def get_consultation(self, key: str) -> Consultation | None:
         entry = self.consultations.get(key)
         return entry.consultation if entry else None

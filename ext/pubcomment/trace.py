@@ -107,20 +107,20 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         opinions = [entry for section_id in section["ids"] for entry in cited.get((docname, section_id), [])]
         if not opinions:
             continue
-        unique = list(dict.fromkeys(opinions))
-        first_key, first = unique[0]
-        text = config.label("opinions_link", count=str(len(unique)))
-        paragraph = nodes.paragraph("", "", classes=["pc-backlinks"])
-        target_doc = domain.anchors.get((first_key, "opinions"))
-        if target_doc is None:
+        # Only opinions whose table is shown somewhere can be linked to.
+        linked = [(entry, page) for entry in dict.fromkeys(opinions) if (page := domain.opinion_page(entry[0], entry[2]))]
+        if not linked:
             continue
-        paragraph += make_refnode(app.builder, docname, target_doc, _opinion_anchor(first_key, first), nodes.Text(text))
-        if len(unique) > 1:
+        text = config.label("opinions_link", count=str(len(linked)))
+        paragraph = nodes.paragraph("", "", classes=["pc-backlinks"])
+        (first_key, first, _topic), first_page = linked[0]
+        paragraph += make_refnode(app.builder, docname, first_page, _opinion_anchor(first_key, first), nodes.Text(text))
+        if len(linked) > 1:
             paragraph += nodes.Text("：")
-            for index, (key, number) in enumerate(unique):
+            for index, ((key, number, _topic), page) in enumerate(linked):
                 if index:
                     paragraph += nodes.Text("、")
-                paragraph += make_refnode(app.builder, docname, target_doc, _opinion_anchor(key, number), nodes.Text(f"No.{number}"))
+                paragraph += make_refnode(app.builder, docname, page, _opinion_anchor(key, number), nodes.Text(f"No.{number}"))
         section.insert(1, paragraph)
 
 
@@ -128,19 +128,19 @@ def _opinion_anchor(key: str, number: int) -> str:
     return anchor_id(key, "opinion", str(number))
 
 
-def _citations(env: BuildEnvironment, domain: PubcommentDomain) -> dict[tuple[str, str], list[tuple[str, int]]]:
-    """(docname, section id) → [(consultation key, opinion number)]."""
-    cited: dict[tuple[str, str], list[tuple[str, int]]] = {}
+def _citations(env: BuildEnvironment, domain: PubcommentDomain) -> dict[tuple[str, str], list[tuple[str, int, str]]]:
+    """(docname, section id) → [(consultation key, opinion number, its topic)]."""
+    cited: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
     for key, declared in domain.consultations.items():
         for opinion in declared.consultation.opinions:
             for name in opinion.sections:
                 place = resolve_section(env, name)
                 if place is not None:
-                    cited.setdefault((place.docname, place.anchor), []).append((key, opinion.number))
+                    cited.setdefault((place.docname, place.anchor), []).append((key, opinion.number, opinion.topic))
             for amendment_id in opinion.amendments:
                 amendment = domain.amendments.get(amendment_id)
                 if amendment is not None and amendment.section_id:
-                    cited.setdefault((amendment.docname, amendment.section_id), []).append((key, opinion.number))
+                    cited.setdefault((amendment.docname, amendment.section_id), []).append((key, opinion.number, opinion.topic))
     return cited
 
 

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_design", "pubcomment"]
+language = "ja"
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence"]
