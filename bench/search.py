@@ -18,20 +18,15 @@ into any directory and put it on PYTHONPATH to include them.
 from __future__ import annotations
 
 import argparse
-import functools
 import html
-import http.server
 import importlib
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,14 +35,13 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+sys.path.insert(0, str(REPO / "tools"))
+
 import generate  # noqa: E402
+from localsite import CHROMIUM_ARGS, serve  # noqa: E402
 from splitters import CANDIDATES  # noqa: E402
 
 QUERIES = REPO / "tests" / "search_queries.txt"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 def load_queries(path: Path = QUERIES) -> list[tuple[str, str]]:
@@ -57,24 +51,6 @@ def load_queries(path: Path = QUERIES) -> list[tuple[str, str]]:
             query, expected = line.split("\t")
             queries.append((query, expected))
     return queries
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def type_query(page: Any, base: str, query: str) -> list[str]:
