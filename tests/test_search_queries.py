@@ -14,13 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, require_tool
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from search import CHROMIUM_ARGS, load_queries, serve, type_query
+from search import load_queries, run_queries
 
 pytestmark = pytest.mark.browser
 
@@ -34,15 +33,5 @@ def test_every_query_finds_its_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     queries = load_queries()
     assert len(queries) >= 30
-    missed = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            for query, expected in queries:
-                found = type_query(page, base, query)
-                if expected not in found:
-                    missed.append(f"{query!r} found {found}, not {expected}")
-        finally:
-            browser.close()
+    missed = [f"{query!r} found {found}, not {expected}" for query, expected, found in run_queries(site, queries, chromium) if expected not in found]
     assert not missed, "\n".join(missed)
