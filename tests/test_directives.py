@@ -17,7 +17,7 @@ def resolved(app: SphinxTestApp, docname: str = "index") -> str:
 def html(app: SphinxTestApp, page: str = "index.html") -> BeautifulSoup:
     """The page as a reader sees it: words only screen readers hear are removed."""
     soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-    for hidden in soup.select(".pc-visually-hidden, .pc-cell-label"):
+    for hidden in soup.select(".pc-visually-hidden, .pc-cell-label, a.headerlink"):
         hidden.decompose()
     return soup
 
@@ -159,3 +159,18 @@ def test_editing_the_data_file_rebuilds_its_pages(tmp_path, rootdir) -> None:
     data.write_text(data.read_text(encoding="utf-8").replace("<script>alert(1)</script>", "書き換えた要旨"), encoding="utf-8")
     assert build_main(["-q", "-b", "html", str(srcdir), str(out)]) == 0  # incremental
     assert "書き換えた要旨" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="other-city", freshenv=True)
+def test_other_words_no_categories_no_topics(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    soup = html(app)
+    table = soup.select_one("table.pc-opinions")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["No", "意見の概要", "市の検討結果と理由"]
+    assert [td.get_text(strip=True) for td in table.select("tbody td:first-child")] == ["1", "2"]
+    assert table.select_one("caption").get_text(strip=True) == "見本条例の案"
+    tally = [[c.get_text(strip=True) for c in tr.select("th, td")] for tr in soup.select("table.pc-tally tr")]
+    assert tally == [["項目", "計"], ["合計", "2"]]
+    # Without submission ids or a declared number, only the opinion count is known.
+    assert [c.get_text(" ", strip=True) for c in soup.select(".pc-count-card")] == ["(1) 意見数 2件"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Consultation
+from .model import Consultation, Opinion
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,14 @@ class Tally:
 def tally(consultation: Consultation, *, total_label: str = "合計", topic_label: Callable[[int, str], str] | None = None) -> Tally:
     """Count opinions per topic (rows) and category (columns).
 
-    With no categories there is one column, the total; with no topics one
-    row covers every opinion.
+    With no categories there is one column, the total; with no topics
+    there are no rows by topic, only the total.
     """
     keys = tuple(c.key for c in consultation.categories)
     label = topic_label or (lambda index, title: title)
-    groups: list[tuple[str, str | None]] = [(label(i, t.title), t.id) for i, t in enumerate(consultation.topics)] or [("", None)]
-    rows = []
-    for title, topic_id in groups:
-        opinions = consultation.opinions if topic_id is None else consultation.opinions_in(topic_id)
-        counts = tuple(sum(1 for o in opinions if o.category == key) for key in keys) if keys else (len(opinions),)
-        rows.append(TallyRow(title, counts))
-    width = len(keys) if keys else 1
-    total = TallyRow(total_label, tuple(sum(r.counts[i] for r in rows) for i in range(width)))
-    return Tally(keys, tuple(rows), total)
+    def counts(opinions: list[Opinion]) -> tuple[int, ...]:
+        return tuple(sum(1 for o in opinions if o.category == key) for key in keys) if keys else (len(opinions),)
+
+    rows = tuple(TallyRow(label(i, t.title), counts(consultation.opinions_in(t.id))) for i, t in enumerate(consultation.topics))
+    return Tally(keys, rows, TallyRow(total_label, counts(consultation.opinions)))
 
