@@ -174,3 +174,11 @@ def test_other_words_no_categories_no_topics(app: SphinxTestApp) -> None:
     assert tally == [["項目", "計"], ["合計", "2"]]
     # Without submission ids or a declared number, only the opinion count is known.
     assert [c.get_text(" ", strip=True) for c in soup.select(".pc-count-card")] == ["(1) 意見数 2件"]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_category_label_heads_its_description(app: SphinxTestApp) -> None:
+    app.build()
+    rows = html(app).select("table.pc-legend tbody tr")
+    assert rows[1].select_one("strong").get_text() == "推進"
+    assert " ".join(rows[1].get_text(" ", strip=True).split()) == "B 推進 御意見の趣旨を踏まえ、取組を推進するもの"

@@ -47,7 +47,6 @@ DEFAULT_LABELS: dict[str, str] = {
     "changed_hidden": "変更箇所",
     "changed_hidden_end": "変更箇所ここまで",
     "note_link": "注釈へ",
-    "schedule_caption": "今後の予定",
     "when": "時期",
     "what": "内容",
     "opinions_link": "この箇所への御意見（{count}件）",

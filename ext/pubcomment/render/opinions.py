@@ -28,11 +28,20 @@ def opinion_anchor(ctx: RenderContext, number: int) -> str:
 
 def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     rows: list[list[Cell | str]] = [
-        [anchored(category_anchor(ctx, c.key), c.key), cells.parse_blocks(c.description)]
+        [anchored(category_anchor(ctx, c.key), c.key), _described(c.label, c.description)]
         for c in ctx.consultation.categories
     ]
     header = [ctx.label("category"), ctx.label("description")]
     return [build_table(ctx.anchor("legend"), ctx.label("legend_caption"), header, rows, [10, 90], classes=["pc-legend"], stub_columns=1)]
+
+
+def _described(label: str, description: str) -> list[nodes.Node]:
+    """The description, after the category's short name when it has one."""
+    blocks = cells.parse_blocks(description)
+    if label and blocks and isinstance(blocks[0], nodes.paragraph):
+        blocks[0].insert(0, nodes.strong(label, label))
+        blocks[0].insert(1, nodes.Text("\u3000"))
+    return blocks
 
 
 def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
