@@ -6,6 +6,7 @@ Settings shared by every document live here; what differs per document
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -13,12 +14,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from documents import BODY, DOCUMENTS, by_key
 
+from pubcomment.core.wareki import format_date
 from pubcomment.latex import latex_settings
 
 project = "川崎市DX推進プラン"
 author = BODY
 copyright = f"2026, {BODY}"
 language = "ja"
+# The date printed on title pages (and |today|), in 和暦.
+today = format_date(datetime.date.today())
 root_doc = "index"
 
 extensions = ["myst_parser", "sphinx_design", "pubcomment"]
