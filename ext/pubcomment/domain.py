@@ -149,6 +149,7 @@ class PubcommentDomain(Domain):
                 self.uses[docname] = set(keys)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        """No roles of ours resolve ``{any}`` references (the base class would raise)."""
         return []
 
     def dependents(self, changed: Iterable[str]) -> set[str]:
