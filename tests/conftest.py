@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,3 +28,10 @@ def require_tool(name: str, what: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def sphinx_build(*args: str) -> None:
+    """sphinx-build in its own process: in-process builds share docutils' global
+    registries with the sphinx.testing apps of other tests."""
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"

@@ -18,19 +18,11 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, require_tool
+from conftest import ROOT, require_tool, sphinx_build
 from pubcomment.epub import ebook_css
 
 sys.path.insert(0, str(ROOT / "conf"))
 from documents import DOCUMENTS
-
-
-def sphinx_build(*args: str) -> None:
-    """sphinx-build in its own process: in-process builds share docutils' global
-    registries with the sphinx.testing apps of other tests."""
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"
-
 
 pytestmark = pytest.mark.epub
 

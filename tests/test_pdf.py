@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, require_tool
+from conftest import ROOT, require_tool, sphinx_build
 from pubcomment import cells
 from pubcomment.core import loader
 from pubcomment.core.tally import tally
@@ -27,14 +27,6 @@ from pubcomment.render.opinions import topic_heading
 
 sys.path.insert(0, str(ROOT / "conf"))
 from documents import BODY, DOCUMENTS, Document
-
-
-def sphinx_build(*args: str) -> None:
-    """sphinx-build in its own process: in-process builds share docutils' global
-    registries with the sphinx.testing apps of other tests."""
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"
-
 
 pytestmark = pytest.mark.latex
 
