@@ -29,6 +29,10 @@ class DeclaredConsultation:
     # Added to a problem's line in embedded data to give the document line.
     line_offset: int
     consultation: Consultation
+    # Digests of the data by part (see incremental.py), computed once per
+    # reading of the data and pickled with it, so a build that did not read
+    # the data again does not hash 10,000 opinions again.
+    digests: dict[str, bytes] | None = None
 
 
 @dataclass
