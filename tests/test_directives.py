@@ -6,11 +6,18 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
+
+from pubcomment.cells import searchable
+from pubcomment.nodes import pubcomment_deferred_rows
+from pubcomment.resolve import expand_deferred_rows
 
 
 def resolved(app: SphinxTestApp, docname: str = "index") -> str:
+    """The doctree the HTML page is written from, long tables' rows included."""
     doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    expand_deferred_rows(app.builder, doctree)
     return doctree.pformat()
 
 
@@ -42,6 +49,34 @@ def test_basic_doctree_snapshot(app: SphinxTestApp, file_regression) -> None:
     assert warnings_of(app) == []
     snapshot = resolved(app).replace(str(app.srcdir), "SRCDIR")
     file_regression.check(snapshot, extension=".xml", encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
+    """For HTML the resolved doctree holds the opinion rows' words only (the
+    search index reads them); the page still has every row (resolve.py)."""
+    app.build()
+    doctree = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
+    deferred = list(doctree.findall(pubcomment_deferred_rows))
+    assert len(deferred) == 2  # one per topic
+    words = deferred[0].astext()
+    # Paragraphs, notes and link texts, but not link addresses or markup.
+    assert "一段落目。\nLGWAN(※)について二段落目。" in words
+    assert "LGWAN とは、閉域ネットワークのこと。" in words
+    assert "リンク" in words and "example.jp" not in words and "*" not in words
+    expand_deferred_rows(app.builder, doctree)
+    assert not list(doctree.findall(pubcomment_deferred_rows))
+    rows = [row for table in doctree.findall(nodes.table) if "pc-opinions" in table["classes"] for row in table.findall(nodes.row)]
+    assert len(rows) == 2 + 3  # two head rows, three opinions
+    page = html(app)
+    assert [td.get_text(strip=True) for td in page.select("table.pc-opinions tbody tr > td:first-child")] == ["1", "2", "3"]
+
+
+def test_searchable_text() -> None:
+    assert searchable("一行目\n二行目") == "一行目二行目"
+    assert searchable("DX\nand more") == "DX and more"
+    assert searchable("段落一\n\n段落二") == "段落一\n段落二"
+    assert searchable("[市のページ](https://example.jp/a_b) と **強調**") == " 市のページ  と  強調 "
 
 
 @pytest.mark.sphinx("html", testroot="basic")

@@ -55,6 +55,29 @@ def parse_blocks(source: str, *, marker: MarkerFactory | None = None) -> list[no
     return builder.blocks(tokens)
 
 
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_MARKUP = re.compile(r"[\\`*_\[\]<>{}~|#]+")
+
+
+def searchable(source: str) -> str:
+    """A text's words for the search index, without building its nodes.
+
+    Lines are joined as :func:`parse_blocks` joins them (no space inside
+    Japanese text, so no character pair is lost at a line end), paragraphs
+    stay apart, and link addresses and markup characters are dropped."""
+    paragraphs = []
+    for chunk in _PARAGRAPH_BREAK.split(source):
+        joined = ""
+        for line in chunk.split("\n"):
+            line = line.strip()
+            if joined and line:
+                joined += ("" if ord(joined[-1]) > 0x2E7F else " ") + line
+            else:
+                joined += line
+        paragraphs.append(joined)
+    return _MARKUP.sub(" ", _LINK_TARGET.sub("]", "\n".join(paragraphs)))
+
+
 def parse_inline(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
     """Inline nodes for a one-line text (a label, a list item)."""
     tokens = _parser.parseInline(source)

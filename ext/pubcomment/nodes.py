@@ -24,6 +24,16 @@ class pubcomment_inline_placeholder(nodes.Inline, nodes.TextElement):  # noqa: N
     """An inline computed value, e.g. the opinion count inside a sentence."""
 
 
+class pubcomment_deferred_rows(nodes.tbody):  # noqa: N801
+    """The body of a long opinion table, built when the HTML page is written.
+
+    Attributes: ``key`` (the consultation), ``group`` (a topic id, or
+    ``all``) and ``docname``.  Its children are the rows' words as plain
+    text, for the search index, which Sphinx feeds from the resolved
+    doctree in the main process (see :mod:`.resolve` for why).
+    """
+
+
 class pubcomment_plan_page(nodes.Inline, nodes.TextElement):  # noqa: N801
     """The page of a place in the plan's PDF: 「プラン本編 P15」.
 

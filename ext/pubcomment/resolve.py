@@ -1,4 +1,16 @@
-"""Fill the placeholders once every document has been read."""
+"""Fill the placeholders once every document has been read.
+
+The rows of opinion tables are the exception, for HTML pages: they are
+built when the page is written.  Sphinx resolves doctrees and feeds the
+search index in its main process and hands only the writing of pages to
+workers under ``-j``; and under ``-j`` it keeps every resolved doctree of
+the build alive until the end.  At 10,000 opinions the rows are a million
+nodes: built in the main process, they made ``-j 2`` slower than ``-j 1``
+(bench/README.md).  So the resolved doctree holds a
+:class:`~.nodes.pubcomment_deferred_rows` with the rows' words for the
+search index, and the writer builds the rows from the domain (a worker has
+the main process's data: Sphinx forks it) and writes them in its place.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +18,18 @@ from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from .config import get_config
 from .core.problems import Subtype
 from .domain import get_domain
-from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from .nodes import pubcomment_deferred_rows, pubcomment_inline_placeholder, pubcomment_placeholder
 from .plan import render_editions
 from .render.amendments import render_amendments
 from .render.context import RenderContext
-from .render.opinions import render_legend, render_opinions, render_tally
+from .render.opinions import opinion_rows, opinions_shown, render_legend, render_opinions, render_tally
 from .render.summary import render_count, render_overview, render_results, render_schedule
+from .render.tables import table_body
 from .warnings_ import warn
 
 Renderer = Callable[[RenderContext, nodes.Element], list[nodes.Node]]
@@ -49,5 +63,33 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         node.replace_self(RENDERERS[node["kind"]](context, node))
 
 
+def deferred_rows(builder: Builder, node: pubcomment_deferred_rows) -> nodes.tbody:
+    """The rows a :class:`~.nodes.pubcomment_deferred_rows` stands for."""
+    domain = get_domain(builder.env)
+    consultation = domain.get_consultation(node["key"])
+    if consultation is None:  # resolved in this very build, so never
+        return nodes.tbody()
+    context = RenderContext(builder, node["docname"], node["key"], consultation, get_config(builder.config), domain)
+    return table_body(opinion_rows(context, opinions_shown(context, node["topic"])))
+
+
+def expand_deferred_rows(builder: Builder, doctree: nodes.Element) -> None:
+    """Build every deferred table body of a resolved doctree (for tests and tools
+    that want the complete doctree an HTML page is written from)."""
+    for node in list(doctree.findall(pubcomment_deferred_rows)):
+        node.replace_self(deferred_rows(builder, node))
+
+
+def visit_deferred_rows(self: nodes.NodeVisitor, node: pubcomment_deferred_rows) -> None:
+    # Put the rows in the node's place first: the writer looks at a cell's
+    # table (its head, its stub columns) through the parents.
+    rows = deferred_rows(self.builder, node)  # type: ignore[attr-defined]
+    node.replace_self(rows)
+    rows.walkabout(self)
+    raise nodes.SkipNode
+
+
 def setup_resolve(app: Sphinx) -> None:
     app.connect("doctree-resolved", resolve_placeholders)
+    visitors = (visit_deferred_rows, None)
+    app.add_node(pubcomment_deferred_rows, html=visitors, latex=visitors, text=visitors, man=visitors, texinfo=visitors)

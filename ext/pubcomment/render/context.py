@@ -12,6 +12,12 @@ from ..config import PubcommentConfig
 from ..core.model import Consultation
 from ..domain import PubcommentDomain
 
+# Builders whose pages Sphinx writes in worker processes under -j, and
+# whose doctrees hold nothing that must see the rows before they are
+# written (ePub unlinks other documents' references in them; singlehtml
+# writes one page in the main process anyway).
+DEFERRING_BUILDERS = frozenset({"html", "dirhtml"})
+
 
 def anchor_id(key: str, *parts: str) -> str:
     """A stable id, unique per consultation: ``pc-results-index-category-a``."""
@@ -30,6 +36,11 @@ class RenderContext:
     @property
     def is_html(self) -> bool:
         return self.builder.format == "html"
+
+    @property
+    def defers_rows(self) -> bool:
+        """Whether long tables leave their rows to the writer (see resolve.py)."""
+        return self.builder.name in DEFERRING_BUILDERS
 
     def label(self, name: str, /, **values: str) -> str:
         return self.config.label(name, self=self.consultation.self_reference, **values)

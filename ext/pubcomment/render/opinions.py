@@ -8,9 +8,10 @@ from .. import cells
 from ..core import numbering
 from ..core.model import Opinion, Topic
 from ..core.tally import tally
+from ..nodes import pubcomment_deferred_rows
 from ..trace import related_paragraph
 from .context import RenderContext
-from .tables import Cell, anchored, build_table
+from .tables import Cell, anchored, build_table, table_body
 
 
 def topic_heading(index: int, title: str) -> str:
@@ -71,16 +72,29 @@ def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
 
 def _topic_table(ctx: RenderContext, index: int, topic: Topic) -> nodes.Node:
     caption = ctx.label("opinions_caption", topic=topic_heading(index, topic.title))
-    return _opinion_table(ctx, topic.id, caption, ctx.consultation.opinions_in(topic.id))
+    return _opinion_table(ctx, topic.id, caption, opinions_shown(ctx, topic.id))
 
 
 def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion]) -> nodes.table:
-    has_categories = bool(ctx.consultation.categories)
     header = [ctx.label("no"), ctx.label("summary"), ctx.label("response")]
     widths = [6, 44, 50]
-    if has_categories:
+    if ctx.consultation.categories:
         header.append(ctx.label("category"))
         widths = [6, 42, 45, 7]
+    if ctx.defers_rows:
+        body: nodes.tbody = _deferred_rows(ctx, group, opinions)
+    else:
+        body = table_body(opinion_rows(ctx, opinions))
+    return build_table(ctx.anchor("opinions", group), caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
+
+
+def opinions_shown(ctx: RenderContext, topic: str) -> list[Opinion]:
+    """The opinions of one topic's table, or of the only table when there are no topics."""
+    consultation = ctx.consultation
+    return consultation.opinions_in(topic) if consultation.topics else consultation.opinions
+
+
+def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell | str]]:
     rows: list[list[Cell | str]] = []
     for opinion in opinions:
         summary = _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes)
@@ -92,10 +106,21 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
             summary,
             _text_with_notes(ctx, opinion, "response", opinion.response, opinion.response_notes),
         ]
-        if has_categories:
+        if ctx.consultation.categories:
             row.append([category_cell(ctx, opinion.category)])
         rows.append(row)
-    return build_table(ctx.anchor("opinions", group), caption, header, rows, widths, classes=["pc-opinions"], long=True)
+    return rows
+
+
+def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion]) -> nodes.tbody:
+    """The rows as a node the HTML writer expands (resolve.py), holding their words."""
+    topic = group if ctx.consultation.topics else ""
+    node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname)
+    for opinion in opinions:  # one text each: the splitter's lists stay small
+        texts = (opinion.summary, *opinion.summary_notes, opinion.response, *opinion.response_notes)
+        words = [str(opinion.number), *map(cells.searchable, texts), opinion.category]
+        node += nodes.Text("\n".join(words))
+    return node
 
 
 def category_cell(ctx: RenderContext, key: str) -> nodes.Node:

@@ -44,7 +44,9 @@ def build_table(
     classes: Sequence[str] = (),
     stub_columns: int = 0,
     long: bool = False,
+    body: nodes.tbody | None = None,
 ) -> nodes.table:
+    """The table; ``body``, when given, stands for the rows (see resolve.py)."""
     table = nodes.table(ids=[table_id], classes=["pc-table", "colwidths-given", *classes])
     if long:
         table["classes"].append("longtable")
@@ -60,11 +62,17 @@ def build_table(
         thead = nodes.thead()
         thead += _row(header)
         tgroup += thead
+    if body is None:
+        body = table_body(rows)
+    tgroup += body
+    return table
+
+
+def table_body(rows: Sequence[Sequence[Cell | str]]) -> nodes.tbody:
     tbody = nodes.tbody()
     for cells in rows:
         tbody += _row(cells)
-    tgroup += tbody
-    return table
+    return tbody
 
 
 def _row(cells: Sequence[Cell | str]) -> nodes.row:
