@@ -68,14 +68,24 @@ def depart_table(self: Any, node: nodes.table, default: Visit) -> None:
         self.body.append("</div>\n")
 
 
-def _header_text(entry: nodes.entry, column: int) -> str:
-    """The text of the head cell above ``entry`` (first head row), or ''."""
-    tgroup = entry.parent.parent.parent
+def _header_texts(tgroup: nodes.Element) -> list[str]:
+    """The texts of a table's head cells (first head row)."""
     for thead in tgroup.findall(nodes.thead):
         rows = [row for row in thead.children if isinstance(row, nodes.row)]
-        if rows and column < len(rows[0].children):
-            return rows[0].children[column].astext().strip()
-    return ""
+        if rows:
+            return [cell.astext().strip() for cell in rows[0].children]
+    return []
+
+
+def _header_text(self: Any, entry: nodes.entry, column: int) -> str:
+    """The text of the head cell above ``entry``, or ''.  Looked up once per
+    table and page: an opinion table has 40,000 cells at national scale."""
+    tgroup = entry.parent.parent.parent
+    cache: dict[int, list[str]] = self.__dict__.setdefault("_pc_header_texts", {})
+    texts = cache.get(id(tgroup))
+    if texts is None:
+        texts = cache[id(tgroup)] = _header_texts(tgroup)
+    return texts[column] if column < len(texts) else ""
 
 
 def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
@@ -105,7 +115,7 @@ def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
     self.context.append(f"</{tagname}>\n")
     table = tgroup.parent
     if isinstance(section, nodes.tbody) and STACKED_TABLES.intersection(table["classes"]):
-        label = _header_text(node, column)
+        label = _header_text(self, node, column)
         if label:
             self.body.append(f'<span class="{CELL_LABEL_CLASS}">{self.encode(label)}</span>')
 
