@@ -50,7 +50,7 @@ latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.
 	  out=$(BUILDDIR)/latex; [ $$edition = final ] || out=$(BUILDDIR)/latex-$$edition; \
 	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out; \
 	  for stem in $$($(PYTHON) tools/documents.py stem --edition $$edition); do \
-	    echo "lualatex: $(BUILDDIR)/latex/$$stem.pdf"; \
+	    echo "uplatex: $(BUILDDIR)/latex/$$stem.pdf"; \
 	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null \
 	      || { echo "LaTeX failed; see $$out/$$stem.log" >&2; exit 1; }; \
 	    [ $$out = $(BUILDDIR)/latex ] || cp $$out/$$stem.pdf $(BUILDDIR)/latex/; \

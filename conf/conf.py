@@ -49,7 +49,7 @@ html_css_files = ["site.css"]
 # so that what a reader types finds the page (bench/README.md compares splitters).
 html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
 
-# LaTeX: one PDF per document (see documents.py), LuaLaTeX + luatexja.
+# LaTeX: one PDF per document (see documents.py), upLaTeX + dvipdfmx.
 # The root document itself is printed (toctree_only=False), then what its
 # toctree includes.
 globals().update(latex_settings())

@@ -9,7 +9,7 @@
 set -euo pipefail
 
 declare -A COMMANDS=(
-  [tex]="lualatex latexmk xindy kpsewhich"
+  [tex]="uplatex dvipdfmx latexmk kpsewhich"
   [pdftools]="pdftotext pdffonts pdftoppm pdfinfo"
   [browser]="chromium"
   [epub]="java"
@@ -18,24 +18,29 @@ declare -A COMMANDS=(
   [uptex]="uplatex dvipdfmx kpsewhich"
 )
 declare -A PACKAGES=(
-  [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra texlive-luatex latexmk xindy"
-  [pdftools]="poppler-utils"
+  # upLaTeX, jsclasses, pxchfon and the Harano Aji fonts are in texlive-lang-japanese;
+  # Latin Modern's Type 1 fonts in lmodern (only recommended by texlive-base).
+  [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra latexmk lmodern"
+  # poppler-data: pdftotext reads Japanese through the Adobe-Japan1 collection
+  # (dvipdfmx writes no ToUnicode map for those fonts).
+  [pdftools]="poppler-utils poppler-data"
   [browser]="chromium fonts-noto-cjk"
   [epub]="default-jre-headless epubcheck"
   [java]="default-jre-headless"
   [node]="nodejs npm"
-  # Sphinx's default LaTeX for Japanese (bench/ baseline): upLaTeX with TeX Gyre fonts.
+  # Sphinx's own default LaTeX for Japanese (the bench/ baseline): upLaTeX
+  # with ujbook and TeX Gyre fonts.
   [uptex]="texlive-lang-japanese tex-gyre"
 )
 # Files that the packages provide but no command reveals.
 declare -A FILES=(
-  [tex]="lua-ul.sty luatexja-preset.sty"
+  [tex]="jsbook.cls pxchfon.sty HaranoAjiMincho-Regular.otf lmodern.sty"
   [epub]=""
   [browser]=""
   [pdftools]=""
   [java]=""
   [node]=""
-  [uptex]="tgtermes.sty jsbook.cls"
+  [uptex]="tgtermes.sty"
 )
 
 missing=()
@@ -48,6 +53,9 @@ for group in "$@"; do
     for file in ${FILES[$group]}; do
       [[ -n "$(kpsewhich "$file" 2>/dev/null)" ]] || need=1
     done
+  fi
+  if [[ $need == 0 && $group == pdftools && ! -d /usr/share/poppler/cMap/Adobe-Japan1 ]]; then
+    need=1
   fi
   if [[ $need == 0 && $group == epub && ! -f /usr/share/java/epubcheck.jar ]]; then
     need=1
