@@ -44,15 +44,17 @@ html: $(STAMP) ## Build the web site into build/html (the plan's draft edition i
 # Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
 # later document may read an earlier one's .aux for page references).
 # Each edition is its own Sphinx build (the draft's in build/latex-draft);
-# every PDF ends up in build/latex.
+# every PDF ends up in build/latex.  latexmk's stderr is shown, less the
+# Perl notice that Sphinx's own latexmkjarc redefines latexmkrc's makeglo.
 latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.pdf
 	@set -e; for edition in final draft; do \
 	  out=$(BUILDDIR)/latex; [ $$edition = final ] || out=$(BUILDDIR)/latex-$$edition; \
 	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out; \
 	  for stem in $$($(PYTHON) tools/documents.py stem --edition $$edition); do \
 	    echo "uplatex: $(BUILDDIR)/latex/$$stem.pdf"; \
-	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null \
-	      || { echo "LaTeX failed; see $$out/$$stem.log" >&2; exit 1; }; \
+	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null 2>$$out/$$stem.stderr \
+	      || { cat $$out/$$stem.stderr >&2; echo "LaTeX failed; see $$out/$$stem.log" >&2; exit 1; }; \
+	    grep -v '^Subroutine makeglo redefined' $$out/$$stem.stderr >&2 || true; \
 	    [ $$out = $(BUILDDIR)/latex ] || cp $$out/$$stem.pdf $(BUILDDIR)/latex/; \
 	  done; \
 	done
