@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.cells import searchable
 from pubcomment.nodes import pubcomment_deferred_rows
-from pubcomment.resolve import expand_deferred_rows
+from pubcomment.resolve import deferred_rows, expand_deferred_rows
 
 
 def resolved(app: SphinxTestApp, docname: str = "index") -> str:
@@ -59,11 +59,25 @@ def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
     doctree = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
     deferred = list(doctree.findall(pubcomment_deferred_rows))
     assert len(deferred) == 2  # one per topic
-    words = deferred[0].astext()
-    # Paragraphs, notes and link texts, but not link addresses or markup.
-    assert "一段落目。\nLGWAN(※)について二段落目。" in words
+    texts = [str(text) for text in deferred[0].children]
+    words = "\n".join(texts)
+    # A text per paragraph (notes included) and link texts, but not link
+    # addresses or markup.
+    assert texts[:7] == ["1", "一段落目。", "LGWAN", "(※)", "について二段落目。", "※", "LGWAN とは、閉域ネットワークのこと。"]
     assert "LGWAN とは、閉域ネットワークのこと。" in words
     assert "リンク" in words and "example.jp" not in words and "*" not in words
+    # The texts are those of the rows' text nodes, less the words only
+    # screen readers hear: the search index is the one the rows would give.
+    expanded = deferred_rows(app.builder, deferred[0])
+
+    def visible_texts(node: nodes.Node) -> list[str]:
+        if isinstance(node, nodes.Text):
+            return [str(node).strip()] if str(node).strip() else []
+        if "pc-visually-hidden" in node.get("classes", []):
+            return []
+        return [text for child in node.children for text in visible_texts(child)]
+
+    assert visible_texts(expanded) == texts
     expand_deferred_rows(app.builder, doctree)
     assert not list(doctree.findall(pubcomment_deferred_rows))
     rows = [row for table in doctree.findall(nodes.table) if "pc-opinions" in table["classes"] for row in table.findall(nodes.row)]
@@ -73,10 +87,12 @@ def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
 
 
 def test_searchable_text() -> None:
-    assert searchable("一行目\n二行目") == "一行目二行目"
-    assert searchable("DX\nand more") == "DX and more"
-    assert searchable("段落一\n\n段落二") == "段落一\n段落二"
-    assert searchable("[市のページ](https://example.jp/a_b) と **強調**") == " 市のページ  と  強調 "
+    # The pieces the text nodes of a cell hold: lines, and (※) markers apart.
+    assert searchable("一行目\n二行目") == ["一行目", "二行目"]
+    assert searchable("段落一\n\n段落二") == ["段落一", "段落二"]
+    assert searchable("- 項目一\n- 項目二\n\n1. 番号\n> 引用") == ["項目一", "項目二", "番号", "引用"]
+    assert searchable("LGWAN(※)について（※）。") == ["LGWAN", "(※)", "について", "（※）", "。"]
+    assert searchable("[市のページ](https://example.jp/a_b) と **強調**") == ["市のページ", "と", "強調"]
 
 
 @pytest.mark.sphinx("html", testroot="basic")

@@ -56,26 +56,19 @@ def parse_blocks(source: str, *, marker: MarkerFactory | None = None) -> list[no
 
 
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
-_MARKUP = re.compile(r"[\\`*_\[\]<>{}~|#]+")
+_BLOCK_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)]|>+)[ \t]+", re.MULTILINE)
+# Where a cell's text nodes end: line ends, (※) markers (kept, as nodes of
+# their own) and markdown's inline markup.
+_SEARCH_PIECE = re.compile(r"[\n\\`*_\[\]<>{}~|#]+|([(（]※[)）])")
 
 
-def searchable(source: str) -> str:
-    """A text's words for the search index, without building its nodes.
-
-    Lines are joined as :func:`parse_blocks` joins them (no space inside
-    Japanese text, so no character pair is lost at a line end), paragraphs
-    stay apart, and link addresses and markup characters are dropped."""
-    paragraphs = []
-    for chunk in _PARAGRAPH_BREAK.split(source):
-        joined = ""
-        for line in chunk.split("\n"):
-            line = line.strip()
-            if joined and line:
-                joined += ("" if ord(joined[-1]) > 0x2E7F else " ") + line
-            else:
-                joined += line
-        paragraphs.append(joined)
-    return _MARKUP.sub(" ", _LINK_TARGET.sub("]", "\n".join(paragraphs)))
+def searchable(source: str) -> list[str]:
+    """A text's words for the search index, without building its nodes: the
+    texts its text nodes would hold (a dictionary splitter's words depend
+    on where a text ends), less link addresses, list and quote markers and
+    markup."""
+    pieces = _SEARCH_PIECE.split(_LINK_TARGET.sub("]", _BLOCK_MARKER.sub("", source)))
+    return [piece.strip() for piece in pieces if piece and piece.strip()]
 
 
 def parse_inline(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:

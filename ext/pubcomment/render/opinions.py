@@ -116,10 +116,20 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion]) -> n
     """The rows as a node the HTML writer expands (resolve.py), holding their words."""
     topic = group if ctx.consultation.topics else ""
     node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname)
-    for opinion in opinions:  # one text each: the splitter's lists stay small
-        texts = (opinion.summary, *opinion.summary_notes, opinion.response, *opinion.response_notes)
-        words = [str(opinion.number), *map(cells.searchable, texts), opinion.category]
-        node += nodes.Text("\n".join(words))
+    # The texts the rows' text nodes would hold, each a text of its own:
+    # a dictionary splitter's words depend on where a text ends (Janome
+    # splits ゼロトラストアーキテクチャ at the end of a text, not before a
+    # line break), so the index is the one the rows would give.
+    for opinion in opinions:
+        pieces = [str(opinion.number)]
+        for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
+            pieces.extend(cells.searchable(text))
+            for note in notes:
+                pieces.append("※")
+                pieces.extend(cells.searchable(note))
+        if opinion.category:
+            pieces.append(opinion.category)
+        node.extend(nodes.Text(piece) for piece in pieces)
     return node
 
 
