@@ -86,6 +86,19 @@ def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
     assert [td.get_text(strip=True) for td in page.select("table.pc-opinions tbody tr > td:first-child")] == ["1", "2", "3"]
 
 
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True,
+                    confoverrides={"html_search_options": {"type": "pubcomment.search_ja.BigramSplitter"}})
+def test_rows_words_joined_for_the_bigram_splitter(app: SphinxTestApp) -> None:
+    """For a splitter whose words end at a line break, an opinion's pieces are one text."""
+    app.build()
+    doctree = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
+    deferred = next(iter(doctree.findall(pubcomment_deferred_rows)))
+    assert [str(text) for text in deferred.children][0].splitlines()[:3] == ["1", "一段落目。", "LGWAN"]
+    assert len(deferred.children) == 2  # opinions 1 and 2
+    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"\\u9589\\u57df"' in index or "閉域" in index  # a bigram of a note
+
+
 def test_searchable_text() -> None:
     # The pieces the text nodes of a cell hold: lines, and (※) markers apart.
     assert searchable("一行目\n二行目") == ["一行目", "二行目"]

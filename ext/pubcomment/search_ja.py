@@ -91,6 +91,10 @@ class BigramSplitter(BaseSplitter):
     # The index only records which pages hold a word: a word seen once in
     # a page need not be handed to Sphinx again (see SearchJapaneseWithQuerySplitter).
     once_per_page = True
+    # A line break ends a word, wherever the text around it ends: texts
+    # joined by line breaks give the words the texts give one by one
+    # (pubcomment.render.opinions uses it for the opinion tables' words).
+    line_break_ends_words = True
 
     def split(self, input: str) -> list[str]:
         return split_bigrams(input)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.errors import ExtensionError
+from sphinx.util import import_object
 
 from .. import cells
 from ..core import numbering
@@ -118,8 +120,12 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion]) -> n
     node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname)
     # The texts the rows' text nodes would hold, each a text of its own:
     # a dictionary splitter's words depend on where a text ends (Janome
-    # splits ゼロトラストアーキテクチャ at the end of a text, not before a
-    # line break), so the index is the one the rows would give.
+    # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it
+    # before a line break), so the index is the one the rows would give.
+    # With a splitter for which a line break ends a word (the bigram
+    # splitter), an opinion's texts are one text: a tenth of the build
+    # time at 10,000 opinions, for the same index.
+    join = _splitter_joins_lines(ctx)
     for opinion in opinions:
         pieces = [str(opinion.number)]
         for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
@@ -129,8 +135,23 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion]) -> n
                 pieces.extend(cells.searchable(note))
         if opinion.category:
             pieces.append(opinion.category)
-        node.extend(nodes.Text(piece) for piece in pieces)
+        if join:
+            node += nodes.Text("\n".join(pieces))
+        else:
+            node.extend(nodes.Text(piece) for piece in pieces)
     return node
+
+
+def _splitter_joins_lines(ctx: RenderContext) -> bool:
+    """Whether the site's search splitter finds the same words in texts joined by line breaks."""
+    name = (ctx.builder.config.html_search_options or {}).get("type", "")
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        splitter = import_object(name)
+    except ExtensionError:
+        return False
+    return bool(getattr(splitter, "line_break_ends_words", False))
 
 
 def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
