@@ -105,7 +105,7 @@ $(SPLITTERS)/.installed:
 	$(PY) -m pip install --quiet --target $(SPLITTERS) mecab-python3 unidic-lite ipadic janome sudachipy sudachidict-core
 	touch $@
 
-bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters (~20 min); writes bench/README.md
+bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters (~10 min); writes bench/README.md
 	@tools/system-deps.sh tex pdftools uptex browser
 	$(PY) bench/run.py --write-readme
 	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
