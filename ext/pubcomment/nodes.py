@@ -27,10 +27,11 @@ class pubcomment_inline_placeholder(nodes.Inline, nodes.TextElement):  # noqa: N
 class pubcomment_deferred_rows(nodes.tbody):  # noqa: N801
     """The body of a long opinion table, built when the HTML page is written.
 
-    Attributes: ``key`` (the consultation), ``group`` (a topic id, or
-    ``all``) and ``docname``.  Its children are the rows' words as plain
-    text, for the search index, which Sphinx feeds from the resolved
-    doctree in the main process (see :mod:`.resolve` for why).
+    Attributes: ``key`` (the consultation), ``topic`` (the topic whose
+    opinions it shows, empty when the consultation has no topics) and
+    ``docname``.  Its children are the texts the rows' text nodes would
+    hold, for the search index, which Sphinx feeds from the resolved doctree
+    in the main process (see :mod:`.resolve` for why).
     """
 
 
