@@ -93,7 +93,7 @@ def test_rows_words_joined_for_the_bigram_splitter(app: SphinxTestApp) -> None:
     app.build()
     doctree = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
     deferred = next(iter(doctree.findall(pubcomment_deferred_rows)))
-    assert [str(text) for text in deferred.children][0].splitlines()[:3] == ["1", "一段落目。", "LGWAN"]
+    assert str(deferred.children[0]).splitlines()[:3] == ["1", "一段落目。", "LGWAN"]
     assert len(deferred.children) == 2  # opinions 1 and 2
     index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
     assert '"\\u9589\\u57df"' in index or "閉域" in index  # a bigram of a note

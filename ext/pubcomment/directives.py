@@ -54,7 +54,8 @@ class ConsultationDirective(SphinxDirective):
         for path in loaded.files:
             self.env.note_dependency(path)
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
-        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation)
+        source = loaded.files[0] if "file" in self.options and loaded.files else None
+        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source)
         if not get_domain(self.env).add_consultation(key, declared):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key

@@ -19,20 +19,72 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from .core import loader
+from .core.digest import data_digests
 from .core.model import Consultation
+from .core.problems import Subtype
+from .warnings_ import warn
 
 
-@dataclass
+@dataclass(frozen=True)
+class Citation:
+    """The plan sections and amendments one opinion cites, and where it is."""
+
+    number: int
+    topic: str
+    sections: tuple[str, ...]
+    amendments: tuple[str, ...]
+    location: tuple[str | None, int | None]  # (data file or None for the document, line)
+
+
 class DeclaredConsultation:
-    docname: str
-    lineno: int
-    # Added to a problem's line in embedded data to give the document line.
-    line_offset: int
-    consultation: Consultation
-    # Digests of the data by part (see incremental.py), computed once per
-    # reading of the data and pickled with it, so a build that did not read
-    # the data again does not hash 10,000 opinions again.
-    digests: dict[str, bytes] | None = None
+    """A consultation as declared by ``pc-consultation``, and what builds need of it.
+
+    Sphinx pickles the environment after every build that read a document
+    and unpickles it at the start of the next.  A consultation read from a
+    data file is not pickled with it: at 10,000 opinions it made the
+    environment 22 MB, half a second to load and again to save, on every
+    build, even one that changed nothing.  What every build needs is kept
+    instead (the digests of its parts, the citations of the plan); the data
+    itself is read again from its file when a page that shows it is written.
+    The file is the one the document was read with: when it changes, Sphinx
+    reads the document again.  Embedded data (in the document) is kept.
+    """
+
+    def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None):
+        self.docname = docname
+        self.lineno = lineno
+        # Added to a problem's line in embedded data to give the document line.
+        self.line_offset = line_offset
+        # The data file the consultation is read from again, or None for embedded data.
+        self.source = source
+        self.digests = data_digests(consultation)
+        self.citations = tuple(
+            Citation(o.number, o.topic, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
+            for o in consultation.opinions if o.sections or o.amendments
+        )
+        self._consultation: Consultation | None = consultation
+
+    @property
+    def consultation(self) -> Consultation:
+        if self._consultation is None:
+            self._consultation = self._read_again()
+        return self._consultation
+
+    def _read_again(self) -> Consultation:
+        assert self.source is not None  # only data from a file is ever dropped
+        try:
+            # Problems were reported when the document was read.
+            return loader.load_file(self.source).consultation
+        except FileNotFoundError as error:
+            warn(Subtype.FILE, str(error), (self.docname, self.lineno))
+            return loader.empty_consultation()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if self.source is not None:
+            state["_consultation"] = None
+        return state
 
 
 @dataclass
@@ -63,7 +115,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

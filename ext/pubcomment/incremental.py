@@ -19,57 +19,27 @@ every opinion page (bench/README.md).
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.model import Consultation
+from .core.digest import WHOLE
 from .domain import PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 
 # Kept on the environment, which Sphinx pickles between builds.
 ATTRIBUTE = "pubcomment_fingerprints"
-WHOLE = "*"
 
 
 def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, (pubcomment_placeholder, pubcomment_inline_placeholder))
 
 
-def data_digests(c: Consultation) -> dict[str, bytes]:
-    """Digests of a consultation's data: the whole (``*``) and each topic's share.
-
-    Each opinion's fields are hashed as text once; the whole digest also
-    covers everything that is not an opinion.  (Not ``repr`` of all the
-    data for each part: that cost a quarter of a second per build at
-    10,000 opinions.)"""
-    head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
-                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule))
-    whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16)
-    topic_head = repr((c.title, c.self_reference, c.categories, c.topics)).encode("utf-8", "surrogatepass")
-    topics: dict[str, Any] = {}
-    for o in c.opinions:
-        fields = "\x1f".join((str(o.number), o.summary, o.response, o.category, o.topic, o.submission, str(o.numbered),
-                              "\x1e".join(o.summary_notes), "\x1e".join(o.response_notes),
-                              "\x1e".join(o.sections), "\x1e".join(o.amendments)))
-        encoded = fields.encode("utf-8", "surrogatepass") + b"\x1d"
-        whole.update(encoded)
-        if o.topic not in topics:
-            topics[o.topic] = hashlib.blake2b(topic_head, digest_size=16)
-        topics[o.topic].update(encoded)
-    result = {topic: digest.digest() for topic, digest in topics.items()}
-    result[WHOLE] = whole.digest()
-    return result
-
-
 def _digest(domain: PubcommentDomain, key: str, part: str) -> bytes:
     entry = domain.consultations.get(key)
     if entry is None:
         return b"missing"
-    if entry.digests is None:
-        entry.digests = data_digests(entry.consultation)
     anchors = sorted((what, docname) for (owner, what), docname in domain.anchors.items() if owner == key)
     data = (entry.docname, entry.digests.get(part, b"none"), anchors)
     return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from .config import get_config
+from .core.memory import paused_cycle_collection
 from .core.problems import Subtype
 from .domain import get_domain
 from .nodes import pubcomment_deferred_rows, pubcomment_inline_placeholder, pubcomment_placeholder
@@ -83,10 +84,21 @@ def expand_deferred_rows(builder: Builder, doctree: nodes.Element) -> None:
 def visit_deferred_rows(self: nodes.NodeVisitor, node: pubcomment_deferred_rows) -> None:
     # Put the rows in the node's place first: the writer looks at a cell's
     # table (its head, its stub columns) through the parents.
-    rows = deferred_rows(self.builder, node)  # type: ignore[attr-defined]
-    node.replace_self(rows)
-    rows.walkabout(self)
+    with paused_cycle_collection():
+        rows = deferred_rows(self.builder, node)  # type: ignore[attr-defined]
+        node.replace_self(rows)
+        rows.walkabout(self)
+        # Written: free the rows now.  Nodes point to their parents, so
+        # left in the tree they would wait, cycles all, for the collector.
+        rows.replace_self(node)
+        _unlink(rows)
     raise nodes.SkipNode
+
+
+def _unlink(tree: nodes.Element) -> None:
+    for element in list(tree.findall(nodes.Element)):
+        element.parent = None
+        element.children = []
 
 
 def setup_resolve(app: Sphinx) -> None:

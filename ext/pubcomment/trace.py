@@ -132,15 +132,15 @@ def _citations(env: BuildEnvironment, domain: PubcommentDomain) -> dict[tuple[st
     """(docname, section id) → [(consultation key, opinion number, its topic)]."""
     cited: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
     for key, declared in domain.consultations.items():
-        for opinion in declared.consultation.opinions:
-            for name in opinion.sections:
+        for citation in declared.citations:
+            for name in citation.sections:
                 place = resolve_section(env, name)
                 if place is not None:
-                    cited.setdefault((place.docname, place.anchor), []).append((key, opinion.number, opinion.topic))
-            for amendment_id in opinion.amendments:
+                    cited.setdefault((place.docname, place.anchor), []).append((key, citation.number, citation.topic))
+            for amendment_id in citation.amendments:
                 amendment = domain.amendments.get(amendment_id)
                 if amendment is not None and amendment.section_id:
-                    cited.setdefault((amendment.docname, amendment.section_id), []).append((key, opinion.number, opinion.topic))
+                    cited.setdefault((amendment.docname, amendment.section_id), []).append((key, citation.number, citation.topic))
     return cited
 
 
@@ -148,17 +148,15 @@ def check_references(app: Sphinx, env: BuildEnvironment) -> None:
     """Every cited section and amendment must exist."""
     domain = get_domain(env)
     for declared in domain.consultations.values():
-        for opinion in declared.consultation.opinions:
-            if opinion.origin:
-                location: object = f"{opinion.origin}:{opinion.line}"
-            else:
-                location = (declared.docname, (opinion.line or 0) + declared.line_offset)
-            for name in opinion.sections:
+        for citation in declared.citations:
+            origin, line = citation.location
+            location: object = f"{origin}:{line}" if origin else (declared.docname, (line or 0) + declared.line_offset)
+            for name in citation.sections:
                 if resolve_section(env, name) is None:
-                    warn(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown plan section {name!r} (use a label such as (name)= before the heading)", location)
-            for amendment_id in opinion.amendments:
+                    warn(Subtype.REFERENCE, f"opinion {citation.number} cites an unknown plan section {name!r} (use a label such as (name)= before the heading)", location)
+            for amendment_id in citation.amendments:
                 if amendment_id not in domain.amendments:
-                    warn(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r}", location)
+                    warn(Subtype.REFERENCE, f"opinion {citation.number} cites an unknown amendment {amendment_id!r}", location)
 
 
 def setup_trace(app: Sphinx) -> None:
