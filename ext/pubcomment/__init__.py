@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .assets import setup_assets
 from .config import setup_config
+from .coverage import setup_coverage
 from .directives import setup_directives
 from .domain import setup_domain
 from .epub import setup_epub
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_sectnum(app)
     setup_plan(app)
     setup_trace(app)
+    setup_coverage(app)
     setup_assets(app)
     setup_html_a11y(app)
     setup_epub(app)

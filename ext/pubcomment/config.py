@@ -38,6 +38,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "legend_caption": "対応区分",
     "tally_caption": "意見の件数と対応区分",
     "opinions_caption": "{topic}",
+    "numbers_caption": "（No.{first}〜{last}）",
     "amendments_caption": "改定案からの変更点",
     "amendment_summary": "変更の概要",
     "after": "変更後の内容",

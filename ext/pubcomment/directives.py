@@ -18,7 +18,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from . import cells
 from .core import loader
 from .core.problems import Subtype
-from .domain import PLAN, DeclaredConsultation, get_domain
+from .core.ranges import Range, format_ranges, parse_ranges
+from .domain import PLAN, DeclaredConsultation, OpinionTable, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .warnings_ import warn, warn_problem
 
@@ -131,12 +132,34 @@ class TallyDirective(RenderDirective):
 
 
 class OpinionsDirective(RenderDirective):
-    """The opinion tables, one per topic group (or ``:topic:`` one)."""
+    """The opinion tables, one per topic group (or ``:topic:`` one); ``:numbers:``
+    shows only the opinions whose numbers are in the ranges (a page of a split table)."""
 
     kind = "opinions"
     anchor = "opinions"
     depends_on = (PLAN,)  # related plan sections are shown with their numbers
-    option_spec: ClassVar = {**RenderDirective.option_spec, "topic": directives.unchanged_required}
+    option_spec: ClassVar = {
+        **RenderDirective.option_spec,
+        "topic": directives.unchanged_required,
+        "numbers": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        ranges: tuple[Range, ...] = ()
+        valid = True
+        if "numbers" in self.options:
+            try:
+                ranges = parse_ranges(self.options["numbers"])
+            except ValueError as error:
+                warn(Subtype.DIRECTIVE, f"pc-opinions :numbers: {error}; the table is left out", self.get_location())
+                valid, result = False, []
+        table = OpinionTable(self.env.docname, self.lineno, current_key(self, self.options.get("consultation")),
+                             self.options.get("topic", ""), ranges, valid)
+        get_domain(self.env).tables.append(table)
+        for node in result:
+            node["numbers"] = format_ranges(ranges)
+        return result
 
     def extra_attributes(self) -> dict[str, str]:
         return {"topic": self.options.get("topic", "")}

@@ -23,6 +23,7 @@ from .core import loader
 from .core.digest import data_digests
 from .core.model import Consultation
 from .core.problems import Subtype
+from .core.ranges import Range, contains
 from .warnings_ import warn
 
 
@@ -58,7 +59,8 @@ class DeclaredConsultation:
         self.line_offset = line_offset
         # The data file the consultation is read from again, or None for embedded data.
         self.source = source
-        self.digests = data_digests(consultation)
+        # Digests by part and by opinion (see core/digest.py).
+        self.digests, self.opinion_index = data_digests(consultation)
         self.citations = tuple(
             Citation(o.number, o.topic, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
             for o in consultation.opinions if o.sections or o.amendments
@@ -85,6 +87,22 @@ class DeclaredConsultation:
         if self.source is not None:
             state["_consultation"] = None
         return state
+
+
+@dataclass(frozen=True)
+class OpinionTable:
+    """Where a ``pc-opinions`` directive shows opinions of a consultation."""
+
+    docname: str
+    lineno: int
+    key: str
+    topic: str  # "" for every topic
+    numbers: tuple[Range, ...]  # () for every number
+    # False when ``:numbers:`` could not be read (the table shows nothing).
+    valid: bool = True
+
+    def shows(self, topic: str, number: int) -> bool:
+        return self.valid and (not self.topic or self.topic == topic) and (not self.numbers or contains(self.numbers, number))
 
 
 @dataclass
@@ -115,13 +133,14 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
         "sections": {},  # (docname, section id) -> 公用文 number such as 4(3)①エ
         "anchors": {},  # (key, what) -> docname: where the legend / opinions are shown
         "uses": {},  # docname -> set of keys the document renders
+        "tables": [],  # OpinionTable, for every pc-opinions
     }
 
     @property
@@ -144,6 +163,14 @@ class PubcommentDomain(Domain):
     def uses(self) -> dict[str, set[str]]:
         return self.data["uses"]
 
+    @property
+    def tables(self) -> list[OpinionTable]:
+        return self.data["tables"]
+
+    def opinion_tables(self, key: str) -> list[OpinionTable]:
+        """The opinion tables of a consultation, in document order (the same under ``-j``)."""
+        return sorted((t for t in self.tables if t.key == key), key=lambda t: (t.docname, t.lineno))
+
     def add_consultation(self, key: str, declared: DeclaredConsultation) -> bool:
         """Record a consultation; False if the key is taken by another document."""
         existing = self.consultations.get(key)
@@ -165,9 +192,12 @@ class PubcommentDomain(Domain):
         if anchor is not None:
             self.anchors.setdefault((key, anchor), docname)
 
-    def opinion_page(self, key: str, topic: str) -> str | None:
-        """The document whose opinion table shows opinions of ``topic``."""
-        return self.anchors.get((key, f"opinions:{topic}")) or self.anchors.get((key, "opinions"))
+    def opinion_page(self, key: str, topic: str, number: int) -> str | None:
+        """The document whose opinion table shows opinion ``number`` of ``topic``:
+        a table of its topic before a table of every topic."""
+        tables = [t for t in self.opinion_tables(key) if t.shows(topic, number)]
+        tables.sort(key=lambda t: not t.topic)
+        return tables[0].docname if tables else None
 
     def get_consultation(self, key: str) -> Consultation | None:
         entry = self.consultations.get(key)
@@ -186,6 +216,7 @@ class PubcommentDomain(Domain):
             if owner == docname:
                 del self.anchors[anchor]
         self.uses.pop(docname, None)
+        self.data["tables"] = [t for t in self.tables if t.docname != docname]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["consultations"].items():
@@ -203,6 +234,7 @@ class PubcommentDomain(Domain):
         for docname, keys in otherdata["uses"].items():
             if docname in docnames:
                 self.uses[docname] = set(keys)
+        self.tables.extend(t for t in otherdata["tables"] if t.docname in docnames)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         """No roles of ours resolve ``{any}`` references (the base class would raise)."""

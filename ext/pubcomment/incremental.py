@@ -24,8 +24,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.digest import WHOLE
-from .domain import PubcommentDomain, get_domain
+from .core.digest import HEAD, WHOLE
+from .core.ranges import contains, parse_ranges
+from .domain import ANY_CONSULTATION, PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 
 # Kept on the environment, which Sphinx pickles between builds.
@@ -36,27 +37,46 @@ def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, (pubcomment_placeholder, pubcomment_inline_placeholder))
 
 
-def _digest(domain: PubcommentDomain, key: str, part: str) -> bytes:
+def _digest(domain: PubcommentDomain, key: str, part: str, numbers: str = "") -> bytes:
     entry = domain.consultations.get(key)
     if entry is None:
         return b"missing"
+    if numbers:  # the opinions of the topic (or of every topic) in the ranges
+        ranges = parse_ranges(numbers)
+        shown = hashlib.blake2b(entry.digests.get(HEAD, b""), digest_size=16)
+        for number, topic, opinion_digest in entry.opinion_index:
+            if (part == WHOLE or topic == part) and contains(ranges, number):
+                shown.update(opinion_digest)
+        data_digest = shown.digest()
+    else:
+        data_digest = entry.digests.get(part, b"none")
     anchors = sorted((what, docname) for (owner, what), docname in domain.anchors.items() if owner == key)
-    data = (entry.docname, entry.digests.get(part, b"none"), anchors)
+    data = (entry.docname, data_digest, anchors)
     return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _tables_digest(domain: PubcommentDomain) -> bytes:
+    """Where every opinion table is: pages that link to opinions depend on it."""
+    tables = sorted((t.key, t.topic, t.numbers, t.valid, t.docname, t.lineno) for t in domain.tables)
+    return hashlib.blake2b(repr(tables).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
     """docname → fingerprint of the data each page that renders a consultation shows."""
     domain = get_domain(env)
-    parts: dict[tuple[str, str], bytes] = {}
+    parts: dict[tuple[str, str, str], bytes] = {}
     result: dict[str, bytes] = {}
+    tables = _tables_digest(domain)
     for docname in sorted(domain.uses):
         if docname not in env.all_docs:
             continue
         digest = hashlib.blake2b(digest_size=16)
+        if ANY_CONSULTATION in domain.uses[docname]:  # links to the opinions (trace.py)
+            digest.update(tables)
         for node in env.get_doctree(docname).findall(_is_placeholder):
-            topic = node.get("topic", "") if node.get("kind") == "opinions" else ""
-            part = (node["key"], topic or WHOLE)
+            is_table = node.get("kind") == "opinions"
+            topic = node.get("topic", "") if is_table else ""
+            part = (node["key"], topic or WHOLE, node.get("numbers", "") if is_table else "")
             if part not in parts:
                 parts[part] = _digest(domain, *part)
             digest.update(node["key"].encode() + b"\0" + parts[part])

@@ -28,7 +28,7 @@ from .nodes import pubcomment_deferred_rows, pubcomment_inline_placeholder, pubc
 from .plan import render_editions
 from .render.amendments import render_amendments
 from .render.context import RenderContext
-from .render.opinions import opinion_rows, opinions_shown, render_legend, render_opinions, render_tally
+from .render.opinions import node_ranges, opinion_rows, opinions_shown, render_legend, render_opinions, render_tally
 from .render.summary import render_count, render_overview, render_results, render_schedule
 from .render.tables import table_body
 from .warnings_ import warn
@@ -71,7 +71,7 @@ def deferred_rows(builder: Builder, node: pubcomment_deferred_rows) -> nodes.tbo
     if consultation is None:  # resolved in this very build, so never
         return nodes.tbody()
     context = RenderContext(builder, node["docname"], node["key"], consultation, get_config(builder.config), domain)
-    return table_body(opinion_rows(context, opinions_shown(context, node["topic"])))
+    return table_body(opinion_rows(context, opinions_shown(context, node["topic"], node_ranges(node))))
 
 
 def expand_deferred_rows(builder: Builder, doctree: nodes.Element) -> None:

@@ -108,7 +108,7 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if not opinions:
             continue
         # Only opinions whose table is shown somewhere can be linked to.
-        linked = [(entry, page) for entry in dict.fromkeys(opinions) if (page := domain.opinion_page(entry[0], entry[2]))]
+        linked = [(entry, page) for entry in dict.fromkeys(opinions) if (page := domain.opinion_page(entry[0], entry[2], entry[1]))]
         if not linked:
             continue
         text = config.label("opinions_link", count=str(len(linked)))

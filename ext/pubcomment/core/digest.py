@@ -2,7 +2,8 @@
 
 A page with one topic's opinion table changes only when that topic's
 opinions (or the categories and topics) change; anything else (counts,
-tallies, the legend …) shows the whole consultation.  Each opinion's
+tallies, the legend …) shows the whole consultation; a table split by
+opinion numbers shows the opinions in its ranges.  Each opinion's
 fields are hashed as text once per reading of the data; the results are
 kept between builds (``DeclaredConsultation``), so a build that did not
 read the data again hashes nothing.
@@ -15,6 +16,7 @@ import hashlib
 from .model import Consultation, Opinion
 
 WHOLE = "*"
+HEAD = "@head"
 DIGEST_SIZE = 16
 
 
@@ -27,9 +29,13 @@ def opinion_fields(opinion: Opinion) -> bytes:
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 
 
-def data_digests(c: Consultation) -> dict[str, bytes]:
-    """The whole consultation's digest (``*``) and each topic's.
+def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, str, bytes], ...]]:
+    """Digests of the parts of a consultation, and of each opinion.
 
+    The parts: the whole consultation (``*``), each topic's opinions, and
+    what every opinion table shows besides its opinions (``@head``: the
+    categories and topics).  Each opinion: (number, topic, digest), from
+    which the digest of any range of opinions (``:numbers:``) is made.
     (Not ``repr`` of all the data for each part: that cost a quarter of a
     second per build at 10,000 opinions.)"""
     head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
@@ -37,12 +43,15 @@ def data_digests(c: Consultation) -> dict[str, bytes]:
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
     topic_head = repr((c.title, c.self_reference, c.categories, c.topics)).encode("utf-8", "surrogatepass")
     topics: dict[str, hashlib.blake2b] = {}
+    index: list[tuple[int, str, bytes]] = []
     for o in c.opinions:
         encoded = opinion_fields(o)
         whole.update(encoded)
         if o.topic not in topics:
             topics[o.topic] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
         topics[o.topic].update(encoded)
+        index.append((o.number, o.topic, hashlib.blake2b(encoded, digest_size=DIGEST_SIZE).digest()))
     result = {topic: digest.digest() for topic, digest in topics.items()}
     result[WHOLE] = whole.digest()
-    return result
+    result[HEAD] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE).digest()
+    return result, tuple(index)

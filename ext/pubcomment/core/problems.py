@@ -41,6 +41,8 @@ class Subtype(enum.Enum):
     """An amendment is malformed: its two texts are equal, or its id repeats."""
     DIRECTIVE = "directive"
     """A directive is used wrongly (missing data, unknown option value)."""
+    COVERAGE = "coverage"
+    """Opinion tables split by ``:numbers:`` leave opinions out, show some twice, or show none."""
 
 
 @dataclass(frozen=True)

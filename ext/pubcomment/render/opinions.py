@@ -8,7 +8,8 @@ from sphinx.util import import_object
 
 from .. import cells
 from ..core import numbering
-from ..core.model import Opinion, Topic
+from ..core.model import Opinion
+from ..core.ranges import Range, contains, format_ranges, parse_ranges
 from ..core.tally import tally
 from ..nodes import pubcomment_deferred_rows
 from ..trace import related_paragraph
@@ -62,38 +63,58 @@ def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
 def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     consultation = ctx.consultation
     wanted = node.get("topic")
+    numbers = node_ranges(node)
     tables: list[nodes.Node] = []
     if not consultation.topics:
-        return [_opinion_table(ctx, "all", ctx.label("opinions_caption", topic=consultation.title), consultation.opinions)]
+        opinions = opinions_shown(ctx, "", numbers)
+        if numbers and not opinions:
+            return []
+        caption = ctx.label("opinions_caption", topic=consultation.title)
+        return [_opinion_table(ctx, "all", _with_numbers(ctx, caption, opinions, numbers), opinions, numbers)]
     for index, topic in enumerate(consultation.topics):
         if wanted and wanted != topic.id:
             continue
-        tables.append(_topic_table(ctx, index, topic))
+        opinions = opinions_shown(ctx, topic.id, numbers)
+        if numbers and not opinions:  # a page of a split table shows only the topics it has
+            continue
+        caption = ctx.label("opinions_caption", topic=topic_heading(index, topic.title))
+        tables.append(_opinion_table(ctx, topic.id, _with_numbers(ctx, caption, opinions, numbers), opinions, numbers))
     return tables
 
 
-def _topic_table(ctx: RenderContext, index: int, topic: Topic) -> nodes.Node:
-    caption = ctx.label("opinions_caption", topic=topic_heading(index, topic.title))
-    return _opinion_table(ctx, topic.id, caption, opinions_shown(ctx, topic.id))
+def node_ranges(node: nodes.Element) -> tuple[Range, ...]:
+    """The ``:numbers:`` ranges a placeholder carries (checked by the directive)."""
+    return parse_ranges(node["numbers"]) if node.get("numbers") else ()
 
 
-def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion]) -> nodes.table:
+def _with_numbers(ctx: RenderContext, caption: str, opinions: list[Opinion], numbers: tuple[Range, ...]) -> str:
+    """A page of a split table says which numbers it holds: 「…（No.1〜250）」."""
+    if not numbers or not opinions:
+        return caption
+    return caption + ctx.label("numbers_caption", first=str(opinions[0].number), last=str(opinions[-1].number))
+
+
+def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion], numbers: tuple[Range, ...] = ()) -> nodes.table:
     header = [ctx.label("no"), ctx.label("summary"), ctx.label("response")]
     widths = [6, 44, 50]
     if ctx.consultation.categories:
         header.append(ctx.label("category"))
         widths = [6, 42, 45, 7]
     if ctx.defers_rows:
-        body: nodes.tbody = _deferred_rows(ctx, group, opinions)
+        body: nodes.tbody = _deferred_rows(ctx, group, opinions, numbers)
     else:
         body = table_body(opinion_rows(ctx, opinions))
-    return build_table(ctx.anchor("opinions", group), caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
+    # The pages of a split table are one document in print: each its own id.
+    anchor = ctx.anchor("opinions", group, *([str(opinions[0].number)] if numbers and opinions else []))
+    return build_table(anchor, caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
 
 
-def opinions_shown(ctx: RenderContext, topic: str) -> list[Opinion]:
-    """The opinions of one topic's table, or of the only table when there are no topics."""
+def opinions_shown(ctx: RenderContext, topic: str, numbers: tuple[Range, ...] = ()) -> list[Opinion]:
+    """The opinions of one topic's table (of the only table when there are no
+    topics), only those whose numbers are in ``numbers`` when it is given."""
     consultation = ctx.consultation
-    return consultation.opinions_in(topic) if consultation.topics else consultation.opinions
+    opinions = consultation.opinions_in(topic) if consultation.topics else consultation.opinions
+    return [o for o in opinions if contains(numbers, o.number)] if numbers else opinions
 
 
 def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell | str]]:
@@ -114,10 +135,10 @@ def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell 
     return rows
 
 
-def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion]) -> nodes.tbody:
+def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numbers: tuple[Range, ...]) -> nodes.tbody:
     """The rows as a node the HTML writer expands (resolve.py), holding their words."""
     topic = group if ctx.consultation.topics else ""
-    node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname)
+    node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
     # The texts the rows' text nodes would hold, each a text of its own:
     # a dictionary splitter's words depend on where a text ends (Janome
     # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it

@@ -1,0 +1,63 @@
+"""Ranges of opinion numbers: which opinions one page shows (``:numbers:``).
+
+At national scale one topic can hold thousands of opinions; a writer
+splits its table over several pages, as printed results are split into
+「No.1〜250」「No.251〜500」.  A range is written as the numbers readers
+see: ``1-250``, ``251〜500``, ``501-`` (to the end), or one number; several
+are separated by commas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+Range = tuple[int, int | None]  # first, last (None: to the end)
+
+_DASHES = re.compile("[〜～~ー－–—‐-]")
+_PART = re.compile(r"^(\d+)(?:(-)(\d*))?$")
+
+
+def parse_ranges(text: str) -> tuple[Range, ...]:
+    """``"1-250, 300-"`` → ``((1, 250), (300, None))``; ValueError says what is wrong."""
+    normalized = _DASHES.sub("-", text.translate(_FULLWIDTH_DIGITS)).replace("、", ",").replace("，", ",")
+    ranges: list[Range] = []
+    for part in normalized.split(","):
+        part = part.strip().replace(" ", "")
+        match = _PART.match(part)
+        if not match:
+            raise ValueError(f"{part or text!r} is not a range of opinion numbers such as 1-250, 251-500 or 501-")
+        first = int(match[1])
+        last: int | None = first if match[2] is None else (int(match[3]) if match[3] else None)
+        if first < 1 or (last is not None and last < first):
+            raise ValueError(f"{part!r} is not a range of opinion numbers: it must count up from 1")
+        ranges.append((first, last))
+    return tuple(sorted(ranges))
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def format_ranges(ranges: Iterable[Range]) -> str:
+    """The canonical text of ranges: ``1-250,300-``."""
+    return ",".join(str(first) if last == first else f"{first}-{'' if last is None else last}" for first, last in ranges)
+
+
+def contains(ranges: Sequence[Range], number: int) -> bool:
+    return any(first <= number and (last is None or number <= last) for first, last in ranges)
+
+
+def spans(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted numbers, for messages: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    result: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if result and n == result[-1][1] + 1:
+            result[-1] = (result[-1][0], n)
+        else:
+            result.append((n, n))
+    return result
+
+
+def describe(numbers: Iterable[int]) -> str:
+    """``1-3, 7`` for messages."""
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans(numbers))
