@@ -357,7 +357,24 @@ latex_elements["preamble"] = latex_elements["preamble"].replace(r"\\pcPageStyles
 INTRO = "本市では、「{plan}」の改定案をとりまとめ、市民の皆様から広く御意見を募集しました。"
 
 
-def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml") -> None:
+def topic_pages(model: Model, per_page: int | None) -> list[tuple[str, str, str]]:
+    """(page name, topic id, :numbers: or "") of the opinion pages: one per
+    topic, or a topic's opinions by ``per_page`` (the last range open-ended)."""
+    pages: list[tuple[str, str, str]] = []
+    for tid, _ in model.topics:
+        numbers = sorted(o.number for o in model.opinions if o.topic == tid)
+        if not per_page or len(numbers) <= per_page:
+            pages.append((tid, tid, ""))
+            continue
+        chunks = [numbers[i:i + per_page] for i in range(0, len(numbers), per_page)]
+        for k, chunk in enumerate(chunks, 1):
+            last = "" if k == len(chunks) else str(chunk[-1])
+            pages.append((f"{tid}-{k}", tid, f"{chunk[0]}-{last}"))
+    return pages
+
+
+def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml",
+                     per_page: int | None = None) -> None:
     conf = PUBCOMMENT_CONF.format(search=search)
     write_if_changed(root / "conf.py", conf)
     if opinions_format == "csv":
@@ -366,7 +383,8 @@ def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opin
     else:
         (root / "data" / "opinions.csv").unlink(missing_ok=True)
         write_if_changed(root / "data" / "consultation.yaml", pubcomment_yaml(model))
-    toc = "\n".join(f"opinions/{tid}" for tid, _ in model.topics)
+    pages = topic_pages(model, per_page)
+    toc = "\n".join(f"opinions/{name}" for name, _, _ in pages)
     index = f"""# {model.title}の実施結果について
 
 ```{{pc-consultation}}
@@ -419,15 +437,16 @@ def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opin
 ```
 """
     write_if_changed(root / "index.md", index)
-    for tid, _title in model.topics:
-        page = f"""# {topic_heading(model, tid)}
+    for name, tid, numbers in pages:
+        option = f":numbers: {numbers}\n" if numbers else ""
+        page = f"""# {topic_heading(model, tid)}{f"（No.{numbers.replace('-', '〜')}）" if numbers else ""}
 
 ```{{pc-opinions}}
 :consultation: bench
 :topic: {tid}
-```
+{option}```
 """
-        write_if_changed(root / "opinions" / f"{tid}.md", page)
+        write_if_changed(root / "opinions" / f"{name}.md", page)
 
 
 def list_table(title: str, header: list[str] | None, rows: Iterable[list[str]], widths: list[int]) -> str:
@@ -532,8 +551,9 @@ def write_baseline(model: Model, root: Path) -> None:
         write_if_changed(root / "opinions" / f"{tid}.md", f"# {heading}\n\n{table}\n")
 
 
-def write_projects(model: Model, out: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml") -> tuple[Path, Path]:
-    write_pubcomment(model, out / "pubcomment", search, opinions_format)
+def write_projects(model: Model, out: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml",
+                   per_page: int | None = None) -> tuple[Path, Path]:
+    write_pubcomment(model, out / "pubcomment", search, opinions_format, per_page)
     write_baseline(model, out / "baseline")
     return out / "pubcomment", out / "baseline"
 
@@ -547,11 +567,12 @@ def main() -> None:
     parser.add_argument("--edit", type=int, default=0, help="also apply the incremental case's edit to this opinion")
     parser.add_argument("--topics", type=int, default=None, help="number of topics, each a page (default: 3-10, seeded)")
     parser.add_argument("--opinions-format", choices=("yaml", "csv"), default="yaml", help="opinions in the YAML file or in data/opinions.csv")
+    parser.add_argument("--per-page", type=int, default=None, help="split each topic's opinions over pages of this many (pubcomment, :numbers:)")
     args = parser.parse_args()
     model = build_model(args.opinions, args.seed, args.seed_text, args.topics)
     if args.edit:
         edit_opinion(model, args.edit)
-    pub, base = write_projects(model, args.out, opinions_format=args.opinions_format)
+    pub, base = write_projects(model, args.out, opinions_format=args.opinions_format, per_page=args.per_page)
     print(f"{len(model.opinions)} opinions in {len(model.topics)} topics, {model.submissions} submissions: {pub}, {base}")
 
 

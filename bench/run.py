@@ -46,6 +46,9 @@ import generate  # noqa: E402
 
 EDITED_OPINION = 4321  # any opinion; capped to N
 MANY_PAGES = 40
+# Pages of a split opinion table (pc-opinions :numbers:), as the README advises at this scale.
+PER_PAGE = 250
+SPLIT = f"pubcomment, pages of {PER_PAGE}"
 # At this scale opinions are kept in a spreadsheet: the pubcomment projects
 # name a CSV file for them (html-N also builds them inline in the YAML file).
 OPINIONS_FORMAT = "csv"
@@ -86,12 +89,14 @@ class Bench:
         self.repeat = repeat
         self.builds: list[Build] = []
 
-    def project(self, n: int, edited: bool = False, topics: int | None = None, opinions_format: str = OPINIONS_FORMAT) -> tuple[Path, Path]:
+    def project(self, n: int, edited: bool = False, topics: int | None = None, opinions_format: str = OPINIONS_FORMAT,
+                per_page: int | None = None) -> tuple[Path, Path]:
         model = generate.build_model(n, seed=1, topics=topics)
         if edited:
             generate.edit_opinion(model, min(EDITED_OPINION, n))
-        name = f"n{n}" + (f"-t{topics}" if topics else "") + ("" if opinions_format == OPINIONS_FORMAT else f"-{opinions_format}")
-        return generate.write_projects(model, WORK / name, opinions_format=opinions_format)
+        name = (f"n{n}" + (f"-t{topics}" if topics else "") + ("" if opinions_format == OPINIONS_FORMAT else f"-{opinions_format}")
+                + (f"-p{per_page}" if per_page else ""))
+        return generate.write_projects(model, WORK / name, opinions_format=opinions_format, per_page=per_page)
 
     def run_once(self, case: str, variant: str, source: Path, out: Path, *extra: str, clean: bool = True, builder: str = "html",
                  note: str = "") -> Build:
@@ -138,25 +143,38 @@ class Bench:
         n = max(self.sizes)
         pub, _base = self.project(n, opinions_format="yaml")
         self.interleaved([(f"html-{n}", "pubcomment, opinions in YAML", pub, WORK / f"n{n}-yaml" / "out-pub-html", ())], self.repeat)
+        pub, _base = self.project(n, per_page=PER_PAGE)
+        self.interleaved([(f"html-{n}", SPLIT, pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-html", ())], self.repeat)
 
     def incremental(self) -> None:
-        """One opinion's text edited, then undone, then edited … each a rebuild of the full build's output."""
+        """One opinion's text edited, then undone, then edited … each a rebuild of the full build's output;
+        then rebuilds with nothing changed (the floor)."""
         n = max(self.sizes)
-        pub_out, base_out = WORK / f"n{n}" / "out-pub-html", WORK / f"n{n}" / "out-base-html"
-        pub, base = self.project(n)
-        if not (pub_out / "index.html").exists() or not (base_out / "index.html").exists():
-            self.run_once(f"html-{n}", "pubcomment", pub, pub_out)
-            self.run_once(f"html-{n}", "baseline", base, base_out)
+        projects = {  # variant: (project directory, output directory) by edited or not
+            "pubcomment": lambda edited: self.project(n, edited=edited)[0],
+            "baseline": lambda edited: self.project(n, edited=edited)[1],
+            SPLIT: lambda edited: self.project(n, edited=edited, per_page=PER_PAGE)[0],
+        }
+        outs = {"pubcomment": WORK / f"n{n}" / "out-pub-html", "baseline": WORK / f"n{n}" / "out-base-html",
+                SPLIT: WORK / f"n{n}-p{PER_PAGE}" / "out-pub-html"}
+        for variant, source in projects.items():
+            if not (outs[variant] / "index.html").exists():
+                self.run_once(f"html-{n}", variant, source(False), outs[variant])
         note = f"opinion {min(EDITED_OPINION, n)} of {n:,} edited"
-        runs: dict[str, list[Build]] = {"pubcomment": [], "baseline": []}
+        runs: dict[str, list[Build]] = {v: [] for v in projects}
         for k in range(self.repeat):
             time.sleep(1.1)  # a modification time newer than the last build
-            pub, base = self.project(n, edited=k % 2 == 0)
-            runs["pubcomment"].append(self.run_once("incremental", "pubcomment", pub, pub_out, clean=False, note=note))
-            runs["baseline"].append(self.run_once("incremental", "baseline", base, base_out, clean=False, note=note))
-        self.project(n)  # back to the unedited text
-        self.record(runs["pubcomment"])
-        self.record(runs["baseline"])
+            for variant, source in projects.items():
+                runs[variant].append(self.run_once("incremental", variant, source(k % 2 == 0), outs[variant], clean=False, note=note))
+        for variant, source in projects.items():  # back to the unedited text, built once unmeasured
+            self.run_once("incremental", variant, source(False), outs[variant], clean=False, note="undone")
+        # The floor: a rebuild with nothing to read or write but Sphinx's own.
+        for _ in range(self.repeat):
+            for variant, source in projects.items():
+                runs.setdefault(f"{variant}, nothing changed", []).append(
+                    self.run_once("incremental", f"{variant}, nothing changed", source(False), outs[variant], clean=False))
+        for variant in runs:
+            self.record(runs[variant])
 
     def parallel(self) -> None:
         n = max(self.sizes)
@@ -171,6 +189,9 @@ class Bench:
         ], self.repeat)
         for b in self.builds[-2:]:
             b.note = ", ".join(filter(None, [f"{MANY_PAGES} topic pages", b.note]))
+        # The opinions on pages of 250 (pc-opinions :numbers:), -j 2 against their -j 1 build (html case).
+        pub, _base = self.project(n, per_page=PER_PAGE)
+        self.interleaved([("parallel", f"{SPLIT} -j 2", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j2", ("-j", "2"))], self.repeat)
 
     def latexpdf(self) -> None:
         n = 1000
@@ -207,10 +228,12 @@ class Bench:
         """What a build is compared with: the baseline of its case; -j 2 with -j 1."""
         if b.case == "parallel" and "many pages" in b.variant:
             return self.find("parallel", "pubcomment -j 1, many pages")
+        if b.case == "parallel" and b.variant.startswith(SPLIT):
+            return self.find(f"html-{max(self.sizes)}", SPLIT)
         if b.case == "parallel":
             return self.find(f"html-{max(self.sizes)}", "pubcomment")
         if b.case == "incremental":
-            return self.find(f"html-{max(self.sizes)}", b.variant)
+            return self.find(f"html-{max(self.sizes)}", b.variant.removesuffix(", nothing changed"))
         if b.variant.startswith("baseline") and b.case.startswith("latexpdf"):
             return self.find(b.case, "baseline (uplatex)")
         if b.variant.startswith("baseline"):
@@ -244,6 +267,13 @@ class Bench:
         check("one edited opinion, rebuild against the baseline's full build", ratio(self.find("incremental", "pubcomment"), base_big), 0.10, "{:.1%}")
         check("one edited opinion, rebuild against the baseline's rebuild", ratio(self.find("incremental", "pubcomment"), self.find("incremental", "baseline")),
               1.0)
+        split_big = self.find(f"html-{big}", SPLIT)
+        check(f"one edited opinion, {SPLIT}: rebuild against the same project's full build", ratio(self.find("incremental", SPLIT), split_big), 0.10, "{:.0%}")
+        for variant, full in (("pubcomment", pub_big), (SPLIT, split_big)):
+            floor, base_floor = self.find("incremental", f"{variant}, nothing changed"), self.find("incremental", "baseline, nothing changed")
+            if floor and floor.ok and full and base_floor:
+                lines.append(f"- (the floor, {variant}: a rebuild with nothing changed takes {floor.seconds / full.seconds:.0%} of the full build: "
+                             f"{floor.seconds:.2f} s, against {base_floor.seconds:.2f} s for the baseline)")
         check("latexpdf at 1,000 against the baseline (upLaTeX, Sphinx's default for ja)",
               ratio(self.find("latexpdf-1000", "pubcomment (uplatex)"), self.find("latexpdf-1000", "baseline (uplatex)")), 1.1)
         check("latexpdf at 1,000 against the baseline printed with the site's settings too",
@@ -251,6 +281,7 @@ class Bench:
         check("-j 2 against -j 1 (time)", ratio(self.find("parallel", "pubcomment -j 2"), pub_big), 1.0, strict=True)
         check(f"-j 2 against -j 1 with {MANY_PAGES} topic pages (time)",
               ratio(self.find("parallel", "pubcomment -j 2, many pages"), self.find("parallel", "pubcomment -j 1, many pages")), 1.0, strict=True)
+        check(f"-j 2 against -j 1, {SPLIT} (time)", ratio(self.find("parallel", f"{SPLIT} -j 2"), split_big), 1.0, strict=True)
         return "\n".join(lines)
 
 
