@@ -369,7 +369,7 @@ def topic_pages(model: Model, per_page: int | None) -> list[tuple[str, str, str]
         chunks = [numbers[i:i + per_page] for i in range(0, len(numbers), per_page)]
         for k, chunk in enumerate(chunks, 1):
             last = "" if k == len(chunks) else str(chunk[-1])
-            pages.append((f"{tid}-{k}", tid, f"{chunk[0]}-{last}"))
+            pages.append((f"{tid}-{k:02d}", tid, f"{chunk[0]}-{last}"))
     return pages
 
 

@@ -18,6 +18,7 @@ every opinion page (bench/README.md).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from docutils import nodes
@@ -25,27 +26,33 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .core.digest import HEAD, WHOLE
-from .core.ranges import contains, parse_ranges
+from .core.ranges import parse_ranges
 from .domain import ANY_CONSULTATION, PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 
 # Kept on the environment, which Sphinx pickles between builds.
 ATTRIBUTE = "pubcomment_fingerprints"
+# Whether this build reads or removes any document (else fingerprints stand).
+CHANGES = "pubcomment_documents_changed"
 
 
 def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, (pubcomment_placeholder, pubcomment_inline_placeholder))
 
 
-def _digest(domain: PubcommentDomain, key: str, part: str, numbers: str = "") -> bytes:
+def _digest(domain: PubcommentDomain, key: str, part: str, numbers: str, by_topic: dict[tuple[str, str], list[tuple[int, bytes]]]) -> bytes:
     entry = domain.consultations.get(key)
     if entry is None:
         return b"missing"
     if numbers:  # the opinions of the topic (or of every topic) in the ranges
-        ranges = parse_ranges(numbers)
+        if (key, part) not in by_topic:
+            by_topic[(key, part)] = sorted((n, d) for n, topic, d in entry.opinion_index if part == WHOLE or topic == part)
+        opinions = by_topic[(key, part)]
         shown = hashlib.blake2b(entry.digests.get(HEAD, b""), digest_size=16)
-        for number, topic, opinion_digest in entry.opinion_index:
-            if (part == WHOLE or topic == part) and contains(ranges, number):
+        for first, last in parse_ranges(numbers):
+            start = bisect.bisect_left(opinions, (first, b""))
+            end = len(opinions) if last is None else bisect.bisect_left(opinions, (last + 1, b""))
+            for _number, opinion_digest in opinions[start:end]:
                 shown.update(opinion_digest)
         data_digest = shown.digest()
     else:
@@ -65,6 +72,7 @@ def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
     """docname → fingerprint of the data each page that renders a consultation shows."""
     domain = get_domain(env)
     parts: dict[tuple[str, str, str], bytes] = {}
+    by_topic: dict[tuple[str, str], list[tuple[int, bytes]]] = {}
     result: dict[str, bytes] = {}
     tables = _tables_digest(domain)
     for docname in sorted(domain.uses):
@@ -78,13 +86,20 @@ def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
             topic = node.get("topic", "") if is_table else ""
             part = (node["key"], topic or WHOLE, node.get("numbers", "") if is_table else "")
             if part not in parts:
-                parts[part] = _digest(domain, *part)
+                parts[part] = _digest(domain, *part, by_topic)
             digest.update(node["key"].encode() + b"\0" + parts[part])
         result[docname] = digest.digest()
     return result
 
 
+def _note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    setattr(env, CHANGES, bool(added or changed or removed))
+    return []
+
+
 def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if hasattr(env, ATTRIBUTE) and not getattr(env, CHANGES, True):
+        return []  # nothing read or removed: every fingerprint is as it was
     old: dict[str, bytes] = getattr(env, ATTRIBUTE, {})
     new = fingerprints(env)
     setattr(env, ATTRIBUTE, new)
@@ -92,4 +107,5 @@ def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_incremental(app: Sphinx) -> None:
+    app.connect("env-get-outdated", _note_changes)
     app.connect("env-updated", _pages_to_write)

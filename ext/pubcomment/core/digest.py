@@ -41,17 +41,19 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
                  c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule))
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
-    topic_head = repr((c.title, c.self_reference, c.categories, c.topics)).encode("utf-8", "surrogatepass")
+    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics)).encode("utf-8", "surrogatepass"),
+                                 digest_size=DIGEST_SIZE).digest()
+    # Each opinion's text is hashed once; the parts hash the opinions' digests.
     topics: dict[str, hashlib.blake2b] = {}
     index: list[tuple[int, str, bytes]] = []
     for o in c.opinions:
-        encoded = opinion_fields(o)
-        whole.update(encoded)
+        digest = hashlib.blake2b(opinion_fields(o), digest_size=DIGEST_SIZE).digest()
+        whole.update(digest)
         if o.topic not in topics:
             topics[o.topic] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
-        topics[o.topic].update(encoded)
-        index.append((o.number, o.topic, hashlib.blake2b(encoded, digest_size=DIGEST_SIZE).digest()))
-    result = {topic: digest.digest() for topic, digest in topics.items()}
+        topics[o.topic].update(digest)
+        index.append((o.number, o.topic, digest))
+    result = {topic: part.digest() for topic, part in topics.items()}
     result[WHOLE] = whole.digest()
-    result[HEAD] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE).digest()
+    result[HEAD] = topic_head
     return result, tuple(index)
