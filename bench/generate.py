@@ -359,17 +359,13 @@ INTRO = "本市では、「{plan}」の改定案をとりまとめ、市民の�
 
 def topic_pages(model: Model, per_page: int | None) -> list[tuple[str, str, str]]:
     """(page name, topic id, :numbers: or "") of the opinion pages: one per
-    topic, or a topic's opinions by ``per_page`` (the last range open-ended)."""
+    topic, or a topic's opinions by ``per_page`` (as ``pubcomment pages`` splits them)."""
+    from pubcomment.core.pages import chunk_numbers
+
     pages: list[tuple[str, str, str]] = []
     for tid, _ in model.topics:
-        numbers = sorted(o.number for o in model.opinions if o.topic == tid)
-        if not per_page or len(numbers) <= per_page:
-            pages.append((tid, tid, ""))
-            continue
-        chunks = [numbers[i:i + per_page] for i in range(0, len(numbers), per_page)]
-        for k, chunk in enumerate(chunks, 1):
-            last = "" if k == len(chunks) else str(chunk[-1])
-            pages.append((f"{tid}-{k:02d}", tid, f"{chunk[0]}-{last}"))
+        ranges = chunk_numbers(sorted(o.number for o in model.opinions if o.topic == tid), per_page) if per_page else [""]
+        pages.extend((f"{tid}-{k:02d}" if len(ranges) > 1 else tid, tid, numbers) for k, numbers in enumerate(ranges, 1))
     return pages
 
 

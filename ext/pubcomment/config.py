@@ -39,6 +39,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "tally_caption": "意見の件数と対応区分",
     "opinions_caption": "{topic}",
     "numbers_caption": "（No.{first}〜{last}）",
+    "number_caption": "（No.{number}）",
     "amendments_caption": "改定案からの変更点",
     "amendment_summary": "変更の概要",
     "after": "変更後の内容",

@@ -91,7 +91,10 @@ def _with_numbers(ctx: RenderContext, caption: str, opinions: list[Opinion], num
     """A page of a split table says which numbers it holds: 「…（No.1〜250）」."""
     if not numbers or not opinions:
         return caption
-    return caption + ctx.label("numbers_caption", first=str(opinions[0].number), last=str(opinions[-1].number))
+    first, last = opinions[0].number, opinions[-1].number
+    if first == last:
+        return caption + ctx.label("number_caption", number=str(first))
+    return caption + ctx.label("numbers_caption", first=str(first), last=str(last))
 
 
 def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion], numbers: tuple[Range, ...] = ()) -> nodes.table:

@@ -1,0 +1,90 @@
+"""``pubcomment pages``: the pages of a split opinion table, computed from the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import sphinx_build
+from pubcomment.cli import GENERATED, main
+from pubcomment.core.model import Consultation, Opinion, Topic
+from pubcomment.core.pages import chunk_numbers, plan_pages
+
+DATA = """\
+title: 見本計画（見本）の案に係る意見募集
+body: {name: 見本市}
+period: {start: 2025-12-03, end: 2026-01-05}
+topics:
+  - {id: a, title: 計画全般に関すること}
+  - {id: 取組, title: 取組に関すること}
+opinions:
+  - {topic: a, summary: 一, response: 考え方}
+  - {topic: 取組, summary: 二, response: 考え方}
+  - {topic: a, summary: 三, response: 考え方}
+  - {topic: a, summary: 四, response: 考え方}
+  - {topic: a, summary: 五, response: 考え方}
+  - {topic: a, summary: 六, response: 考え方}
+"""
+
+
+def test_chunks_cover_every_number_and_the_last_is_open() -> None:
+    assert chunk_numbers([1, 3, 4, 5, 6], 2) == ["1-3", "4-5", "6-"]
+    assert chunk_numbers([1, 3], 2) == [""]  # fits on one page: no :numbers:
+    with pytest.raises(ValueError):
+        chunk_numbers([1], 0)
+
+
+def test_pages_are_named_and_headed_by_topic() -> None:
+    consultation = Consultation("t", "市", "本市", "p", None, None, topics=[Topic("a", "甲"), Topic("取組", "乙")],
+                                opinions=[Opinion(n, "s", "r", topic="a" if n != 2 else "取組") for n in range(1, 7)])
+    pages = [(p.name, p.topic, p.heading, p.numbers) for p in plan_pages(consultation, 2)]
+    assert pages == [
+        ("a-01", "a", "ア 甲（No.1〜3）", "1-3"),
+        ("a-02", "a", "ア 甲（No.4〜5）", "4-5"),
+        ("a-03", "a", "ア 甲（No.6）", "6-"),
+        ("topic02", "取組", "イ 乙", ""),  # an id that is not a safe file name
+    ]
+
+
+def _project(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    (src / "data").mkdir(parents=True)
+    (src / "data" / "consultation.yaml").write_text(DATA, encoding="utf-8")
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
+                                 'exclude_patterns = ["data"]\n', encoding="utf-8")
+    return src
+
+
+def _index(src: Path, entries: list[str]) -> None:
+    toctree = "\n".join(entries)
+    (src / "index.md").write_text(f"# 実施結果\n\n```{{pc-consultation}}\n:file: data/consultation.yaml\n```\n\n"
+                                  f"```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+
+
+def test_written_pages_build_without_warnings_and_stale_ones_go(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _project(tmp_path)
+    own = src / "opinions" / "about.md"  # a page the writer made: never removed
+    own.parent.mkdir()
+    own.write_text("# この一覧について\n", encoding="utf-8")
+    args = ["pages", str(src / "data" / "consultation.yaml"), "--consultation", "index", "--out", str(src / "opinions")]
+    assert main([*args, "--per-page", "2"]) == 0
+    entries = capsys.readouterr().out.splitlines()[1:]
+    assert entries == ["opinions/a-01", "opinions/a-02", "opinions/a-03", "opinions/topic02"]
+    page = (src / "opinions" / "a-02.md").read_text(encoding="utf-8")
+    assert page.startswith(GENERATED) and ":topic: a\n:numbers: 4-5\n" in page and "# ア 計画全般に関すること（No.4〜5）" in page
+    _index(src, [*entries, "opinions/about"])
+    sphinx_build("-b", "html", str(src), str(tmp_path / "out"))  # -nW: every opinion in one table
+    assert main([*args, "--per-page", "3"]) == 0
+    assert "removed" in capsys.readouterr().err
+    assert sorted(p.name for p in (src / "opinions").glob("*.md")) == ["a-01.md", "a-02.md", "about.md", "topic02.md"]
+    _index(src, ["opinions/a-01", "opinions/a-02", "opinions/topic02", "opinions/about"])
+    sphinx_build("-b", "html", "-E", str(src), str(tmp_path / "out"))
+
+
+def test_pages_refuses_data_with_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "c.yaml"
+    data.write_text("title: t\nbody: {name: 市}\nperiod: {start: 2025-12-03, end: 2025-12-01}\n", encoding="utf-8")
+    assert main(["pages", str(data), "--consultation", "index", "--out", str(tmp_path / "o")]) == 1
+    assert "pubcomment check" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
