@@ -64,9 +64,13 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
     if loaded.problems:
         print(f"{path}: {len(loaded.problems)} problem(s); run 'pubcomment check {path}' and fix them first", file=sys.stderr)
         return 1
+    try:
+        planned = plan_pages(loaded.consultation, per_page)
+    except ValueError as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return 1
     directory = Path(out)
     directory.mkdir(parents=True, exist_ok=True)
-    planned = plan_pages(loaded.consultation, per_page)
     written = set()
     for page in planned:
         target = directory / f"{page.name}.md"

@@ -9,7 +9,7 @@ import pytest
 from conftest import sphinx_build
 from pubcomment.cli import GENERATED, main
 from pubcomment.core.model import Consultation, Opinion, Topic
-from pubcomment.core.pages import chunk_numbers, plan_pages
+from pubcomment.core.pages import chunk_numbers, markdown_text, plan_pages
 
 DATA = """\
 title: 見本計画（見本）の案に係る意見募集
@@ -45,6 +45,22 @@ def test_pages_are_named_and_headed_by_topic() -> None:
         ("a-03", "a", "ア 甲（No.6）", "6-"),
         ("topic02", "取組", "イ 乙", ""),  # an id that is not a safe file name
     ]
+
+
+@pytest.mark.parametrize("title", ["計画<b>全般</b>", "{raw}`html` *強調* [リンク](https://example.jp) #1 \\n"])
+def test_headings_keep_titles_as_text(title: str) -> None:
+    """A title is the writer's text, never markup, in the heading of a written page."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    assert MarkdownIt("commonmark").renderInline(markdown_text(title)) == escape(title, quote=False)
+
+
+def test_a_topic_id_that_cannot_be_an_option_is_refused() -> None:
+    consultation = Consultation("t", "市", "本市", "p", None, None, topics=[Topic("a b ", "甲")])
+    with pytest.raises(ValueError, match="cannot be written"):
+        plan_pages(consultation, 2)
 
 
 def _project(tmp_path: Path) -> Path:

@@ -18,6 +18,7 @@ from .model import Consultation
 from .numbering import katakana
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class OpinionPage:
     topic: str  # topic id, "" when the consultation has no topics
     heading: str  # ア プランの取組の方向性に関すること（No.1〜250）
     numbers: str  # the :numbers: option, "" when the topic fits on one page
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as literal markdown: every ASCII punctuation character escaped
+    (a title such as ``<b>`` or ``{raw}`` stays text in the page heading)."""
+    return ASCII_PUNCTUATION.sub(r"\\\g<0>", " ".join(text.split()))
 
 
 def chunk_numbers(numbers: Sequence[int], per_page: int) -> list[str]:
@@ -39,10 +46,13 @@ def chunk_numbers(numbers: Sequence[int], per_page: int) -> list[str]:
 
 
 def plan_pages(consultation: Consultation, per_page: int) -> list[OpinionPage]:
+    for topic in consultation.topics:
+        if topic.id != " ".join(topic.id.split()):
+            raise ValueError(f"topic id {topic.id!r} cannot be written as a :topic: option (spaces at its ends or inside)")
     groups: list[tuple[str, str, str]] = [  # (topic id, heading, file stem)
-        (t.id, f"{katakana(i + 1)} {t.title}", t.id if SAFE_NAME.match(t.id) else f"topic{i + 1:02d}")
+        (t.id, f"{katakana(i + 1)} {markdown_text(t.title)}", t.id if SAFE_NAME.match(t.id) else f"topic{i + 1:02d}")
         for i, t in enumerate(consultation.topics)
-    ] or [("", consultation.title, "opinions")]
+    ] or [("", markdown_text(consultation.title), "opinions")]
     pages: list[OpinionPage] = []
     for topic, heading, stem in groups:
         opinions = sorted(o.number for o in consultation.opinions if not topic or o.topic == topic)
