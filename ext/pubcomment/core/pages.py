@@ -46,9 +46,9 @@ def chunk_numbers(numbers: Sequence[int], per_page: int) -> list[str]:
 
 
 def plan_pages(consultation: Consultation, per_page: int) -> list[OpinionPage]:
-    for topic in consultation.topics:
-        if topic.id != " ".join(topic.id.split()):
-            raise ValueError(f"topic id {topic.id!r} cannot be written as a :topic: option (spaces at its ends or inside)")
+    for t in consultation.topics:
+        if t.id != " ".join(t.id.split()):
+            raise ValueError(f"topic id {t.id!r} cannot be written as a :topic: option (spaces at its ends or inside)")
     groups: list[tuple[str, str, str]] = [  # (topic id, heading, file stem)
         (t.id, f"{katakana(i + 1)} {markdown_text(t.title)}", t.id if SAFE_NAME.match(t.id) else f"topic{i + 1:02d}")
         for i, t in enumerate(consultation.topics)
