@@ -75,3 +75,27 @@ def test_data_read_from_a_file_is_read_again_not_pickled(project: tuple[Path, Pa
     # Only the page itself: Sphinx does not rewrite the neighbours' links to a
     # retitled page, and leaves the old title's words in the index, empty.
     _same_as_clean_build(srcdir, out, tmp_path / "clean", ("topic-b.html",))
+
+
+def test_each_data_file_is_parsed_once_under_j2(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under -j a worker reads the document that declares the data; the main
+    process gets the data with what the worker read, and does not parse it again."""
+    import os
+
+    from sphinx.cmd.build import build_main
+
+    parsed = tmp_path / "parsed"
+    original = loader._build
+
+    def counting(*args: object, **kwargs: object) -> loader.Loaded:
+        with parsed.open("a", encoding="utf-8") as log:  # workers are other processes
+            log.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "_build", counting)
+    loader._cache.clear()
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    assert build_main(["-q", "-b", "html", "-j", "2", str(srcdir), str(tmp_path / "out")]) == 0
+    assert len(parsed.read_text(encoding="utf-8").splitlines()) == 1
+    assert "窓口も残して".encode() not in (tmp_path / "out" / ".doctrees" / "environment.pickle").read_bytes()

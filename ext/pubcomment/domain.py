@@ -49,7 +49,8 @@ class DeclaredConsultation:
     instead (the digests of its parts, the citations of the plan); the data
     itself is read again from its file when a page that shows it is written.
     The file is the one the document was read with: when it changes, Sphinx
-    reads the document again.  Embedded data (in the document) is kept.
+    reads the document again.  Embedded data (in the document) is kept, and
+    so is all data while documents are read (see ``_pickle_keeps_data``).
     """
 
     def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None):
@@ -84,9 +85,25 @@ class DeclaredConsultation:
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        if self.source is not None:
+        if self.source is not None and not _pickle_keeps_data["now"]:
             state["_consultation"] = None
         return state
+
+
+# Whether a pickled DeclaredConsultation keeps its data.  Yes while documents
+# are read: under -j a worker process pickles what it read for the main
+# process, which so need not parse the file again (each data file is parsed
+# once per build).  No once reading is over (``env-updated``), when Sphinx
+# saves the environment to disk.
+_pickle_keeps_data = {"now": True}
+
+
+def _reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _pickle_keeps_data["now"] = True
+
+
+def _saving(app: Sphinx, env: BuildEnvironment) -> None:
+    _pickle_keeps_data["now"] = False
 
 
 @dataclass(frozen=True)
@@ -267,3 +284,5 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(PubcommentDomain)
     app.connect("env-get-outdated", _outdated)
+    app.connect("env-before-read-docs", _reading)
+    app.connect("env-updated", _saving)
