@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -65,16 +66,41 @@ class Build:
     cpu: float = 0.0  # user + system seconds of the child and what it started
 
 
-def run_build(args: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, bool, float]:
-    """Run one sphinx build; wall seconds, peak RSS in MB, success, CPU seconds."""
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w", encoding="utf-8") as out:
+# Builds are started by a small launcher process, not by this one: Linux
+# counts a child's peak memory (ru_maxrss) from before its exec, when it is
+# still a copy of its parent; started from this process, which holds the
+# generated consultations, every build would seem to use at least as much.
+LAUNCHER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["log"], "w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "sphinx", *args], stdout=out, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(job["args"], stdout=out, stderr=subprocess.STDOUT)
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, process.returncode == 0, usage.ru_utime + usage.ru_stime
+    result = [seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime]
+    print(json.dumps(result), flush=True)
+"""
+_launcher: subprocess.Popen[str] | None = None
+
+
+def start_launcher() -> None:
+    """Start the launcher while this process is still small (first thing in main)."""
+    global _launcher
+    if _launcher is None:
+        _launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def run_build(args: list[str], log: Path) -> tuple[float, float, bool, float]:
+    """Run one sphinx build; wall seconds, peak RSS in MB, success, CPU seconds."""
+    start_launcher()
+    assert _launcher is not None and _launcher.stdin is not None and _launcher.stdout is not None
+    log.parent.mkdir(parents=True, exist_ok=True)
+    _launcher.stdin.write(json.dumps({"args": [sys.executable, "-m", "sphinx", *args], "log": str(log)}) + "\n")
+    _launcher.stdin.flush()
+    seconds, peak, returncode, cpu = json.loads(_launcher.stdout.readline())
+    return seconds, peak, returncode == 0, cpu
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -332,6 +358,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each HTML build; the fastest counts")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args()
+    start_launcher()
     started = dt.datetime.now(dt.UTC)
     about = machine()
     bench = Bench(sorted(args.sizes), args.repeat)
