@@ -50,6 +50,7 @@ MANY_PAGES = 40
 # Pages of a split opinion table (pc-opinions :numbers:), as the README advises at this scale.
 PER_PAGE = 250
 SPLIT = f"pubcomment, pages of {PER_PAGE}"
+LATEX_REPEAT = 5
 # At this scale opinions are kept in a spreadsheet: the pubcomment projects
 # name a CSV file for them (html-N also builds them inline in the YAML file).
 OPINIONS_FORMAT = "csv"
@@ -231,7 +232,9 @@ class Bench:
             ("baseline (site settings)", base, "out-base-pdf-site", ("-c", str(base.parent / "baseline-site-conf"))),
         )
         runs: dict[str, list[Build]] = {variant: [] for variant, *_ in builds}
-        for _ in range(self.repeat):
+        # Five turns: TeX runs are long enough that other builds on the machine
+        # moved the ratios by a fifth between runs of three.
+        for _ in range(max(self.repeat, LATEX_REPEAT)):
             for variant, source, out, extra in builds:
                 runs[variant].append(self.run_once("latexpdf-1000", variant, source, WORK / f"n{n}" / out, *extra, builder="latexpdf"))
         for variant, *_ in builds:
