@@ -13,6 +13,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .core.ranges import NUMBER_CAPTION, NUMBERS_CAPTION
+
 PREFIX = "pubcomment_"
 
 # User-facing words.  ``{self}`` is replaced by the body's self-reference
@@ -38,8 +40,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "legend_caption": "対応区分",
     "tally_caption": "意見の件数と対応区分",
     "opinions_caption": "{topic}",
-    "numbers_caption": "（No.{first}〜{last}）",
-    "number_caption": "（No.{number}）",
+    "numbers_caption": NUMBERS_CAPTION,
+    "number_caption": NUMBER_CAPTION,
     "amendments_caption": "改定案からの変更点",
     "amendment_summary": "変更の概要",
     "after": "変更後の内容",

@@ -145,24 +145,20 @@ class OpinionsDirective(RenderDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        result = super().run()
-        ranges: tuple[Range, ...] = ()
+        self.ranges: tuple[Range, ...] = ()
         valid = True
         if "numbers" in self.options:
             try:
-                ranges = parse_ranges(self.options["numbers"])
+                self.ranges = parse_ranges(self.options["numbers"])
             except ValueError as error:
                 warn(Subtype.DIRECTIVE, f"pc-opinions :numbers: {error}; the table is left out", self.get_location())
-                valid, result = False, []
-        table = OpinionTable(self.env.docname, self.lineno, current_key(self, self.options.get("consultation")),
-                             self.options.get("topic", ""), ranges, valid)
-        get_domain(self.env).tables.append(table)
-        for node in result:
-            node["numbers"] = format_ranges(ranges)
-        return result
+                valid = False
+        key = current_key(self, self.options.get("consultation"))
+        get_domain(self.env).tables.append(OpinionTable(self.env.docname, self.lineno, key, self.options.get("topic", ""), self.ranges, valid))
+        return super().run() if valid else []
 
     def extra_attributes(self) -> dict[str, str]:
-        return {"topic": self.options.get("topic", "")}
+        return {"topic": self.options.get("topic", ""), "numbers": format_ranges(self.ranges)}
 
     def anchor_name(self) -> str | None:
         """Pages showing one topic each are found by topic (see ``opinion_page``)."""

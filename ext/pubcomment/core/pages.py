@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .model import Consultation
 from .numbering import katakana
+from .ranges import numbers_caption
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -60,6 +61,6 @@ def plan_pages(consultation: Consultation, per_page: int) -> list[OpinionPage]:
         for k, numbers in enumerate(ranges, 1):
             name = f"{stem}-{k:02d}" if len(ranges) > 1 else stem
             shown = opinions[(k - 1) * per_page:k * per_page]
-            suffix = "" if not numbers or not shown else f"（No.{shown[0]}）" if len(shown) == 1 else f"（No.{shown[0]}〜{shown[-1]}）"
+            suffix = numbers_caption(shown[0], shown[-1]) if numbers and shown else ""
             pages.append(OpinionPage(name, topic, heading + suffix, numbers))
     return pages

@@ -14,6 +14,11 @@ from collections.abc import Iterable, Sequence
 
 Range = tuple[int, int | None]  # first, last (None: to the end)
 
+# What a page of a split table adds to its caption (labels number_caption
+# and numbers_caption; the page headings pubcomment pages writes use them too).
+NUMBER_CAPTION = "（No.{number}）"
+NUMBERS_CAPTION = "（No.{first}〜{last}）"
+
 _DASHES = re.compile("[〜～~ー－–—‐-]")
 _PART = re.compile(r"^(\d+)(?:(-)(\d*))?$")
 
@@ -61,3 +66,10 @@ def spans(numbers: Iterable[int]) -> list[tuple[int, int]]:
 def describe(numbers: Iterable[int]) -> str:
     """``1-3, 7`` for messages."""
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans(numbers))
+
+
+def numbers_caption(first: int, last: int, one: str = NUMBER_CAPTION, many: str = NUMBERS_CAPTION) -> str:
+    """「（No.1〜250）」 for the numbers a page holds, 「（No.7）」 for one."""
+    if first == last:
+        return one.replace("{number}", str(first))
+    return many.replace("{first}", str(first)).replace("{last}", str(last))

@@ -9,7 +9,7 @@ from sphinx.util import import_object
 from .. import cells
 from ..core import numbering
 from ..core.model import Opinion
-from ..core.ranges import Range, contains, format_ranges, parse_ranges
+from ..core.ranges import Range, contains, format_ranges, numbers_caption, parse_ranges
 from ..core.tally import tally
 from ..nodes import pubcomment_deferred_rows
 from ..trace import related_paragraph
@@ -91,10 +91,7 @@ def _with_numbers(ctx: RenderContext, caption: str, opinions: list[Opinion], num
     """A page of a split table says which numbers it holds: 「…（No.1〜250）」."""
     if not numbers or not opinions:
         return caption
-    first, last = opinions[0].number, opinions[-1].number
-    if first == last:
-        return caption + ctx.label("number_caption", number=str(first))
-    return caption + ctx.label("numbers_caption", first=str(first), last=str(last))
+    return caption + numbers_caption(opinions[0].number, opinions[-1].number, ctx.label("number_caption"), ctx.label("numbers_caption"))
 
 
 def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion], numbers: tuple[Range, ...] = ()) -> nodes.table:
