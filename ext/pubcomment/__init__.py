@@ -16,6 +16,7 @@ from .html_a11y import setup_html_a11y
 from .incremental import setup_incremental
 from .latex import setup_latex
 from .nodes import setup_nodes
+from .parallel_rows import setup_parallel_rows
 from .plan import setup_plan
 from .resolve import setup_resolve
 from .search_ja import setup_search
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_directives(app)
     setup_resolve(app)
+    setup_parallel_rows(app)
     setup_sectnum(app)
     setup_plan(app)
     setup_trace(app)

@@ -9,12 +9,14 @@ nodes: built in the main process, they made ``-j 2`` slower than ``-j 1``
 (bench/README.md).  So the resolved doctree holds a
 :class:`~.nodes.pubcomment_deferred_rows` with the rows' words for the
 search index, and the writer builds the rows from the domain (a worker has
-the main process's data: Sphinx forks it) and writes them in its place.
+the main process's data: Sphinx forks it) and writes them in its place;
+under ``-j N`` a long table's rows in blocks, by several processes
+(parallel_rows.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -22,9 +24,11 @@ from sphinx.builders import Builder
 
 from .config import get_config
 from .core.memory import paused_cycle_collection
+from .core.model import Opinion
 from .core.problems import Subtype
 from .domain import get_domain
 from .nodes import pubcomment_deferred_rows, pubcomment_inline_placeholder, pubcomment_placeholder
+from .parallel_rows import row_blocks, write_blocks
 from .plan import render_editions
 from .render.amendments import render_amendments
 from .render.context import RenderContext
@@ -64,14 +68,23 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         node.replace_self(RENDERERS[node["kind"]](context, node))
 
 
-def deferred_rows(builder: Builder, node: pubcomment_deferred_rows) -> nodes.tbody:
-    """The rows a :class:`~.nodes.pubcomment_deferred_rows` stands for."""
+def _row_source(builder: Builder, node: pubcomment_deferred_rows) -> tuple[RenderContext, list[Opinion]] | None:
+    """The context and the opinions of the rows a deferred node stands for."""
     domain = get_domain(builder.env)
     consultation = domain.get_consultation(node["key"])
     if consultation is None:  # resolved in this very build, so never
-        return nodes.tbody()
+        return None
     context = RenderContext(builder, node["docname"], node["key"], consultation, get_config(builder.config), domain)
-    return table_body(opinion_rows(context, opinions_shown(context, node["topic"], node_ranges(node))))
+    return context, opinions_shown(context, node["topic"], node_ranges(node))
+
+
+def deferred_rows(builder: Builder, node: pubcomment_deferred_rows) -> nodes.tbody:
+    """The rows a :class:`~.nodes.pubcomment_deferred_rows` stands for."""
+    source = _row_source(builder, node)
+    if source is None:
+        return nodes.tbody()
+    context, opinions = source
+    return table_body(opinion_rows(context, opinions))
 
 
 def expand_deferred_rows(builder: Builder, doctree: nodes.Element) -> None:
@@ -82,16 +95,28 @@ def expand_deferred_rows(builder: Builder, doctree: nodes.Element) -> None:
 
 
 def visit_deferred_rows(self: nodes.NodeVisitor, node: pubcomment_deferred_rows) -> None:
-    # Put the rows in the node's place first: the writer looks at a cell's
-    # table (its head, its stub columns) through the parents.
-    with paused_cycle_collection():
-        rows = deferred_rows(self.builder, node)  # type: ignore[attr-defined]
+    builder: Builder = self.builder  # type: ignore[attr-defined]
+    source = _row_source(builder, node)
+    opinions = source[1] if source else []
+
+    def write(part: Sequence[Opinion], first: bool, last: bool) -> None:
+        # Put the rows in the node's place first: the writer looks at a
+        # cell's table (its head, its stub columns) through the parents.
+        rows = table_body(opinion_rows(source[0], list(part))) if source else nodes.tbody()
         node.replace_self(rows)
-        rows.walkabout(self)
+        if first:
+            self.dispatch_visit(rows)
+        for row in rows.children:
+            row.walkabout(self)
+        if last:
+            self.dispatch_departure(rows)
         # Written: free the rows now.  Nodes point to their parents, so
         # left in the tree they would wait, cycles all, for the collector.
         rows.replace_self(node)
         _unlink(rows)
+
+    with paused_cycle_collection():
+        write_blocks(self, row_blocks(self, opinions), write)
     raise nodes.SkipNode
 
 

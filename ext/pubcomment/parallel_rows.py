@@ -1,0 +1,110 @@
+"""The rows of one long table written by several processes under ``-j N``.
+
+Sphinx builds in parallel by pages: under ``-j 2`` a single worker writes
+the pages while the main process waits, and it hands fewer than ten pages
+to that worker as one batch.  A consultation laid out as one page per
+topic has a few pages of thousands of rows each, so ``-j 2`` gained
+nothing over ``-j 1`` (bench/README.md).  Here the rows of a long table
+are cut into blocks: forked processes (Sphinx's own ``ParallelTasks``,
+which also brings their warnings back) write every block but the first
+while this process writes the first, and the blocks' HTML is joined in
+order.  The page is byte for byte the page one process writes
+(tests/test_parallel_rows.py).
+
+Only Sphinx's HTML writer is split: its one piece of state that rows
+change is the row counter behind the ``row-odd``/``row-even`` classes,
+and it is carried across the blocks here.  Other writers (LaTeX counts
+rows and cells in its own table state) write all rows themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import TypeVar
+from weakref import WeakKeyDictionary
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util.parallel import ParallelTasks, parallel_available
+from sphinx.writers.html5 import HTML5Translator
+
+# Fewer rows than this per block, and forking costs more than it saves.
+MIN_ROWS_PER_BLOCK = 400
+
+Row = TypeVar("Row")
+
+_processes: WeakKeyDictionary[Builder, int] = WeakKeyDictionary()
+
+
+def _note_processes(app: Sphinx) -> None:
+    # ``-j N``; kept per builder, as Sphinx deprecates ``Builder.app``.
+    _processes[app.builder] = app.parallel
+
+
+def blocks(items: Sequence[Row], processes: int) -> list[Sequence[Row]]:
+    """``items`` cut into at most ``processes`` blocks of nearly equal size,
+    each at least MIN_ROWS_PER_BLOCK long (a single block when that is not possible)."""
+    count = max(1, min(processes, len(items) // MIN_ROWS_PER_BLOCK))
+    size, extra = divmod(len(items), count)
+    cuts = [0]
+    for index in range(count):
+        cuts.append(cuts[-1] + size + (1 if index < extra else 0))
+    return [items[start:end] for start, end in pairwise(cuts)]
+
+
+def row_blocks(translator: nodes.NodeVisitor, items: Sequence[Row]) -> list[Sequence[Row]]:
+    """How the rows for ``items`` are to be written by ``translator``: in one block, or several."""
+    if not parallel_available or not isinstance(translator, HTML5Translator):
+        return [items]
+    if not isinstance(getattr(translator, "_table_row_indices", None), list):
+        return [items]  # a Sphinx whose writer counts rows differently: do not guess
+    builder = translator.builder
+    # Not when an extension is unsafe for parallel writing: its visitors
+    # may keep what they see, and a forked process's would be lost.
+    return blocks(items, _processes.get(builder, 1) if builder.parallel_ok else 1)
+
+
+Write = Callable[[Sequence[Row], bool, bool], None]
+
+
+def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], write: Write[Row]) -> None:
+    """Write the rows of ``parts`` in order.  ``write(part, first, last)`` puts
+    a part's rows in the doctree and walks them with ``translator``, opening
+    the table body before the first part and closing it after the last.
+
+    Every part but the first is written in a forked process, from the
+    translator as it is now, and sends back the HTML it appended.
+    """
+    if len(parts) == 1:
+        write(parts[0], True, True)
+        return
+    assert isinstance(translator, HTML5Translator)  # as row_blocks checked
+    before = translator._table_row_indices[-1]
+    offsets = [before]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part))
+    written: dict[int, list[str]] = {}
+
+    def write_part(index: int) -> list[str]:  # in the forked process
+        translator._table_row_indices[-1] = offsets[index]
+        mark = len(translator.body)
+        write(parts[index], False, index == len(parts) - 1)
+        return translator.body[mark:]
+
+    def collect(index: int, body: list[str]) -> None:
+        written[index] = body
+
+    tasks = ParallelTasks(len(parts) - 1)
+    for index in range(1, len(parts)):
+        tasks.add_task(write_part, index, collect)
+    write(parts[0], True, False)
+    tasks.join()
+    for index in range(1, len(parts)):
+        translator.body.extend(written[index])
+    translator._table_row_indices[-1] = offsets[-1] + len(parts[-1])
+
+
+def setup_parallel_rows(app: Sphinx) -> None:
+    app.connect("builder-inited", _note_processes)

@@ -1,0 +1,110 @@
+"""Under -j N the rows of a long table are written by several processes,
+and the page is byte for byte the page one process writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pubcomment import parallel_rows
+from pubcomment.core import loader
+
+# Six opinions on topic a (blocks of 3 and 3 under -j 2: the second block
+# starts on an even row, the head row being the first), with a (※) note, category badges and markup-like text.
+EXTRA_ROWS = "".join(
+    f"{n},a,意見{n}の要旨です。{'（※）' if n == 6 else ''}<b>太字</b>ではない,考え方{n}です。,{'B' if n % 2 else 'D'},S{n},"
+    + ("本市の既存の取組です。" if n == 6 else "")
+    + "\n"
+    for n in range(5, 9)
+)
+
+
+@pytest.mark.parametrize(
+    ("count", "processes", "sizes"),
+    [
+        (10, 2, [10]),  # fewer than two blocks' worth: one block
+        (800, 2, [400, 400]),
+        (801, 2, [401, 400]),
+        (1199, 3, [600, 599]),  # never a block under the minimum
+        (5000, 4, [1250, 1250, 1250, 1250]),
+        (0, 2, [0]),
+    ],
+)
+def test_blocks_cover_the_rows_in_order(count: int, processes: int, sizes: list[int]) -> None:
+    items = list(range(count))
+    parts = parallel_rows.blocks(items, processes)
+    assert [len(part) for part in parts] == sizes
+    assert [item for part in parts for item in part] == items
+
+
+def _project(tmp_path: Path, rootdir: Path) -> Path:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    csv = srcdir / "data" / "opinions.csv"
+    header, *rows = csv.read_text(encoding="utf-8").splitlines()
+    csv.write_text("\n".join([header + ",要旨の注", *(row + "," for row in rows)]) + "\n" + EXTRA_ROWS, encoding="utf-8")
+    return srcdir
+
+
+def _build(srcdir: Path, out: Path, *jobs: str) -> None:
+    from sphinx.cmd.build import build_main
+
+    loader._cache.clear()
+    assert build_main(["-q", "-b", "html", *jobs, str(srcdir), str(out)]) == 0
+
+
+def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    srcdir = _project(tmp_path, rootdir)
+    split_log = tmp_path / "blocks"
+    original = parallel_rows.blocks
+
+    def logged(items: list[object], processes: int) -> list[object]:
+        parts = original(items, processes)
+        with split_log.open("a", encoding="utf-8") as log:  # written in worker processes
+            log.write(f"{os.getpid()} {[len(part) for part in parts]}\n")
+        return parts  # type: ignore[return-value]
+
+    monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
+    monkeypatch.setattr(parallel_rows, "blocks", logged)
+    _build(srcdir, tmp_path / "serial")
+    serial_log = split_log.read_text(encoding="utf-8")
+    assert "[6]" in serial_log and "[2]" in serial_log  # -j 1: one block per table
+    split_log.unlink()
+    _build(srcdir, tmp_path / "parallel", "-j", "2")
+    assert "[3, 3]" in split_log.read_text(encoding="utf-8")  # topic a in two blocks
+
+    for page in ("topic-a.html", "topic-b.html", "index.html"):
+        serial = (tmp_path / "serial" / page).read_bytes()
+        assert (tmp_path / "parallel" / page).read_bytes() == serial, page
+    page = (tmp_path / "parallel" / "topic-a.html").read_text(encoding="utf-8")
+    assert page.count("<tbody>") == 1 and page.count("</tbody>") == 1
+    assert page.count('class="row-odd"') == 4 and page.count('class="row-even"') == 3  # head row and 6 rows
+    assert "&lt;b&gt;太字&lt;/b&gt;" in page and "<b>太字</b>" not in page
+    assert "本市の既存の取組です。" in page
+
+
+def test_rows_are_not_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    srcdir = _project(tmp_path, rootdir)
+    (srcdir / "unsafe_ext.py").write_text("def setup(app):\n    return {'parallel_read_safe': True, 'parallel_write_safe': False}\n", encoding="utf-8")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        "import sys, pathlib\nsys.path.insert(0, str(pathlib.Path(__file__).parent))\n"
+        + conf.read_text(encoding="utf-8").replace('"pubcomment"]', '"pubcomment", "unsafe_ext"]'),
+        encoding="utf-8",
+    )
+    split_log = tmp_path / "blocks"
+    original = parallel_rows.blocks
+
+    def logged(items: list[object], processes: int) -> list[object]:
+        parts = original(items, processes)
+        with split_log.open("a", encoding="utf-8") as log:
+            log.write(f"{[len(part) for part in parts]}\n")
+        return parts  # type: ignore[return-value]
+
+    monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
+    monkeypatch.setattr(parallel_rows, "blocks", logged)
+    _build(srcdir, tmp_path / "out", "-j", "2")
+    assert "[6]" in split_log.read_text(encoding="utf-8")
