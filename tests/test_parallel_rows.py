@@ -67,16 +67,28 @@ def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, roo
             log.write(f"{os.getpid()} {[len(part) for part in parts]}\n")
         return parts  # type: ignore[return-value]
 
+    words_log = tmp_path / "words"
+    original_map = parallel_rows.map_blocks
+
+    def logged_map(func: object, parts: list[object]) -> list[object]:
+        with words_log.open("a", encoding="utf-8") as log:
+            log.write(f"{[len(part) for part in parts]}\n")  # type: ignore[arg-type]
+        return original_map(func, parts)  # type: ignore[arg-type]
+
     monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
     monkeypatch.setattr(parallel_rows, "blocks", logged)
+    monkeypatch.setattr(parallel_rows, "map_blocks", logged_map)
     _build(srcdir, tmp_path / "serial")
     serial_log = split_log.read_text(encoding="utf-8")
     assert "[6]" in serial_log and "[2]" in serial_log  # -j 1: one block per table
+    assert not words_log.exists()  # and the words are left to the search indexer
     split_log.unlink()
     _build(srcdir, tmp_path / "parallel", "-j", "2")
-    assert "[3, 3]" in split_log.read_text(encoding="utf-8")  # topic a in two blocks
+    # Topic a in two blocks: its search words found in the main process, its rows written in a worker.
+    assert split_log.read_text(encoding="utf-8").count("[3, 3]") == 2
+    assert words_log.read_text(encoding="utf-8") == "[3, 3]\n"
 
-    for page in ("topic-a.html", "topic-b.html", "index.html"):
+    for page in ("topic-a.html", "topic-b.html", "index.html", "searchindex.js"):
         serial = (tmp_path / "serial" / page).read_bytes()
         assert (tmp_path / "parallel" / page).read_bytes() == serial, page
     page = (tmp_path / "parallel" / "topic-a.html").read_text(encoding="utf-8")

@@ -1,20 +1,26 @@
-"""The rows of one long table written by several processes under ``-j N``.
+"""The work of one long table shared by several processes under ``-j N``.
 
-Sphinx builds in parallel by pages: under ``-j 2`` a single worker writes
-the pages while the main process waits, and it hands fewer than ten pages
-to that worker as one batch.  A consultation laid out as one page per
-topic has a few pages of thousands of rows each, so ``-j 2`` gained
-nothing over ``-j 1`` (bench/README.md).  Here the rows of a long table
-are cut into blocks: forked processes (Sphinx's own ``ParallelTasks``,
-which also brings their warnings back) write every block but the first
-while this process writes the first, and the blocks' HTML is joined in
-order.  The page is byte for byte the page one process writes
-(tests/test_parallel_rows.py).
+Sphinx builds in parallel by pages: under ``-j 2`` the main process
+resolves the pages and feeds the search index, then a single worker writes
+them while the main process waits, and fewer than ten pages go to that
+worker as one batch.  A consultation laid out as one page per topic has a
+few pages of thousands of rows each, so ``-j 2`` gained nothing over
+``-j 1`` (bench/README.md).  Here a long table's opinions are cut into
+blocks, and forked processes (Sphinx's own ``ParallelTasks``, which also
+brings their warnings back) take every block but the first, twice:
 
-Only Sphinx's HTML writer is split: its one piece of state that rows
-change is the row counter behind the ``row-odd``/``row-even`` classes,
-and it is carried across the blocks here.  Other writers (LaTeX counts
-rows and cells in its own table state) write all rows themselves.
+* in the main process, finding the search index's words of the rows
+  (render/opinions.py), with a splitter whose words can be handed over
+  as they are;
+* in the writer, writing the rows as HTML; the blocks' HTML is joined in
+  order.
+
+The pages and the search index are byte for byte those one process makes
+(tests/test_parallel_rows.py).  Only Sphinx's HTML writer is split: its one
+piece of state that rows change is the row counter behind the
+``row-odd``/``row-even`` classes, and it is carried across the blocks
+here.  Other writers (LaTeX counts rows and cells in its own table state)
+write all rows themselves.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from sphinx.writers.html5 import HTML5Translator
 MIN_ROWS_PER_BLOCK = 400
 
 Row = TypeVar("Row")
+Result = TypeVar("Result")
 
 _processes: WeakKeyDictionary[Builder, int] = WeakKeyDictionary()
 
@@ -54,16 +61,38 @@ def blocks(items: Sequence[Row], processes: int) -> list[Sequence[Row]]:
     return [items[start:end] for start, end in pairwise(cuts)]
 
 
+def processes(builder: Builder) -> int:
+    """How many processes may share one table's work: ``-j N``, or 1.
+
+    1 when an extension is unsafe for parallel writing: its visitors may
+    keep what they see, and what a forked process's saw would be lost."""
+    return _processes.get(builder, 1) if parallel_available and builder.parallel_ok else 1
+
+
+def map_blocks(func: Callable[[Sequence[Row]], Result], parts: list[Sequence[Row]]) -> list[Result]:
+    """``[func(part) for part in parts]``, every part but the first in a forked process."""
+    if len(parts) == 1:
+        return [func(parts[0])]
+    results: dict[int, Result] = {}
+
+    def collect(index: int, result: Result) -> None:
+        results[index] = result
+
+    tasks = ParallelTasks(len(parts) - 1)
+    for index in range(1, len(parts)):
+        tasks.add_task(lambda index: func(parts[index]), index, collect)
+    results[0] = func(parts[0])
+    tasks.join()
+    return [results[index] for index in range(len(parts))]
+
+
 def row_blocks(translator: nodes.NodeVisitor, items: Sequence[Row]) -> list[Sequence[Row]]:
     """How the rows for ``items`` are to be written by ``translator``: in one block, or several."""
-    if not parallel_available or not isinstance(translator, HTML5Translator):
+    if not isinstance(translator, HTML5Translator):
         return [items]
     if not isinstance(getattr(translator, "_table_row_indices", None), list):
         return [items]  # a Sphinx whose writer counts rows differently: do not guess
-    builder = translator.builder
-    # Not when an extension is unsafe for parallel writing: its visitors
-    # may keep what they see, and a forked process's would be lost.
-    return blocks(items, _processes.get(builder, 1) if builder.parallel_ok else 1)
+    return blocks(items, processes(translator.builder))
 
 
 Write = Callable[[Sequence[Row], bool, bool], None]

@@ -95,6 +95,9 @@ class BigramSplitter(BaseSplitter):
     # joined by line breaks give the words the texts give one by one
     # (pubcomment.render.opinions uses it for the opinion tables' words).
     line_break_ends_words = True
+    # Its words, one per line, split into themselves: a table's words can be
+    # found ahead, by several processes under -j N (pubcomment.parallel_rows).
+    splits_own_words = True
 
     def split(self, input: str) -> list[str]:
         return split_bigrams(input)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.util import import_object
 
-from .. import cells
+from .. import cells, parallel_rows
 from ..core import numbering
 from ..core.model import Opinion
 from ..core.ranges import Range, contains, format_ranges, numbers_caption, parse_ranges
@@ -139,6 +141,14 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numb
     """The rows as a node the HTML writer expands (resolve.py), holding their words."""
     topic = group if ctx.consultation.topics else ""
     node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
+    splitter = _search_splitter(ctx)
+    parts: list[Sequence[Opinion]] = parallel_rows.blocks(opinions, parallel_rows.processes(ctx.builder)) if getattr(splitter, "splits_own_words", False) else [opinions]
+    if splitter is not None and len(parts) > 1:
+        # Under -j N, N processes find the words, and the index gets them one per line.
+        split = splitter(ctx.builder.config.html_search_options or {}).split
+        found = parallel_rows.map_blocks(lambda part: _words(split, part), parts)
+        node += nodes.Text("\n".join(sorted(set().union(*found))))
+        return node
     # The texts the rows' text nodes would hold, each a text of its own:
     # a dictionary splitter's words depend on where a text ends (Janome
     # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it
@@ -146,16 +156,9 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numb
     # With a splitter for which a line break ends a word (the bigram
     # splitter), an opinion's texts are one text: a tenth of the build
     # time at 10,000 opinions, for the same index.
-    join = _splitter_joins_lines(ctx)
+    join = bool(getattr(splitter, "line_break_ends_words", False))
     for opinion in opinions:
-        pieces = [str(opinion.number)]
-        for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
-            pieces.extend(cells.searchable(text))
-            for note in notes:
-                pieces.append("※")
-                pieces.extend(cells.searchable(note))
-        if opinion.category:
-            pieces.append(opinion.category)
+        pieces = _search_pieces(opinion)
         if join:
             node += nodes.Text("\n".join(pieces))
         else:
@@ -163,16 +166,35 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numb
     return node
 
 
-def _splitter_joins_lines(ctx: RenderContext) -> bool:
-    """Whether the site's search splitter finds the same words in texts joined by line breaks."""
+def _search_pieces(opinion: Opinion) -> list[str]:
+    pieces = [str(opinion.number)]
+    for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
+        pieces.extend(cells.searchable(text))
+        for note in notes:
+            pieces.append("※")
+            pieces.extend(cells.searchable(note))
+    if opinion.category:
+        pieces.append(opinion.category)
+    return pieces
+
+
+def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion]) -> set[str]:
+    words: set[str] = set()
+    for opinion in opinions:
+        words.update(split("\n".join(_search_pieces(opinion))))
+    return words
+
+
+def _search_splitter(ctx: RenderContext) -> type | None:
+    """The class of the site's search splitter, when it names one."""
     name = (ctx.builder.config.html_search_options or {}).get("type", "")
     if not isinstance(name, str) or not name:
-        return False
+        return None
     try:
         splitter = import_object(name)
     except ExtensionError:
-        return False
-    return bool(getattr(splitter, "line_break_ends_words", False))
+        return None
+    return splitter if isinstance(splitter, type) else None
 
 
 def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
