@@ -140,3 +140,15 @@ def test_csv_opinions_in_cp932(tmp_path: Path) -> None:
     assert [o.summary for o in loaded.consultation.opinions] == ["要旨", "要旨2"]
     assert [(p.subtype, p.line, p.origin) for p in loaded.problems] == [(Subtype.CATEGORY, 3, str(tmp_path / "ops.csv"))]
     assert str(tmp_path / "ops.csv") in loaded.files
+
+
+def test_opinions_survive_pickling_as_under_j() -> None:
+    """Under -j the data a worker read travels to the main process by pickle."""
+    import pickle
+
+    from pubcomment.core.model import Opinion
+
+    opinion = Opinion(7, "要旨（※）", "考え方", "B", "a", "S1", ["注"], [], ["dx-2-2"], ["a1"], True, 12, "data/opinions.csv")
+    copied = pickle.loads(pickle.dumps(opinion, pickle.HIGHEST_PROTOCOL))
+    assert copied == opinion and copied is not opinion
+    assert copied.summary_notes == ["注"] and copied.origin == "data/opinions.csv" and copied.numbered

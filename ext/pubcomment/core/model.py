@@ -8,7 +8,7 @@ can point at the data.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -52,6 +52,15 @@ class Opinion:
     line: int | None = None
     # The file the opinion came from when opinions live in their own file.
     origin: str | None = None
+
+    def __reduce__(self) -> tuple[type[Opinion], tuple[object, ...]]:
+        # Pickled as the constructor's arguments: under -j the opinions a
+        # worker read travel to the main process, and rebuilding 10,000
+        # instance dicts took three times as long (0.19 s against 0.06 s).
+        return Opinion, tuple(self.__dict__[name] for name in _OPINION_FIELDS)
+
+
+_OPINION_FIELDS = tuple(f.name for f in fields(Opinion))
 
 
 @dataclass
