@@ -3,7 +3,6 @@ and the page is byte for byte the page one process writes."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -56,37 +55,53 @@ def _build(srcdir: Path, out: Path, *jobs: str) -> None:
     assert build_main(["-q", "-b", "html", *jobs, str(srcdir), str(out)]) == 0
 
 
-def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class Logs:
+    """What parallel_rows decided, written to files: the decisions are made in worker processes."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.blocks = tmp_path / "blocks"  # every cut: a table's rows or its words
+        self.words = tmp_path / "words"  # the cuts whose search words were found ahead
+        cut, share = parallel_rows.blocks, parallel_rows.map_blocks
+
+        def logged_cut(items: list[object], processes: int) -> list[object]:
+            parts = cut(items, processes)
+            self._log(self.blocks, [len(part) for part in parts])
+            return parts  # type: ignore[return-value]
+
+        def logged_share(func: object, parts: list[list[object]]) -> list[object]:
+            self._log(self.words, [len(part) for part in parts])
+            return share(func, parts)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
+        monkeypatch.setattr(parallel_rows, "blocks", logged_cut)
+        monkeypatch.setattr(parallel_rows, "map_blocks", logged_share)
+
+    @staticmethod
+    def _log(path: Path, sizes: list[int]) -> None:
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{sizes}\n")
+
+    def take(self, path: Path) -> list[str]:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        path.unlink(missing_ok=True)
+        return lines
+
+
+@pytest.fixture
+def logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Logs:
+    return Logs(tmp_path, monkeypatch)
+
+
+def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, rootdir: Path, logs: Logs) -> None:
     srcdir = _project(tmp_path, rootdir)
-    split_log = tmp_path / "blocks"
-    original = parallel_rows.blocks
-
-    def logged(items: list[object], processes: int) -> list[object]:
-        parts = original(items, processes)
-        with split_log.open("a", encoding="utf-8") as log:  # written in worker processes
-            log.write(f"{os.getpid()} {[len(part) for part in parts]}\n")
-        return parts  # type: ignore[return-value]
-
-    words_log = tmp_path / "words"
-    original_map = parallel_rows.map_blocks
-
-    def logged_map(func: object, parts: list[object]) -> list[object]:
-        with words_log.open("a", encoding="utf-8") as log:
-            log.write(f"{[len(part) for part in parts]}\n")  # type: ignore[arg-type]
-        return original_map(func, parts)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
-    monkeypatch.setattr(parallel_rows, "blocks", logged)
-    monkeypatch.setattr(parallel_rows, "map_blocks", logged_map)
     _build(srcdir, tmp_path / "serial")
-    serial_log = split_log.read_text(encoding="utf-8")
-    assert "[6]" in serial_log and "[2]" in serial_log  # -j 1: one block per table
-    assert not words_log.exists()  # and the words are left to the search indexer
-    split_log.unlink()
+    # -j 1: one block per table, for its words and for its rows.
+    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[6]", "[6]"]
+    assert logs.take(logs.words) == []  # and the words are left to the search indexer
     _build(srcdir, tmp_path / "parallel", "-j", "2")
     # Topic a in two blocks: its search words found in the main process, its rows written in a worker.
-    assert split_log.read_text(encoding="utf-8").count("[3, 3]") == 2
-    assert words_log.read_text(encoding="utf-8") == "[3, 3]\n"
+    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[3, 3]", "[3, 3]"]
+    assert logs.take(logs.words) == ["[3, 3]"]
 
     for page in ("topic-a.html", "topic-b.html", "index.html", "searchindex.js"):
         serial = (tmp_path / "serial" / page).read_bytes()
@@ -98,7 +113,7 @@ def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, roo
     assert "本市の既存の取組です。" in page
 
 
-def test_rows_are_not_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, logs: Logs) -> None:
     srcdir = _project(tmp_path, rootdir)
     (srcdir / "unsafe_ext.py").write_text("def setup(app):\n    return {'parallel_read_safe': True, 'parallel_write_safe': False}\n", encoding="utf-8")
     conf = srcdir / "conf.py"
@@ -107,16 +122,6 @@ def test_rows_are_not_split_when_an_extension_is_not_parallel_write_safe(tmp_pat
         + conf.read_text(encoding="utf-8").replace('"pubcomment"]', '"pubcomment", "unsafe_ext"]'),
         encoding="utf-8",
     )
-    split_log = tmp_path / "blocks"
-    original = parallel_rows.blocks
-
-    def logged(items: list[object], processes: int) -> list[object]:
-        parts = original(items, processes)
-        with split_log.open("a", encoding="utf-8") as log:
-            log.write(f"{[len(part) for part in parts]}\n")
-        return parts  # type: ignore[return-value]
-
-    monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
-    monkeypatch.setattr(parallel_rows, "blocks", logged)
     _build(srcdir, tmp_path / "out", "-j", "2")
-    assert "[6]" in split_log.read_text(encoding="utf-8")
+    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[6]", "[6]"]
+    assert logs.take(logs.words) == []
