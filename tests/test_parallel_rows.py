@@ -3,6 +3,7 @@ and the page is byte for byte the page one process writes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -55,53 +56,45 @@ def _build(srcdir: Path, out: Path, *jobs: str) -> None:
     assert build_main(["-q", "-b", "html", *jobs, str(srcdir), str(out)]) == 0
 
 
-class Logs:
-    """What parallel_rows decided, written to files: the decisions are made in worker processes."""
+class Cuts:
+    """How parallel_rows cut each table, and in which process: the main
+    process cuts a table for its search words (this test's own process:
+    the build runs in it), a writer for its rows (a worker under -j 2)."""
 
     def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.blocks = tmp_path / "blocks"  # every cut: a table's rows or its words
-        self.words = tmp_path / "words"  # the cuts whose search words were found ahead
-        cut, share = parallel_rows.blocks, parallel_rows.map_blocks
+        self.path = tmp_path / "cuts"  # written by worker processes too
+        cut = parallel_rows.blocks
 
-        def logged_cut(items: list[object], processes: int) -> list[object]:
+        def logged(items: list[object], processes: int) -> list[object]:
             parts = cut(items, processes)
-            self._log(self.blocks, [len(part) for part in parts])
+            where = "main" if os.getpid() == self.main else "worker"
+            with self.path.open("a", encoding="utf-8") as log:
+                log.write(f"{where} {[len(part) for part in parts]}\n")
             return parts  # type: ignore[return-value]
 
-        def logged_share(func: object, parts: list[list[object]]) -> list[object]:
-            self._log(self.words, [len(part) for part in parts])
-            return share(func, parts)  # type: ignore[arg-type]
-
+        self.main = os.getpid()
         monkeypatch.setattr(parallel_rows, "MIN_ROWS_PER_BLOCK", 3)
-        monkeypatch.setattr(parallel_rows, "blocks", logged_cut)
-        monkeypatch.setattr(parallel_rows, "map_blocks", logged_share)
+        monkeypatch.setattr(parallel_rows, "blocks", logged)
 
-    @staticmethod
-    def _log(path: Path, sizes: list[int]) -> None:
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"{sizes}\n")
-
-    def take(self, path: Path) -> list[str]:
-        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-        path.unlink(missing_ok=True)
+    def take(self) -> list[str]:
+        lines = sorted(self.path.read_text(encoding="utf-8").splitlines())
+        self.path.unlink()
         return lines
 
 
 @pytest.fixture
-def logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Logs:
-    return Logs(tmp_path, monkeypatch)
+def cuts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cuts:
+    return Cuts(tmp_path, monkeypatch)
 
 
-def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, rootdir: Path, logs: Logs) -> None:
+def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, rootdir: Path, cuts: Cuts) -> None:
     srcdir = _project(tmp_path, rootdir)
     _build(srcdir, tmp_path / "serial")
     # -j 1: one block per table, for its words and for its rows.
-    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[6]", "[6]"]
-    assert logs.take(logs.words) == []  # and the words are left to the search indexer
+    assert cuts.take() == ["main [2]", "main [2]", "main [6]", "main [6]"]
     _build(srcdir, tmp_path / "parallel", "-j", "2")
-    # Topic a in two blocks: its search words found in the main process, its rows written in a worker.
-    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[3, 3]", "[3, 3]"]
-    assert logs.take(logs.words) == ["[3, 3]"]
+    # Topic a in two blocks, for its words in the main process and for its rows in the worker.
+    assert cuts.take() == ["main [2]", "main [3, 3]", "worker [2]", "worker [3, 3]"]
 
     for page in ("topic-a.html", "topic-b.html", "index.html", "searchindex.js"):
         serial = (tmp_path / "serial" / page).read_bytes()
@@ -113,7 +106,7 @@ def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, roo
     assert "本市の既存の取組です。" in page
 
 
-def test_nothing_is_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, logs: Logs) -> None:
+def test_nothing_is_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, cuts: Cuts) -> None:
     srcdir = _project(tmp_path, rootdir)
     (srcdir / "unsafe_ext.py").write_text("def setup(app):\n    return {'parallel_read_safe': True, 'parallel_write_safe': False}\n", encoding="utf-8")
     conf = srcdir / "conf.py"
@@ -123,5 +116,4 @@ def test_nothing_is_split_when_an_extension_is_not_parallel_write_safe(tmp_path:
         encoding="utf-8",
     )
     _build(srcdir, tmp_path / "out", "-j", "2")
-    assert sorted(logs.take(logs.blocks)) == ["[2]", "[2]", "[6]", "[6]"]
-    assert logs.take(logs.words) == []
+    assert cuts.take() == ["main [2]", "main [2]", "main [6]", "main [6]"]  # Sphinx writes in the main process too

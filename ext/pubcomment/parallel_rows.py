@@ -40,6 +40,7 @@ from sphinx.writers.html5 import HTML5Translator
 MIN_ROWS_PER_BLOCK = 400
 
 Row = TypeVar("Row")
+Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _processes: WeakKeyDictionary[Builder, int] = WeakKeyDictionary()
@@ -69,21 +70,20 @@ def processes(builder: Builder) -> int:
     return _processes.get(builder, 1) if parallel_available and builder.parallel_ok else 1
 
 
-def map_blocks(func: Callable[[Sequence[Row]], Result], parts: list[Sequence[Row]]) -> list[Result]:
-    """``[func(part) for part in parts]``, every part but the first in a forked process."""
-    if len(parts) == 1:
-        return [func(parts[0])]
+def map_forked(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """``[func(item) for item in items]``, every item but the first in a forked process."""
     results: dict[int, Result] = {}
 
     def collect(index: int, result: Result) -> None:
         results[index] = result
 
-    tasks = ParallelTasks(len(parts) - 1)
-    for index in range(1, len(parts)):
-        tasks.add_task(lambda index: func(parts[index]), index, collect)
-    results[0] = func(parts[0])
+    tasks = ParallelTasks(max(1, len(items) - 1))
+    for index in range(1, len(items)):
+        tasks.add_task(lambda index: func(items[index]), index, collect)
+    if items:
+        results[0] = func(items[0])
     tasks.join()
-    return [results[index] for index in range(len(parts))]
+    return [results[index] for index in range(len(items))]
 
 
 def row_blocks(translator: nodes.NodeVisitor, items: Sequence[Row]) -> list[Sequence[Row]]:
@@ -110,29 +110,21 @@ def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], writ
         write(parts[0], True, True)
         return
     assert isinstance(translator, HTML5Translator)  # as row_blocks checked
-    before = translator._table_row_indices[-1]
-    offsets = [before]
-    for part in parts[:-1]:
+    counter = translator._table_row_indices
+    offsets = [counter[-1]]
+    for part in parts:
         offsets.append(offsets[-1] + len(part))
-    written: dict[int, list[str]] = {}
+    last = len(parts) - 1
 
-    def write_part(index: int) -> list[str]:  # in the forked process
-        translator._table_row_indices[-1] = offsets[index]
+    def write_part(index: int) -> list[str]:  # all but the first in a forked process
+        counter[-1] = offsets[index]
         mark = len(translator.body)
-        write(parts[index], False, index == len(parts) - 1)
-        return translator.body[mark:]
+        write(parts[index], index == 0, index == last)
+        return translator.body[mark:] if index else []
 
-    def collect(index: int, body: list[str]) -> None:
-        written[index] = body
-
-    tasks = ParallelTasks(len(parts) - 1)
-    for index in range(1, len(parts)):
-        tasks.add_task(write_part, index, collect)
-    write(parts[0], True, False)
-    tasks.join()
-    for index in range(1, len(parts)):
-        translator.body.extend(written[index])
-    translator._table_row_indices[-1] = offsets[-1] + len(parts[-1])
+    for body in map_forked(write_part, range(len(parts)))[1:]:
+        translator.body.extend(body)
+    counter[-1] = offsets[-1]
 
 
 def setup_parallel_rows(app: Sphinx) -> None:
