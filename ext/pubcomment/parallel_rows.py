@@ -15,6 +15,10 @@ brings their warnings back) take every block but the first, twice:
 * in the writer, writing the rows as HTML; the blocks' HTML is joined in
   order.
 
+At most N - 1 such processes run at a time in the whole build (a
+semaphore Sphinx's workers inherit): when every worker is busy with pages
+of its own, a table is not cut.
+
 The pages and the search index are byte for byte those one process makes
 (tests/test_parallel_rows.py).  Only Sphinx's HTML writer is split: its one
 piece of state that rows change is the row counter behind the
@@ -25,9 +29,11 @@ write all rows themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import pairwise
-from typing import TypeVar
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
@@ -44,17 +50,28 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _processes: WeakKeyDictionary[Builder, int] = WeakKeyDictionary()
+# The processes a build may fork beyond Sphinx's own, N - 1 under -j N,
+# shared by the main process and Sphinx's workers (they inherit it): with
+# many long pages every worker is busy, and N workers each forking N - 1
+# processes would put N² on N cores.
+_spare: WeakKeyDictionary[Builder, Any] = WeakKeyDictionary()
 
 
 def _note_processes(app: Sphinx) -> None:
     # ``-j N``; kept per builder, as Sphinx deprecates ``Builder.app``.
     _processes[app.builder] = app.parallel
+    if parallel_available and app.parallel > 1:
+        _spare[app.builder] = multiprocessing.get_context("fork").BoundedSemaphore(app.parallel - 1)
+
+
+def _block_count(count: int, processes: int) -> int:
+    return max(1, min(processes, count // MIN_ROWS_PER_BLOCK))
 
 
 def blocks(items: Sequence[Row], processes: int) -> list[Sequence[Row]]:
     """``items`` cut into at most ``processes`` blocks of nearly equal size,
     each at least MIN_ROWS_PER_BLOCK long (a single block when that is not possible)."""
-    count = max(1, min(processes, len(items) // MIN_ROWS_PER_BLOCK))
+    count = _block_count(len(items), processes)
     size, extra = divmod(len(items), count)
     cuts = [0]
     for index in range(count):
@@ -68,6 +85,25 @@ def processes(builder: Builder) -> int:
     1 when an extension is unsafe for parallel writing: its visitors may
     keep what they see, and what a forked process's saw would be lost."""
     return _processes.get(builder, 1) if parallel_available and builder.parallel_ok else 1
+
+
+@contextmanager
+def cut(builder: Builder, items: Sequence[Row]) -> Iterator[list[Sequence[Row]]]:
+    """``items`` in blocks, one for this process and one for each spare process
+    it could take; the spare processes are held until the context ends."""
+    spare = _spare.get(builder)
+    if spare is None:  # -j 1
+        yield [items]
+        return
+    wanted = _block_count(len(items), processes(builder)) - 1
+    taken = 0
+    while taken < wanted and spare.acquire(block=False):
+        taken += 1
+    try:
+        yield blocks(items, 1 + taken)
+    finally:
+        for _ in range(taken):
+            spare.release()
 
 
 def map_forked(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -86,13 +122,15 @@ def map_forked(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Re
     return [results[index] for index in range(len(items))]
 
 
-def row_blocks(translator: nodes.NodeVisitor, items: Sequence[Row]) -> list[Sequence[Row]]:
-    """How the rows for ``items`` are to be written by ``translator``: in one block, or several."""
-    if not isinstance(translator, HTML5Translator):
-        return [items]
-    if not isinstance(getattr(translator, "_table_row_indices", None), list):
-        return [items]  # a Sphinx whose writer counts rows differently: do not guess
-    return blocks(items, processes(translator.builder))
+@contextmanager
+def row_cut(translator: nodes.NodeVisitor, items: Sequence[Row]) -> Iterator[list[Sequence[Row]]]:
+    """The blocks in which ``translator`` is to write the rows for ``items`` (see cut)."""
+    if not isinstance(translator, HTML5Translator) or not isinstance(getattr(translator, "_table_row_indices", None), list):
+        # Another writer, or a Sphinx whose writer counts rows differently: do not guess.
+        yield [items]
+        return
+    with cut(translator.builder, items) as parts:
+        yield parts
 
 
 Write = Callable[[Sequence[Row], bool, bool], None]
@@ -109,7 +147,7 @@ def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], writ
     if len(parts) == 1:
         write(parts[0], True, True)
         return
-    assert isinstance(translator, HTML5Translator)  # as row_blocks checked
+    assert isinstance(translator, HTML5Translator)  # as row_cut checked
     counter = translator._table_row_indices
     offsets = [counter[-1]]
     for part in parts:

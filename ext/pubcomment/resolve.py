@@ -28,7 +28,7 @@ from .core.model import Opinion
 from .core.problems import Subtype
 from .domain import get_domain
 from .nodes import pubcomment_deferred_rows, pubcomment_inline_placeholder, pubcomment_placeholder
-from .parallel_rows import row_blocks, write_blocks
+from .parallel_rows import row_cut, write_blocks
 from .plan import render_editions
 from .render.amendments import render_amendments
 from .render.context import RenderContext
@@ -115,8 +115,8 @@ def visit_deferred_rows(self: nodes.NodeVisitor, node: pubcomment_deferred_rows)
         rows.replace_self(node)
         _unlink(rows)
 
-    with paused_cycle_collection():
-        write_blocks(self, row_blocks(self, opinions), write)
+    with paused_cycle_collection(), row_cut(self, opinions) as parts:
+        write_blocks(self, parts, write)
     raise nodes.SkipNode
 
 

@@ -143,13 +143,13 @@ def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numb
     node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
     splitter = _search_splitter(ctx)
     if splitter is not None and getattr(splitter, "splits_own_words", False):
-        parts = parallel_rows.blocks(opinions, parallel_rows.processes(ctx.builder))
-        if len(parts) > 1:
-            # Under -j N, N processes find the words, and the index gets them one per line.
-            split = splitter(ctx.builder.config.html_search_options or {}).split
-            found = parallel_rows.map_forked(lambda part: _words(split, part), parts)
-            node += nodes.Text("\n".join(sorted(set().union(*found))))
-            return node
+        with parallel_rows.cut(ctx.builder, opinions) as parts:
+            if len(parts) > 1:
+                # Under -j N, up to N processes find the words, and the index gets them one per line.
+                split = splitter(ctx.builder.config.html_search_options or {}).split
+                found = parallel_rows.map_forked(lambda part: _words(split, part), parts)
+                node += nodes.Text("\n".join(sorted(set().union(*found))))
+                return node
     # The texts the rows' text nodes would hold, each a text of its own:
     # a dictionary splitter's words depend on where a text ends (Janome
     # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it
