@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from pubcomment.cells import searchable
+from pubcomment.html.deferred_rows import deferred_rows, expand_deferred_rows
 from pubcomment.nodes import pubcomment_deferred_rows
-from pubcomment.resolve import deferred_rows, expand_deferred_rows
+from pubcomment.render.safe_markdown import searchable
 
 
 def resolved(app: SphinxTestApp, docname: str = "index") -> str:

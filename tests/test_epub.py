@@ -19,7 +19,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, require_tool, sphinx_build
-from pubcomment.epub import ebook_css
+from pubcomment.epub.css import ebook_css
 
 sys.path.insert(0, str(ROOT / "conf"))
 from documents import DOCUMENTS

@@ -1,4 +1,4 @@
-"""The HTML writer overrides of pubcomment.html_a11y, without a browser."""
+"""The HTML writer overrides of pubcomment.html.a11y, without a browser."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pubcomment import parallel_rows
 from pubcomment.core import loader
+from pubcomment.html import parallel_rows
 
 # Six opinions on topic a (blocks of 3 and 3 under -j 2: the second block
 # starts on an even row, the head row being the first), with a (※) note, category badges and markup-like text.

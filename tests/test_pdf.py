@@ -20,10 +20,10 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, require_tool, sphinx_build
-from pubcomment import cells
 from pubcomment.core import loader
 from pubcomment.core.tally import tally
 from pubcomment.core.wareki import format_period
+from pubcomment.render import safe_markdown as cells
 from pubcomment.render.opinions import topic_heading
 
 sys.path.insert(0, str(ROOT / "conf"))

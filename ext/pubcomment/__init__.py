@@ -1,46 +1,32 @@
-"""pubcomment: public-comment results and plans, from MyST to HTML, PDF and ePub."""
+"""pubcomment: public-comment results and plans, from MyST to HTML, PDF and ePub.
+
+``setup()`` imports the Sphinx side of the package only when Sphinx loads
+the extension, so the data core (:mod:`pubcomment.core`) and the command
+line import without Sphinx.  The tree, by concern:
+
+* ``core/``: the data format, read and checked (no docutils, no Sphinx);
+* ``config.py``, ``nodes.py``, ``warnings_.py``: the settings, the custom
+  nodes and the one warning type, shared by everything below;
+* ``render/``: docutils nodes from the data, for every builder;
+* ``directives/``, ``domain.py``, ``resolve.py`` and the checks: the Sphinx
+  glue that reads documents and fills in what they show;
+* ``html/``, ``latex/``, ``epub/``: what one output needs of its own;
+* ``extension.py``: the one table of everything registered with Sphinx.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-
-from .assets import setup_assets
-from .config import setup_config
-from .coverage import setup_coverage
-from .directives import setup_directives
-from .domain import setup_domain
-from .epub import setup_epub
-from .html_a11y import setup_html_a11y
-from .incremental import setup_incremental
-from .latex import setup_latex
-from .nodes import setup_nodes
-from .parallel_rows import setup_parallel_rows
-from .plan import setup_plan
-from .resolve import setup_resolve
-from .search_ja import setup_search
-from .sectnum import setup_sectnum
-from .trace import setup_trace
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    setup_config(app)
-    setup_nodes(app)
-    setup_domain(app)
-    setup_directives(app)
-    setup_resolve(app)
-    setup_parallel_rows(app)
-    setup_sectnum(app)
-    setup_plan(app)
-    setup_trace(app)
-    setup_coverage(app)
-    setup_assets(app)
-    setup_html_a11y(app)
-    setup_epub(app)
-    setup_latex(app)
-    setup_search(app)
-    setup_incremental(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    from .extension import setup_extension
+
+    setup_extension(app)
+    # env_version 2: the plan's amendments are pickled as render.context.PlanAmendment.
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

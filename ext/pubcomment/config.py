@@ -1,19 +1,33 @@
 """Configuration of pubcomment, declared once as a dataclass.
 
-Each field is registered as a flat ``pubcomment_<field>`` Sphinx value,
-so ``conf.py`` reads ``pubcomment_labels = {...}``.  Modules read the
-validated configuration through :func:`get_config`.
+Every value is declared once, on :class:`PubcommentConfig`, with its
+default, its validator and its help text (as sphinx-design's
+``config.py`` does).  Each field is registered as a flat
+``pubcomment_<field>`` Sphinx value, so ``conf.py`` reads
+``pubcomment_labels = {...}``.  The values are checked once, on
+``config-inited``: a wrong one gets one ``pubcomment.config`` warning that
+names it (and the nearest known key for a typo) and is replaced by its
+default, or, for ``pubcomment_labels``, loses only the wrong keys.  The
+validated configuration is built once per build and read through
+:func:`get_config`.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
-from typing import Any
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-
+from .core.problems import Subtype
 from .core.ranges import NUMBER_CAPTION, NUMBERS_CAPTION
+from .warnings_ import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 PREFIX = "pubcomment_"
 
@@ -63,22 +77,89 @@ DEFAULT_LABELS: dict[str, str] = {
     "editions_list": "プラン本編の版：",
 }
 
+# The editions of the plan: 改定版 (final) and 改定案 (draft).
+EDITIONS = ("final", "draft")
 
-@dc.dataclass
+# A validator takes the value and returns the value to use, raising
+# ValueError (with what is wrong, in words) when there is none.
+Validator = Callable[[Any], Any]
+
+
+def instance_of(kind: type) -> Validator:
+    def validate(value: Any) -> Any:
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise ValueError(f"must be {_kind_name(kind)}, not {type(value).__name__} {value!r}")
+        return value
+
+    return validate
+
+
+def one_of(allowed: tuple[str, ...]) -> Validator:
+    def validate(value: Any) -> Any:
+        if value not in allowed:
+            raise ValueError(f"must be one of {', '.join(map(repr, allowed))}, not {value!r}{_suggestion(value, allowed)}")
+        return value
+
+    return validate
+
+
+def text_mapping(keys: tuple[str, ...] | None = None) -> Validator:
+    """A dict of text to text; with ``keys``, only those keys (others are
+    dropped, each with a did-you-mean, by :func:`validate_config`)."""
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"must be a dict of text, not {type(value).__name__} {value!r}")
+        for key, text in value.items():
+            if not isinstance(key, str) or not isinstance(text, str):
+                raise ValueError(f"must map text to text; {key!r}: {text!r} does not")
+        return value
+
+    validate.keys = keys  # type: ignore[attr-defined]
+    return validate
+
+
+def _kind_name(kind: type) -> str:
+    return {bool: "True or False", str: "text", dict: "a dict"}.get(kind, kind.__name__)
+
+
+def _suggestion(value: Any, known: tuple[str, ...] | list[str], *, or_list: bool = False) -> str:
+    """`` (did you mean 'summary'?)``; with ``or_list``, the known values when none is near."""
+    close = difflib.get_close_matches(value, list(known), n=1) if isinstance(value, str) else []
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f" (known: {', '.join(known)})" if or_list else ""
+
+
+@dc.dataclass(frozen=True)
 class PubcommentConfig:
-    labels: dict[str, str] = dc.field(default_factory=dict, metadata={"doc": "Overrides of the user-facing words (see DEFAULT_LABELS)."})
-    heading_numbers: bool = dc.field(default=True, metadata={"doc": "Number headings 1, (1), ①, ア in documents whose front matter sets numbering: kobun."})
-    badges: bool = dc.field(default=True, metadata={"doc": "Show category letters as sphinx-design badges in HTML."})
-    edition: str = dc.field(default="final", metadata={"doc": "Which text of each pc-amendment the plan shows: final (改定版) or draft (改定案)."})
+    labels: dict[str, str] = dc.field(
+        default_factory=dict,
+        metadata={"validator": text_mapping(tuple(DEFAULT_LABELS)), "doc": "Overrides of the user-facing words (see DEFAULT_LABELS)."},
+    )
+    heading_numbers: bool = dc.field(
+        default=True,
+        metadata={"validator": instance_of(bool), "doc": "Number headings 1, (1), ①, ア in documents whose front matter sets numbering: kobun."},
+    )
+    badges: bool = dc.field(
+        default=True, metadata={"validator": instance_of(bool), "doc": "Show category letters as sphinx-design badges in HTML."},
+    )
+    edition: str = dc.field(
+        default="final",
+        metadata={"validator": one_of(EDITIONS), "doc": "Which text of each pc-amendment the plan shows: final (改定版) or draft (改定案)."},
+    )
     edition_dirs: dict[str, str] = dc.field(
         default_factory=lambda: {"final": "", "draft": "draft/"},
-        metadata={"doc": "Where each edition's HTML is published, relative to the site root."},
+        metadata={"validator": text_mapping(EDITIONS), "doc": "Where each edition's HTML is published, relative to the site root."},
     )
     latex_plan: str = dc.field(
         default="",
-        metadata={"doc": "File stem of the plan's PDF; the results PDF reads page numbers from its .aux."},
+        metadata={"validator": instance_of(str), "doc": "File stem of the plan's PDF; the results PDF reads page numbers from its .aux."},
     )
-    plan_label: str = dc.field(default="プラン本編", metadata={"doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."})
+    plan_label: str = dc.field(
+        default="プラン本編",
+        metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
+    )
 
     def label(self, key: str, /, **values: str) -> str:
         text = self.labels.get(key, DEFAULT_LABELS[key])
@@ -87,21 +168,63 @@ class PubcommentConfig:
         return text
 
 
-def setup_config(app: Sphinx) -> None:
+def default_of(field: dc.Field[Any]) -> Any:
+    return field.default_factory() if field.default_factory is not dc.MISSING else field.default
+
+
+def register_config(app: Sphinx) -> None:
+    """Each field as a ``pubcomment_<field>`` value; what it holds is checked by validate_config."""
     for field in dc.fields(PubcommentConfig):
-        default: Any = field.default_factory() if field.default_factory is not dc.MISSING else field.default  # type: ignore[misc]
-        app.add_config_value(PREFIX + field.name, default, "env", types=(type(default),), description=field.metadata.get("doc", ""))
-    app.connect("config-inited", _check_labels)
+        default = default_of(field)
+        app.add_config_value(PREFIX + field.name, default, "env", types=(type(default),), description=field.metadata["doc"])
 
 
-def _check_labels(app: Sphinx, config: Config) -> None:
-    unknown = set(config[PREFIX + "labels"]) - set(DEFAULT_LABELS)
-    if unknown:
-        from .core.problems import Subtype
-        from .warnings_ import warn
+def validate_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: check every value once, warn about each wrong one,
+    and leave in ``config`` only what can be used."""
+    conf_lines = _conf_lines(Path(app.confdir, "conf.py"))
+    for field in dc.fields(PubcommentConfig):
+        name = PREFIX + field.name
+        location = conf_lines.get(name)
+        validator = field.metadata["validator"]
+        value = config[name]
+        try:
+            value = validator(value)
+        except ValueError as error:
+            value = default_of(field)
+            warn(Subtype.CONFIG, f"{name} {error}; the default {value!r} is used instead", location)
+        keys = getattr(validator, "keys", None)
+        if keys is not None:
+            unknown = [key for key in value if key not in keys]
+            for key in unknown:
+                warn(Subtype.CONFIG, f"{name} has an unknown key {key!r}{_suggestion(key, keys, or_list=True)}; it is ignored", location)
+            if unknown:
+                value = {key: text for key, text in value.items() if key in keys}
+        config[name] = value
+    _built.pop(config, None)
 
-        warn(Subtype.DIRECTIVE, f"pubcomment_labels has unknown keys: {', '.join(sorted(unknown))}", None)
+
+def _conf_lines(conf_py: Path) -> dict[str, str]:
+    """``conf.py:12`` for each ``pubcomment_*`` value assigned at the start of a line there."""
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for number, line in enumerate(lines, 1):
+        name = line.split("=", 1)[0].strip()
+        if name.startswith(PREFIX) and "=" in line and name not in found:
+            found[name] = f"{conf_py}:{number}"
+    return found
+
+
+# One validated configuration per Sphinx configuration (per build): the
+# renderers ask for it for every table.
+_built: WeakKeyDictionary[Config, PubcommentConfig] = WeakKeyDictionary()
 
 
 def get_config(config: Config) -> PubcommentConfig:
-    return PubcommentConfig(**{f.name: config[PREFIX + f.name] for f in dc.fields(PubcommentConfig)})
+    built = _built.get(config)
+    if built is None:
+        built = _built[config] = PubcommentConfig(**{f.name: config[PREFIX + f.name] for f in dc.fields(PubcommentConfig)})
+    return built

@@ -57,7 +57,3 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
                 warn(Subtype.COVERAGE, "this opinion table shows no opinion: no opinion"
                      + (f" of topic {table.topic!r}" if table.topic else "") + " has a number in its :numbers:",
                      (table.docname, table.lineno))
-
-
-def setup_coverage(app: Sphinx) -> None:
-    app.connect("env-check-consistency", check_coverage)

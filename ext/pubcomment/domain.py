@@ -14,7 +14,6 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
@@ -24,6 +23,7 @@ from .core.digest import data_digests
 from .core.model import Consultation
 from .core.problems import Subtype
 from .core.ranges import Range, contains
+from .render.context import Place, PlanAmendment
 from .warnings_ import warn
 
 
@@ -98,11 +98,13 @@ class DeclaredConsultation:
 _pickle_keeps_data = {"now": True}
 
 
-def _reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def keep_data_while_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``."""
     _pickle_keeps_data["now"] = True
 
 
-def _saving(app: Sphinx, env: BuildEnvironment) -> None:
+def drop_data_when_saving(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: Sphinx saves the environment next."""
     _pickle_keeps_data["now"] = False
 
 
@@ -122,25 +124,6 @@ class OpinionTable:
         return self.valid and (not self.topic or self.topic == topic) and (not self.numbers or contains(self.numbers, number))
 
 
-@dataclass
-class PlanAmendment:
-    """An amendment written in place in the plan (``pc-amendment``)."""
-
-    id: str
-    docname: str
-    lineno: int
-    summary: str  # markdown
-    reason: str
-    draft: list[nodes.Node]  # the 改定案 text, as parsed
-    final: list[nodes.Node]  # the 改定版 text, as parsed
-    anchor: str
-    abridge: str = ""  # shown instead of the final text in the comparison (e.g. 略)
-    # The enclosing section, filled in once the document's headings are numbered.
-    section_id: str = ""
-    section_number: str = ""  # 4(3)①エ
-    section_title: str = ""
-
-
 # Pseudo keys for ``uses``: documents that show every consultation's
 # opinions (plan sections with back links) or the plan's amendments.
 ANY_CONSULTATION = "@consultations"
@@ -150,7 +133,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 4
+    data_version = 5  # 5: PlanAmendment moved to render.context
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
@@ -216,6 +199,14 @@ class PubcommentDomain(Domain):
         tables.sort(key=lambda t: not t.topic)
         return tables[0].docname if tables else None
 
+    def place_of(self, label: str) -> Place | None:
+        """The section a label (``(name)=`` before a heading) names, with its 公用文 number."""
+        entry = self.env.domains.standard_domain.labels.get(label)
+        if entry is None:
+            return None
+        docname, anchor, title = entry
+        return Place(docname, anchor, self.sections.get((docname, anchor), ""), title)
+
     def get_consultation(self, key: str) -> Consultation | None:
         entry = self.consultations.get(key)
         return entry.consultation if entry else None
@@ -277,12 +268,6 @@ def get_domain(env: BuildEnvironment) -> PubcommentDomain:
     return env.domains["pubcomment"]  # type: ignore[return-value]
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: the documents to read again because data they render changed."""
     return sorted(get_domain(env).dependents(added | changed | removed))
-
-
-def setup_domain(app: Sphinx) -> None:
-    app.add_domain(PubcommentDomain)
-    app.connect("env-get-outdated", _outdated)
-    app.connect("env-before-read-docs", _reading)
-    app.connect("env-updated", _saving)

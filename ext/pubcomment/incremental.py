@@ -79,7 +79,7 @@ def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
         if docname not in env.all_docs:
             continue
         digest = hashlib.blake2b(digest_size=16)
-        if ANY_CONSULTATION in domain.uses[docname]:  # links to the opinions (trace.py)
+        if ANY_CONSULTATION in domain.uses[docname]:  # links back to the opinions (html/backlinks.py)
             digest.update(tables)
         for node in env.get_doctree(docname).findall(_is_placeholder):
             is_table = node.get("kind") == "opinions"
@@ -92,20 +92,17 @@ def fingerprints(env: BuildEnvironment) -> dict[str, bytes]:
     return result
 
 
-def _note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+def note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: whether this build reads or removes any document."""
     setattr(env, CHANGES, bool(added or changed or removed))
     return []
 
 
-def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages whose fingerprint changed, for Sphinx to write."""
     if hasattr(env, ATTRIBUTE) and not getattr(env, CHANGES, True):
         return []  # nothing read or removed: every fingerprint is as it was
     old: dict[str, bytes] = getattr(env, ATTRIBUTE, {})
     new = fingerprints(env)
     setattr(env, ATTRIBUTE, new)
     return sorted(docname for docname, value in new.items() if old.get(docname) != value)
-
-
-def setup_incremental(app: Sphinx) -> None:
-    app.connect("env-get-outdated", _note_changes)
-    app.connect("env-updated", _pages_to_write)

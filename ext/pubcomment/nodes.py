@@ -1,19 +1,25 @@
-"""The one custom node: a placeholder filled in when the doctree is resolved.
+"""The custom docutils nodes of pubcomment.
 
-Directives record *what* to render; the content is built on
-``doctree-resolved`` from the data in the domain, so a table can list
-data declared in another document (as ``todolist`` does) and be rebuilt
-when that document changes.  The placeholder never reaches a writer, but
-it gets visitors for every builder in case another extension writes an
-unresolved doctree.
+Four nodes, each standing for something not known while a document is
+read, or written differently by each builder:
+
+* :class:`pubcomment_placeholder` and :class:`pubcomment_inline_placeholder`
+  record *what* to render; :mod:`.resolve` replaces them on
+  ``doctree-resolved`` from the data in the domain, so a table can show data
+  declared in another document (as ``todolist`` does).  They never reach a
+  writer, but get skipping visitors for every builder in case another
+  extension writes an unresolved doctree;
+* :class:`pubcomment_deferred_rows` is the body of a long opinion table
+  that the HTML writer builds itself (:mod:`.html.deferred_rows`);
+* :class:`pubcomment_plan_page` is a page number of the plan's PDF in
+  print, its text elsewhere (:mod:`.latex.plan_pages`).
+
+The visitors are registered in :mod:`.extension`.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.writers.html5 import HTML5Translator
-from sphinx.writers.latex import LaTeXTranslator
 
 
 class pubcomment_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
@@ -28,10 +34,11 @@ class pubcomment_deferred_rows(nodes.tbody):  # noqa: N801
     """The body of a long opinion table, built when the HTML page is written.
 
     Attributes: ``key`` (the consultation), ``topic`` (the topic whose
-    opinions it shows, empty when the consultation has no topics) and
-    ``docname``.  Its children are the texts the rows' text nodes would
-    hold, for the search index, which Sphinx feeds from the resolved doctree
-    in the main process (see :mod:`.resolve` for why).
+    opinions it shows, empty when the consultation has no topics),
+    ``numbers`` (its ``:numbers:`` ranges, empty for all) and ``docname``.
+    Once resolved, its children are the texts the rows' text nodes would
+    hold, for the search index, which Sphinx feeds from the resolved
+    doctree in the main process (see :mod:`.html.deferred_rows` for why).
     """
 
 
@@ -43,35 +50,18 @@ class pubcomment_plan_page(nodes.Inline, nodes.TextElement):  # noqa: N801
     """
 
 
-def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """The visitor of a node that writes nothing."""
     raise nodes.SkipNode
 
 
-def visit_plan_page_latex(self: LaTeXTranslator, node: pubcomment_plan_page) -> None:
-    # The page comes from the plan's .aux (xr); see pubcomment.sty.
-    self.body.append(rf"{self.encode(node['prefix'])}\pcPlanPage{{{self.idescape(node['label'])}}}")
-    raise nodes.SkipNode
-
-
-def visit_plan_page_text(self: nodes.NodeVisitor, node: pubcomment_plan_page) -> None:
+def visit_as_text(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """Text and man writers: the node's text."""
     self.add_text(node.astext())  # type: ignore[attr-defined]
     raise nodes.SkipNode
 
 
-def visit_plan_page_html(self: HTML5Translator, node: pubcomment_plan_page) -> None:
-    self.body.append(self.encode(node.astext()))
+def visit_as_html_text(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """HTML writers: the node's text, escaped."""
+    self.body.append(self.encode(node.astext()))  # type: ignore[attr-defined]
     raise nodes.SkipNode
-
-
-def setup_nodes(app: Sphinx) -> None:
-    visitors = (_skip, None)
-    for node_class in (pubcomment_placeholder, pubcomment_inline_placeholder):
-        app.add_node(node_class, html=visitors, latex=visitors, text=visitors, man=visitors, texinfo=visitors)
-    app.add_node(
-        pubcomment_plan_page,
-        html=(visit_plan_page_html, None),
-        latex=(visit_plan_page_latex, None),
-        text=(visit_plan_page_text, None),
-        man=(visit_plan_page_text, None),
-        texinfo=(_skip, None),
-    )

@@ -1,4 +1,4 @@
-"""Changed text in print: the units and joints pubcomment.underline writes for LaTeX."""
+"""Changed text in print: the units and joints pubcomment.latex.underline writes for LaTeX."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from sphinx.util import texescape
 
-from pubcomment.underline import joint, underlined, units
+from pubcomment.latex.underline import joint, underlined, units
 
 texescape.init()  # Sphinx fills its escaping tables when it starts
 

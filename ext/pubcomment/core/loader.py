@@ -10,21 +10,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .csvdata import decode, parse_opinion_csv
+from .csvdata import decode
 from .located import Located, parse_yaml
 from .memory import paused_cycle_collection
 from .model import Consultation
 from .problems import Problem, Subtype
 from .schema import read_consultation
-
-SUFFIXES = (".yaml", ".yml", ".json", ".csv")
-
-
-def parse_by_suffix(name: str, text: str) -> tuple[Located | None, list[Problem]]:
-    """Parse ``text`` as the format its file name says."""
-    if name.lower().endswith(".csv"):
-        return parse_opinion_csv(text)
-    return parse_yaml(text)
 
 
 @dataclass(frozen=True)

@@ -111,13 +111,6 @@ class Consultation:
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)
 
-    def topic_index(self, topic_id: str) -> int | None:
-        """0-based position of a topic group, which gives its letter."""
-        for index, topic in enumerate(self.topics):
-            if topic.id == topic_id:
-                return index
-        return None
-
     def opinions_in(self, topic_id: str) -> list[Opinion]:
         return [o for o in self.opinions if o.topic == topic_id]
 

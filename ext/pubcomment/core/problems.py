@@ -41,6 +41,8 @@ class Subtype(enum.Enum):
     """An amendment is malformed: its two texts are equal, or its id repeats."""
     DIRECTIVE = "directive"
     """A directive is used wrongly (missing data, unknown option value)."""
+    CONFIG = "config"
+    """A ``pubcomment_*`` value in ``conf.py`` is of the wrong kind, or names an unknown key."""
     COVERAGE = "coverage"
     """Opinion tables split by ``:numbers:`` leave opinions out, show some twice, or show none."""
 
@@ -57,8 +59,3 @@ class Problem:
     message: str
     line: int | None = None
     origin: str | None = None
-
-    def located(self, origin: str | None, line_offset: int) -> Problem:
-        """Return a copy whose line counts from the start of ``origin``."""
-        line = None if self.line is None else self.line + line_offset
-        return Problem(self.subtype, self.message, line, self.origin or origin)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .formats import parse_by_suffix
 from .located import Located
 from .model import Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
 from .problems import Problem, Subtype
@@ -180,8 +181,6 @@ def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
 
 
 def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
-    from .loader import parse_by_suffix
-
     name = str(node.value).strip()
     if reader.read_file is None:
         reader.report(Subtype.FILE, f"cannot read {name!r}: no file access here", node.line)

@@ -1,27 +1,103 @@
-"""What a renderer needs to know about the build it renders for."""
+"""What a renderer needs to know about the build it renders for.
+
+Renderers import nothing of the Sphinx glue above them: what they need of
+the data declared across documents (where a consultation's legend and
+opinion tables are, the plan's amendments and sections) they ask through
+:class:`CrossReferences`, which the domain implements.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..config import PubcommentConfig
 from ..core.model import Consultation
-from ..domain import PubcommentDomain
 
 # Builders whose pages Sphinx writes in worker processes under -j, and
 # whose doctrees hold nothing that must see the rows before they are
 # written (ePub unlinks other documents' references in them; singlehtml
-# writes one page in the main process anyway).
+# writes one page in the main process anyway): long tables leave their
+# rows to the writer (html/deferred_rows.py).
 DEFERRING_BUILDERS = frozenset({"html", "dirhtml"})
 
 
 def anchor_id(key: str, *parts: str) -> str:
     """A stable id, unique per consultation: ``pc-results-index-category-a``."""
     return nodes.make_id("-".join(("pc", key, *parts)))
+
+
+def documents_under(env: BuildEnvironment, root: str) -> list[str]:
+    """``root`` and the documents its toctrees include, transitively, in reading order.
+
+    What one PDF or ePub holds when ``root`` is its root document, and the
+    order in which a reader meets the plan's amendments."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def walk(docname: str) -> None:
+        if docname in seen:
+            return
+        seen.add(docname)
+        found.append(docname)
+        for child in env.toctree_includes.get(docname, []):
+            walk(child)
+
+    walk(root)
+    return found
+
+
+@dataclass
+class PlanAmendment:
+    """An amendment written in place in the plan (``pc-amendment``)."""
+
+    id: str
+    docname: str
+    lineno: int
+    summary: str  # markdown
+    reason: str
+    draft: list[nodes.Node]  # the 改定案 text, as parsed
+    final: list[nodes.Node]  # the 改定版 text, as parsed
+    anchor: str
+    abridge: str = ""  # shown instead of the final text in the comparison (e.g. 略)
+    # The enclosing section, filled in once the document's headings are numbered.
+    section_id: str = ""
+    section_number: str = ""  # 4(3)①エ
+    section_title: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A labelled place in the documents: a plan section an opinion cites."""
+
+    docname: str
+    anchor: str
+    number: str  # 4(3)①エ, or "" when the document is not numbered
+    title: str
+
+
+class CrossReferences(Protocol):
+    """The data of other documents a renderer may show or link to."""
+
+    @property
+    def anchors(self) -> Mapping[tuple[str, str], str]:
+        """(consultation key, what) → the document that shows it (legend, opinions, amendments)."""
+        ...
+
+    @property
+    def amendments(self) -> Mapping[str, PlanAmendment]:
+        """The plan's amendments by id."""
+        ...
+
+    def place_of(self, label: str) -> Place | None:
+        """The plan section a label names, with its 公用文 number."""
+        ...
 
 
 @dataclass
@@ -31,7 +107,7 @@ class RenderContext:
     key: str  # the consultation's key in the domain
     consultation: Consultation
     config: PubcommentConfig
-    domain: PubcommentDomain
+    references: CrossReferences
 
     @property
     def is_html(self) -> bool:
@@ -39,7 +115,7 @@ class RenderContext:
 
     @property
     def defers_rows(self) -> bool:
-        """Whether long tables leave their rows to the writer (see resolve.py)."""
+        """Whether long tables leave their rows to the writer (see DEFERRING_BUILDERS)."""
         return self.builder.name in DEFERRING_BUILDERS
 
     def label(self, name: str, /, **values: str) -> str:
@@ -50,8 +126,7 @@ class RenderContext:
 
     def ref_to(self, anchor: str, what: str, child: nodes.Node, *, title: str = "") -> nodes.Node:
         """A link to ``anchor`` in the document that shows ``what``, or ``child`` alone."""
-        todocname = self.domain.anchors.get((self.key, what))
+        todocname = self.references.anchors.get((self.key, what))
         if todocname is None:
             return child
-        node = make_refnode(self.builder, self.docname, todocname, anchor, child, title or None)
-        return node
+        return make_refnode(self.builder, self.docname, todocname, anchor, child, title or None)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from docutils import nodes
-from sphinx.errors import ExtensionError
-from sphinx.util import import_object
 
-from .. import cells, parallel_rows
 from ..core import numbering
 from ..core.model import Opinion
 from ..core.ranges import Range, contains, format_ranges, numbers_caption, parse_ranges
 from ..core.tally import tally
 from ..nodes import pubcomment_deferred_rows
-from ..trace import related_paragraph
+from . import safe_markdown
+from .citations import related_paragraph
 from .context import RenderContext
 from .tables import Cell, anchored, build_table, table_body
 
@@ -43,7 +39,7 @@ def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
 
 def _described(label: str, description: str) -> list[nodes.Node]:
     """The description, after the category's short name when it has one."""
-    blocks = cells.parse_blocks(description)
+    blocks = safe_markdown.parse_blocks(description)
     if label and blocks and isinstance(blocks[0], nodes.paragraph):
         blocks[0].insert(0, nodes.strong(label, label))
         blocks[0].insert(1, nodes.Text("\u3000"))
@@ -102,8 +98,9 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
     if ctx.consultation.categories:
         header.append(ctx.label("category"))
         widths = [6, 42, 45, 7]
-    if ctx.defers_rows:
-        body: nodes.tbody = _deferred_rows(ctx, group, opinions, numbers)
+    if ctx.defers_rows:  # the HTML writer builds the rows (html/deferred_rows.py)
+        topic = group if ctx.consultation.topics else ""
+        body: nodes.tbody = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
     else:
         body = table_body(opinion_rows(ctx, opinions))
     # The pages of a split table are one document in print: each its own id.
@@ -137,67 +134,6 @@ def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell 
     return rows
 
 
-def _deferred_rows(ctx: RenderContext, group: str, opinions: list[Opinion], numbers: tuple[Range, ...]) -> nodes.tbody:
-    """The rows as a node the HTML writer expands (resolve.py), holding their words."""
-    topic = group if ctx.consultation.topics else ""
-    node = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
-    splitter = _search_splitter(ctx)
-    if splitter is not None and getattr(splitter, "splits_own_words", False):
-        with parallel_rows.cut(ctx.builder, opinions) as parts:
-            if len(parts) > 1:
-                # Under -j N, up to N processes find the words, and the index gets them one per line.
-                split = splitter(ctx.builder.config.html_search_options or {}).split
-                found = parallel_rows.map_forked(lambda part: _words(split, part), parts)
-                node += nodes.Text("\n".join(sorted(set().union(*found))))
-                return node
-    # The texts the rows' text nodes would hold, each a text of its own:
-    # a dictionary splitter's words depend on where a text ends (Janome
-    # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it
-    # before a line break), so the index is the one the rows would give.
-    # With a splitter for which a line break ends a word (the bigram
-    # splitter), an opinion's texts are one text: a tenth of the build
-    # time at 10,000 opinions, for the same index.
-    join = bool(getattr(splitter, "line_break_ends_words", False))
-    for opinion in opinions:
-        pieces = _search_pieces(opinion)
-        if join:
-            node += nodes.Text("\n".join(pieces))
-        else:
-            node.extend(nodes.Text(piece) for piece in pieces)
-    return node
-
-
-def _search_pieces(opinion: Opinion) -> list[str]:
-    pieces = [str(opinion.number)]
-    for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
-        pieces.extend(cells.searchable(text))
-        for note in notes:
-            pieces.append("※")
-            pieces.extend(cells.searchable(note))
-    if opinion.category:
-        pieces.append(opinion.category)
-    return pieces
-
-
-def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion]) -> set[str]:
-    words: set[str] = set()
-    for opinion in opinions:
-        words.update(split("\n".join(_search_pieces(opinion))))
-    return words
-
-
-def _search_splitter(ctx: RenderContext) -> type | None:
-    """The class of the site's search splitter, when it names one."""
-    name = (ctx.builder.config.html_search_options or {}).get("type", "")
-    if not isinstance(name, str) or not name:
-        return None
-    try:
-        splitter = import_object(name)
-    except ExtensionError:
-        return None
-    return splitter if isinstance(splitter, type) else None
-
-
 def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
     """The letter, styled as a badge, linked to its line in the legend."""
     category = ctx.consultation.category(key)
@@ -227,11 +163,11 @@ def _text_with_notes(ctx: RenderContext, opinion: Opinion, field: str, text: str
             reference += nodes.inline("", ctx.label("note_link"), classes=["pc-visually-hidden"])
         return reference
 
-    blocks = cells.parse_blocks(text, marker=marker)
+    blocks = safe_markdown.parse_blocks(text, marker=marker)
     for n, note in enumerate(notes, 1):
         paragraph = nodes.paragraph("", "", classes=["pc-note"])
         paragraph += nodes.target("", "", ids=[note_id(n)])
         paragraph += nodes.Text("※")
-        paragraph.extend(cells.parse_inline(note))
+        paragraph.extend(safe_markdown.parse_inline(note))
         blocks.append(paragraph)
     return blocks

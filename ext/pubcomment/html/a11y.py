@@ -21,23 +21,25 @@ writer leaves out:
   ids stay unique.
 
 Nothing here rewrites HTML after the fact: each visitor writes its tag.
+The overrides call the translator's own visitor for what they do not
+change; the theme's wrapper becomes a node of our own
+(:class:`table_region`), so no visitor of another extension's is replaced
+(sphinx-design's container visitor writes the wrapper's neighbours).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import MethodType
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .cells import CHANGED_CLASS
-from .config import get_config
+from ..config import get_config
+from ..render.safe_markdown import CHANGED_CLASS
 
-Visit = Callable[[nodes.Element], None]  # the handler an override replaces, bound
+Visit = Callable[[nodes.Element], None]  # the translator's own handler, bound
 Override = Callable[[Any, Any, Visit], None]
 
 # Tables shown as stacked cards on narrow screens (see pubcomment.css).
@@ -89,7 +91,10 @@ def _header_text(self: Any, entry: nodes.entry, column: int) -> str:
 
 
 def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
-    """As docutils' visit_entry, plus ``scope`` on header cells and cell labels."""
+    """As docutils' visit_entry, plus ``scope`` on header cells and cell labels.
+
+    A copy of docutils' own (0.21-0.22), not a call of it: its start tag is
+    written from attributes it computes itself, and no hook adds one."""
     row = node.parent
     section = row.parent
     tgroup = section.parent
@@ -156,35 +161,39 @@ def depart_title(self: Any, node: nodes.title, default: Visit) -> None:
     default(node)
 
 
-def visit_container(self: Any, node: nodes.container, default: Visit) -> None:
-    """A theme's table wrapper (furo's) scrolls: let the keyboard reach and scroll it."""
-    if "table-wrapper" not in node["classes"]:
-        default(node)
-        return
+class table_region(nodes.container):  # noqa: N801 (docutils naming)
+    """A theme's table wrapper (furo's ``div.table-wrapper``), which scrolls a wide table."""
+
+
+def visit_table_region(self: Any, node: table_region) -> None:
+    """A region the keyboard can reach and scroll, named by its table's caption."""
     table = next((child for child in node.children if isinstance(child, nodes.table)), None)
     title = next((child for child in table.children if isinstance(child, nodes.title)), None) if table else None
     name = title.astext().strip() if title else ""
-    node.html5tagname = "div"  # as docutils' visit_container, which depart_container reads
     atts = {"tabindex": "0", "role": "region", "aria-label": name or TABLE_REGION_LABEL}
     self.body.append(self.starttag(node, "div", CLASS="docutils container", **atts))
 
 
-def depart_container(self: Any, node: nodes.container, default: Visit) -> None:
-    default(node)
+def depart_table_region(self: Any, node: table_region) -> None:
+    self.body.append("</div>\n")
 
 
-class UniqueWrapperIds(SphinxPostTransform):
-    """Drop the ids a table wrapper copied from its table (furo's, priority 500)."""
+class TableRegions(SphinxPostTransform):
+    """After the theme wrapped its tables (furo, priority 500): each wrapper
+    becomes a :class:`table_region`, without the ids it copied from its table."""
 
     formats = ("html",)
     default_priority = 501
 
     def run(self, **kwargs: Any) -> None:
-        for container in self.document.findall(nodes.container):
-            if "table-wrapper" not in container["classes"] or not container["ids"]:
+        for container in list(self.document.findall(nodes.container)):
+            if "table-wrapper" not in container["classes"]:
                 continue
             inner = {i for child in container.children if isinstance(child, nodes.Element) for i in child["ids"]}
-            container["ids"] = [i for i in container["ids"] if i not in inner]
+            region = table_region("", *container.children, **container.attributes)
+            region["ids"] = [i for i in container["ids"] if i not in inner]
+            # Not replace_self(), which would copy the ids back.
+            container.parent.replace(container, region)
 
 
 OVERRIDES: tuple[tuple[type[nodes.Element], Override, Override], ...] = (
@@ -192,31 +201,18 @@ OVERRIDES: tuple[tuple[type[nodes.Element], Override, Override], ...] = (
     (nodes.entry, visit_entry, depart_entry),
     (nodes.inline, visit_inline, depart_inline),
     (nodes.title, visit_title, depart_title),
-    (nodes.container, visit_container, depart_container),
 )
 
 
-def _chain(override: Override, previous: Callable[..., None] | None, method: str) -> Callable[[Any, nodes.Element], None]:
-    """A handler that runs ``override`` with the handler it replaces as ``default``:
-    another extension's (sphinx-design's container visitor, say) or the translator's own."""
+def handlers(node_class: type[nodes.Element], visit: Override, depart: Override) -> tuple[Callable[[Any, Any], None], Callable[[Any, Any], None]]:
+    """The visitor pair to register for ``node_class``: each override, given
+    the translator class's own handler (docutils' or Sphinx's) as ``default``."""
+    name = node_class.__name__
 
-    def handler(self: Any, node: nodes.Element) -> None:
-        default = MethodType(previous, self) if previous is not None else getattr(type(self), method).__get__(self)
-        override(self, node, default)
+    def visit_handler(self: Any, node: Any) -> None:
+        visit(self, node, getattr(type(self), f"visit_{name}").__get__(self))
 
-    return handler
+    def depart_handler(self: Any, node: Any) -> None:
+        depart(self, node, getattr(type(self), f"depart_{name}").__get__(self))
 
-
-def _install(app: Sphinx) -> None:
-    """Register the overrides once every extension has registered its own."""
-    registered = app.registry.translation_handlers.get("html", {})
-    for node_class, visit, depart in OVERRIDES:
-        name = node_class.__name__
-        previous_visit, previous_depart = registered.get(name, (None, None))
-        handlers = (_chain(visit, previous_visit, f"visit_{name}"), _chain(depart, previous_depart, f"depart_{name}"))
-        app.add_node(node_class, override=True, html=handlers)
-
-
-def setup_html_a11y(app: Sphinx) -> None:
-    app.connect("builder-inited", _install, priority=900)
-    app.add_post_transform(UniqueWrapperIds)
+    return visit_handler, depart_handler

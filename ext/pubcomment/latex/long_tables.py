@@ -1,112 +1,17 @@
-"""LaTeX settings for Japanese print copies: upLaTeX with dvipdfmx.
+"""Long tables in print: a heading kept with its table, no row taller than a page.
 
-One definition shared by the sample site's ``conf.py`` and the test
-roots, so that what the tests print is what the site prints::
-
-    from pubcomment.latex import latex_settings
-    globals().update(latex_settings())
-
-Why these settings (measured on Debian's TeX Live 2022):
-
-* upLaTeX + dvipdfmx is Sphinx's own default for ``language = "ja"``, and
-  about six times as fast per page as LuaLaTeX with luatexja (bench/).
-  The class is jsbook (ltjsbook's original), not Sphinx's default ujbook.
-* Fonts are chosen in the document, with no change to the system's updmap
-  configuration: ``pxchfon`` with the Harano Aji fonts writes the map lines
-  that make dvipdfmx embed them (Debian's default kanji map does not embed);
-  Latin text is in Latin Modern (Type 1, embedded), as before.  dvipdfmx
-  writes no ToUnicode map for fonts of the Adobe-Japan1 collection (Harano
-  Aji is one): the PDF standard maps their glyphs to Unicode through the
-  collection (pdftotext needs poppler-data for that).
-* A Japanese document's vertical margins are symmetric in Sphinx (it makes
-  the text a whole number of lines); ``vmarginratio`` restores 20 mm above
-  and 25 mm below, with the page number in the lower margin.
-* Changed text is underlined and wraps inside a table cell by
-  :mod:`.underline` (upLaTeX has no such underline of its own).
-* polyglossia/babel are not needed for Japanese; fncychap would print
-  chapters as 「第 ONE」.
-* Headings carry 公用文 numbers in their text (see :mod:`.sectnum`), so
-  LaTeX's own section numbers are switched off.
-* No index: the documents have no index entries; the PDF outline and the
-  table of contents are the navigation.
-
-The extension itself (:func:`setup_latex`) keeps a heading with the long
-table it introduces, splits rows taller than a page, and underlines
-changed text.
+Both run on ``doctree-resolved`` for LaTeX builders, once the placeholders
+have become tables, and estimate heights from the text: LaTeX cannot be
+asked, and upLaTeX's page builder keeps neither rule by itself.
 """
 
 from __future__ import annotations
 
 import math
-import posixpath
 import re
-import weakref
-from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
-
-from .underline import underline_changed_text
-
-DOCCLASS = {"manual": "jsbook", "howto": "jsarticle"}
-
-# The preamble after Sphinx's packages: metadata, numbering, page styles.
-PREAMBLE = r"""
-\hypersetup{pdflang=ja}
-\setcounter{secnumdepth}{-1}
-\setcounter{tocdepth}{1}
-\setlength{\footskip}{12mm}
-\pcPageStyles
-"""
-
-
-def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[str, Any]:
-    """The ``latex_*`` configuration values for a Japanese print copy."""
-    elements = {
-        "papersize": paper,
-        "pointsize": point_size,
-        # jsbook needs to be told the engine (upLaTeX) besides the driver;
-        # printed on one side, sections run on without blank pages.
-        "classoptions": ",dvipdfmx,uplatex,oneside,openany",
-        # cmap gives pdfTeX's fonts a ToUnicode map; with dvipdfmx it only warns.
-        "cmappkg": "",
-        "babel": "",
-        "polyglossia": "",
-        "fncychap": "",
-        # Latin text in Latin Modern (Type 1); Japanese in Harano Aji, which
-        # dvipdfmx embeds through the map lines pxchfon writes into the DVI.
-        # (` -- '' in an opinion print as typed: Sphinx escapes them.)
-        "fontpkg": "\n".join((
-            r"\usepackage{lmodern}",
-            r"\usepackage[haranoaji]{pxchfon}",
-        )),
-        # PDF title and author from \title and \author of each document.
-        "passoptionstopackages": r"\PassOptionsToPackage{pdfusetitle}{hyperref}",
-        # 20 mm at the sides, 20 mm above and 25 mm below (Sphinx takes one
-        # vertical margin for Japanese; the ratio splits the 45 mm).
-        "sphinxsetup": "hmargin=20mm, vmargin=22.5mm",
-        "geometry": r"\usepackage[dvipdfm,vmarginratio={4:5}]{geometry}",
-        "makeindex": "",
-        "printindex": "",
-        "preamble": PREAMBLE,
-    }
-    return {
-        "latex_engine": "uplatex",
-        "latex_docclass": dict(DOCCLASS),
-        "latex_elements": elements,
-        # The root document's title is the PDF's title, so its sections
-        # (## in MyST) are LaTeX sections, not chapters.
-        "latex_toplevel_sectioning": "section",
-        "latex_table_style": ["standard"],
-        "latex_use_xindy": False,
-        "latex_domain_indices": False,
-        "latex_show_urls": "inline",
-    }
-
 
 # Keeping a heading with the long table it introduces.  LaTeX's longtable
 # moves the table to the next page when its caption, head and first row do
@@ -151,7 +56,7 @@ def first_row_lines(table: nodes.table) -> float:
     return max(heights, default=0.0)
 
 
-def _keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder is None or app.builder.format != "latex":
         return
     for section in list(doctree.findall(nodes.section)):
@@ -262,7 +167,7 @@ def _sentence_atoms(paragraph: nodes.Element) -> list[nodes.Node]:
     return atoms
 
 
-def _split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder is None or app.builder.format != "latex":
         return
     for table in list(doctree.findall(nodes.table)):
@@ -297,72 +202,3 @@ def _split_row(row: nodes.row, per_line: list[float]) -> None:
             new_row += new_entry
         rows.append(new_row)
     row.replace_self(rows)
-
-
-EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def _show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Print the address after a link's text in the tables, as latex_show_urls
-    does for the rest of the document (its transform runs before the tables
-    are made): a reader of paper cannot follow a link."""
-    if app.builder is None or app.builder.format != "latex" or app.config.latex_show_urls in (False, "no"):
-        return
-    for table in doctree.findall(nodes.table):
-        if "pc-table" not in table["classes"]:
-            continue
-        for reference in list(table.findall(nodes.reference)):
-            uri = reference.get("refuri", "")
-            if not uri.startswith(EXTERNAL_SCHEMES):
-                continue
-            shown = uri.removeprefix("mailto:")
-            if reference.astext() != shown:
-                address = nodes.reference(shown, shown, refuri=uri)
-                reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
-
-
-_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
-
-
-def _note_builder(app: Sphinx) -> None:
-    if app.builder is not None and app.env is not None:
-        _BUILDERS[app.env] = app.builder
-
-
-class TitlesOfOtherDocuments(SphinxPostTransform):
-    """A ``{doc}`` reference to a document printed in another PDF shows that
-    document's title: it cannot be a link, and without this it would print
-    as its path (``../results/index``)."""
-
-    default_priority = 5  # before Sphinx resolves references (10)
-    formats = ("latex",)
-
-    def run(self, **kwargs: Any) -> None:
-        # The documents of the PDF being assembled (Sphinx 9 transforms have no
-        # public way to the builder, hence the map filled on builder-inited).
-        inside: set[str] = getattr(_BUILDERS.get(self.env), "docnames", set())
-        for node in self.document.findall(addnodes.pending_xref):
-            if node.get("reftype") != "doc" or node.get("refexplicit") or not len(node):
-                continue
-            target = node["reftarget"]
-            if target.startswith("/"):
-                docname = target.lstrip("/")
-            else:
-                docname = posixpath.normpath(posixpath.join(posixpath.dirname(node.get("refdoc", "")), target))
-            if docname in inside or docname not in self.env.titles:
-                continue
-            title = self.env.titles[docname].astext()
-            content = node[0]
-            if isinstance(content, nodes.Element):
-                content[:] = [nodes.Text(title)]
-
-
-def setup_latex(app: Sphinx) -> None:
-    # After the placeholders have become tables (resolve.py, priority 500).
-    app.connect("doctree-resolved", _split_tall_rows, priority=790)
-    app.connect("doctree-resolved", _keep_headings_with_tables, priority=800)
-    app.connect("doctree-resolved", _show_urls_in_tables, priority=800)
-    # Last: the rows above are split by the text of changed inlines.
-    app.connect("doctree-resolved", underline_changed_text, priority=900)
-    app.connect("builder-inited", _note_builder)
-    app.add_post_transform(TitlesOfOtherDocuments)

@@ -25,17 +25,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
-from sphinx.util.osutil import relative_uri
 
-from .cells import CHANGED_CLASS
-from .config import get_config
-from .core.problems import Subtype
-from .domain import PlanAmendment, get_domain
-from .nodes import pubcomment_placeholder
-from .warnings_ import warn
+from ..config import get_config
+from ..core.problems import Subtype
+from ..domain import get_domain
+from ..nodes import pubcomment_placeholder
+from ..render.context import PlanAmendment
+from ..render.safe_markdown import CHANGED_CLASS
+from ..warnings_ import warn
 
-EDITIONS = ("final", "draft")
 EDITION_ATTRIBUTE = "pc_edition"
 
 
@@ -133,7 +131,7 @@ def _without_marks(node: nodes.Node) -> nodes.Node:
     return node
 
 
-def _locate_amendments(app: Sphinx, doctree: nodes.document) -> None:
+def locate_amendments(app: Sphinx, doctree: nodes.document) -> None:
     """Once headings are numbered, note the section each amendment is in."""
     domain = get_domain(app.env)
     docname = app.env.docname
@@ -156,21 +154,6 @@ def _locate_amendments(app: Sphinx, doctree: nodes.document) -> None:
                 record.section_title = title.astext().strip()
 
 
-def _check_edition(app: Sphinx, config: object) -> None:
-    edition = get_config(app.config).edition
-    if edition not in EDITIONS:
-        warn(Subtype.DIRECTIVE, f"pubcomment_edition must be one of {', '.join(EDITIONS)}, not {edition!r}", None)
-
-
-def setup_plan(app: Sphinx) -> None:
-    app.add_directive("pc-amendment", AmendmentDirective)
-    app.add_directive("pc-draft", DraftDirective)
-    app.add_directive("pc-final", FinalDirective)
-    app.add_directive("pc-editions", EditionsDirective)
-    app.connect("doctree-read", _locate_amendments)
-    app.connect("config-inited", _check_edition)
-
-
 class EditionsDirective(SphinxDirective):
     """``pc-editions``: which edition this is, with a link to the other (HTML).
 
@@ -184,33 +167,3 @@ class EditionsDirective(SphinxDirective):
         node = pubcomment_placeholder(kind="editions", key="", target=self.arguments[0])
         self.set_source_info(node)
         return [node]
-
-
-def render_editions(app: Sphinx, node: nodes.Element, docname: str) -> list[nodes.Node]:
-    config = get_config(app.config)
-    current = config.edition
-    label = {edition: config.label(f"edition_{edition}") for edition in EDITIONS}
-    target = node["target"]
-    builder = app.builder
-    if docname == target:
-        paragraph = nodes.paragraph("", config.label("edition_notice", edition=label[current]), classes=["pc-editions"])
-    else:  # a page listing the editions, such as the landing page
-        paragraph = nodes.paragraph("", config.label("editions_list"), classes=["pc-editions"])
-        if builder.format == "html":
-            paragraph += make_refnode(builder, docname, target, "", nodes.Text(label[current]))
-    if builder.name not in ("html", "dirhtml"):
-        return [paragraph]
-    here = builder.get_target_uri(docname)
-    to_root = relative_uri(here, "") if "/" in here else ""
-    for edition in EDITIONS:
-        if edition == current:
-            continue
-        own_dir = config.edition_dirs.get(current, "")
-        other_dir = config.edition_dirs.get(edition, "")
-        up_from_own = "../" * own_dir.count("/")
-        uri = f"{to_root}{up_from_own}{other_dir}{builder.get_target_uri(target)}"
-        text = config.label("edition_other", edition=label[edition]) if docname == target else label[edition]
-        reference = nodes.reference("", text, refuri=uri, classes=["pc-edition-link"])
-        paragraph += nodes.Text(" ")
-        paragraph += reference
-    return [paragraph]

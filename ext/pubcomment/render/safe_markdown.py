@@ -1,4 +1,5 @@
-"""Citizen-written markdown to docutils nodes, safely.
+"""Citizen-written markdown to docutils nodes, safely: the one path by which
+text from the data becomes nodes.
 
 Opinion and answer texts are data, not markup.  They are parsed by one
 shared markdown-it instance with raw HTML switched off and turned into
@@ -22,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from .core.schema import NOTE_MARKER
+from ..core.schema import NOTE_MARKER
 
 CHANGED_CLASS = "pc-changed"
 CHANGED_ROLES = {"u", "changed"}
@@ -181,9 +182,7 @@ class _Builder:
                     top += changed(token.content)
                 else:  # unknown roles are shown as typed
                     top += nodes.Text(f"{{{name}}}`{token.content}`")
-            elif kind == "image":
-                top.extend(self.text(token.content))
-            else:
+            else:  # text-like tokens (an image's alt text among them) keep their text
                 top.extend(self.text(token.content))
         return list(root.children)
 

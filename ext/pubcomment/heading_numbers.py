@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from .config import get_config
@@ -61,7 +60,3 @@ class KobunNumbering(SphinxTransform):
                 title.insert(0, nodes.inline(label, label, classes=[NUMBER_CLASS]))
                 title.insert(1, nodes.Text(" "))
             self._number(child, child_path)
-
-
-def setup_sectnum(app: Sphinx) -> None:
-    app.add_transform(KobunNumbering)

@@ -32,7 +32,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import texescape
 
-from .cells import CHANGED_CLASS
+from ..render.safe_markdown import CHANGED_CLASS
 
 # Half-width characters of the JFM with space on their open side.
 OPENING = frozenset("「『（〔［｛〈《【〘〖〝‘“｟⦅")

@@ -10,7 +10,7 @@ blocks, and forked processes (Sphinx's own ``ParallelTasks``, which also
 brings their warnings back) take every block but the first, twice:
 
 * in the main process, finding the search index's words of the rows
-  (render/opinions.py), with a splitter whose words can be handed over
+  (deferred_rows.py), with a splitter whose words can be handed over
   as they are;
 * in the writer, writing the rows as HTML; the blocks' HTML is joined in
   order.
@@ -57,7 +57,8 @@ _processes: WeakKeyDictionary[Builder, int] = WeakKeyDictionary()
 _spare: WeakKeyDictionary[Builder, Any] = WeakKeyDictionary()
 
 
-def _note_processes(app: Sphinx) -> None:
+def note_processes(app: Sphinx) -> None:
+    """``builder-inited``: how many processes the build may use."""
     # ``-j N``; kept per builder, as Sphinx deprecates ``Builder.app``.
     _processes[app.builder] = app.parallel
     if parallel_available and app.parallel > 1:
@@ -125,6 +126,8 @@ def map_forked(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Re
 @contextmanager
 def row_cut(translator: nodes.NodeVisitor, items: Sequence[Row]) -> Iterator[list[Sequence[Row]]]:
     """The blocks in which ``translator`` is to write the rows for ``items`` (see cut)."""
+    # The row counter is private to Sphinx's HTML writer (no public hook
+    # tells a writer where a table's rows start); without it, do not cut.
     if not isinstance(translator, HTML5Translator) or not isinstance(getattr(translator, "_table_row_indices", None), list):
         # Another writer, or a Sphinx whose writer counts rows differently: do not guess.
         yield [items]
@@ -148,6 +151,7 @@ def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], writ
         write(parts[0], True, True)
         return
     assert isinstance(translator, HTML5Translator)  # as row_cut checked
+    # Private: the stack of row counters behind row-odd/row-even, carried across the blocks.
     counter = translator._table_row_indices
     offsets = [counter[-1]]
     for part in parts:
@@ -163,7 +167,3 @@ def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], writ
     for body in map_forked(write_part, range(len(parts)))[1:]:
         translator.body.extend(body)
     counter[-1] = offsets[-1]
-
-
-def setup_parallel_rows(app: Sphinx) -> None:
-    app.connect("builder-inited", _note_processes)

@@ -1,0 +1,74 @@
+"""``pc-consultation``: the data of a consultation, embedded or from a file.
+
+The data is read once, where it is declared, and kept in the domain; the
+other directives of the document find it through :func:`current_key`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from ..core import loader
+from ..core.problems import Subtype
+from ..domain import DeclaredConsultation, get_domain
+from ..warnings_ import warn, warn_problem
+
+CURRENT_KEY = "pubcomment:current"
+
+
+class ConsultationDirective(SphinxDirective):
+    """Declare a consultation: ``:file:`` names a YAML/JSON file, or the body holds YAML."""
+
+    has_content = True
+    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        key = self.options.get("name", self.env.docname)
+        location = self.get_location()
+        if "file" in self.options and self.content:
+            warn(Subtype.DIRECTIVE, "pc-consultation takes :file: or YAML in its body, not both; the body is ignored", location)
+        if "file" in self.options:
+            loaded = self._load_file(self.options["file"])
+        elif self.content:
+            base_dir = Path(self.env.doc2path(self.env.docname)).parent
+            loaded = loader.load_text("\n".join(self.content), base_dir=base_dir)
+        else:
+            warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
+                 "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
+            return []
+        if loaded is None:
+            return []
+        # Body line i (1-based) is file line lineno + content_offset + i in MyST,
+        # where content_offset counts the option lines before the body.
+        for problem in loaded.problems:
+            warn_problem(problem, fallback=self.env.docname, line_offset=self.lineno + self.content_offset)
+        for path in loaded.files:
+            self.env.note_dependency(path)
+        offset = 0 if "file" in self.options else self.lineno + self.content_offset
+        source = loaded.files[0] if "file" in self.options and loaded.files else None
+        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source)
+        if not get_domain(self.env).add_consultation(key, declared):
+            warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
+        self.env.current_document[CURRENT_KEY] = key
+        return []
+
+    def _load_file(self, name: str) -> loader.Loaded | None:
+        _relative, absolute = self.env.relfn2path(name)
+        self.env.note_dependency(absolute)
+        try:
+            return loader.load_file(absolute)
+        except FileNotFoundError as error:
+            warn(Subtype.FILE, str(error), self.get_location())
+            return None
+
+
+def current_key(directive: SphinxDirective | SphinxRole, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    stored = directive.env.current_document.get(CURRENT_KEY)
+    return stored or directive.env.docname

@@ -1,0 +1,118 @@
+"""Everything pubcomment registers with Sphinx, in one table.
+
+Read top to bottom, this is the extension: its settings, nodes, domain,
+directives, then the events in the order a build meets them, then what
+each output adds.  Handlers without a priority run at Sphinx's default
+(500), in the order they are connected here; every other priority is
+named below with the reason for it.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import citations, config, coverage, domain, incremental, nodes, resolve
+from .directives import consultation, parts, plan
+from .epub import builder as epub_builder
+from .epub import package as epub_package
+from .epub import widgets as epub_widgets
+from .heading_numbers import KobunNumbering
+from .html import a11y, backlinks, deferred_rows, parallel_rows, search
+from .html import assets as html_assets
+from .latex import assets as latex_assets
+from .latex import links, long_tables, plan_pages, underline
+
+# config-inited: our values are checked before any other listener reads them.
+VALIDATE_CONFIG = 400
+# doctree-resolved, in the order the resolved doctree is rewritten:
+# placeholders become tables at the default (500), then ...
+SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
+LATEX_SPLIT_ROWS = 790  # ... rows taller than a page are split (print);
+LATEX_KEEP_HEADINGS = 800  # ... headings are kept with their tables, by the split rows' height;
+LATEX_TABLE_URLS = 800  # ... links in tables show their address;
+EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
+LATEX_UNDERLINE = 900  # ... last, changed text is underlined: the rows above are split by its text.
+
+DIRECTIVES = {
+    "pc-consultation": consultation.ConsultationDirective,
+    "pc-overview": parts.OverviewDirective,
+    "pc-results": parts.ResultsDirective,
+    "pc-legend": parts.LegendDirective,
+    "pc-tally": parts.TallyDirective,
+    "pc-opinions": parts.OpinionsDirective,
+    "pc-amendments": parts.AmendmentsDirective,
+    "pc-schedule": parts.ScheduleDirective,
+    "pc-amendment": plan.AmendmentDirective,
+    "pc-draft": plan.DraftDirective,
+    "pc-final": plan.FinalDirective,
+    "pc-editions": plan.EditionsDirective,
+}
+ROLES = {"pc-count": parts.CountRole, "u": parts.ChangedRole}
+
+
+def setup_extension(app: Sphinx) -> None:
+    # Settings, checked once per build.
+    config.register_config(app)
+    app.connect("config-inited", config.validate_config, priority=VALIDATE_CONFIG)
+    app.connect("config-inited", plan_pages.read_plan_pages)
+
+    # Nodes: placeholders are never written; deferred rows are written by the
+    # writer itself (HTML) or expanded where a builder meets them.
+    skip = (nodes.skip, None)
+    for placeholder in (nodes.pubcomment_placeholder, nodes.pubcomment_inline_placeholder):
+        app.add_node(placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    rows = (deferred_rows.visit_deferred_rows, None)
+    app.add_node(nodes.pubcomment_deferred_rows, html=rows, latex=rows, text=rows, man=rows, texinfo=rows)
+    app.add_node(
+        nodes.pubcomment_plan_page,
+        html=(nodes.visit_as_html_text, None),
+        latex=(plan_pages.visit_plan_page, None),
+        text=(nodes.visit_as_text, None),
+        man=(nodes.visit_as_text, None),
+        texinfo=skip,
+    )
+    # HTML writers (ePub's too): accessible tables and changed text.
+    for node_class, visit, depart in a11y.OVERRIDES:
+        app.add_node(node_class, override=True, html=a11y.handlers(node_class, visit, depart))
+    app.add_node(a11y.table_region, html=(a11y.visit_table_region, a11y.depart_table_region))
+
+    # Data across documents, and the markup writers use.
+    app.add_domain(domain.PubcommentDomain)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    for name, role in ROLES.items():
+        app.add_role(name, role())
+    app.add_transform(KobunNumbering)
+
+    # Reading: which documents to read again, and what to keep of their data.
+    app.connect("builder-inited", parallel_rows.note_processes)
+    app.connect("builder-inited", html_assets.add_stylesheet)
+    app.connect("builder-inited", latex_assets.add_style_file)
+    app.connect("builder-inited", links.note_builder)
+    app.connect("env-get-outdated", domain.outdated)
+    app.connect("env-get-outdated", incremental.note_changes)
+    app.connect("env-before-read-docs", domain.keep_data_while_reading)
+    app.connect("doctree-read", plan.locate_amendments)
+    app.connect("env-updated", domain.drop_data_when_saving)
+    app.connect("env-updated", epub_package.exclude_other_docs)
+    app.connect("env-updated", incremental.pages_to_write)
+    app.connect("env-check-consistency", citations.check_references)
+    app.connect("env-check-consistency", coverage.check_coverage)
+
+    # Resolving: placeholders become tables, then each output adjusts them.
+    app.connect("doctree-resolved", resolve.resolve_placeholders)
+    app.connect("doctree-resolved", backlinks.add_backlinks)
+    app.connect("doctree-resolved", deferred_rows.add_search_words, priority=SEARCH_WORDS)
+    app.connect("doctree-resolved", epub_package.unlink_other_docs, priority=EPUB_UNLINK)
+    app.connect("doctree-resolved", long_tables.split_tall_rows, priority=LATEX_SPLIT_ROWS)
+    app.connect("doctree-resolved", long_tables.keep_headings_with_tables, priority=LATEX_KEEP_HEADINGS)
+    app.connect("doctree-resolved", links.show_urls_in_tables, priority=LATEX_TABLE_URLS)
+    app.connect("doctree-resolved", underline.underline_changed_text, priority=LATEX_UNDERLINE)
+    app.add_post_transform(a11y.TableRegions)
+    app.add_post_transform(epub_widgets.PlainWidgets)
+    app.add_post_transform(links.TitlesOfOtherDocuments)
+
+    # Writing.
+    app.connect("html-page-context", epub_package.page_language)
+    app.add_search_language(search.SearchJapaneseWithQuerySplitter)
+    app.add_builder(epub_builder.PubcommentEpub3Builder, override=True)

@@ -1,0 +1,73 @@
+"""Links in print: addresses shown in tables, titles for documents of other PDFs."""
+
+from __future__ import annotations
+
+import posixpath
+import weakref
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print the address after a link's text in the tables, as latex_show_urls
+    does for the rest of the document (its transform runs before the tables
+    are made): a reader of paper cannot follow a link."""
+    if app.builder is None or app.builder.format != "latex" or app.config.latex_show_urls in (False, "no"):
+        return
+    for table in doctree.findall(nodes.table):
+        if "pc-table" not in table["classes"]:
+            continue
+        for reference in list(table.findall(nodes.reference)):
+            uri = reference.get("refuri", "")
+            if not uri.startswith(EXTERNAL_SCHEMES):
+                continue
+            shown = uri.removeprefix("mailto:")
+            if reference.astext() != shown:
+                address = nodes.reference(shown, shown, refuri=uri)
+                reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
+
+
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
+
+
+def note_builder(app: Sphinx) -> None:
+    """``builder-inited``: a post-transform has no public way to its builder
+    (``SphinxTransform.app`` is deprecated in Sphinx 9), so remember it here."""
+    if app.builder is not None and app.env is not None:
+        _BUILDERS[app.env] = app.builder
+
+
+class TitlesOfOtherDocuments(SphinxPostTransform):
+    """A ``{doc}`` reference to a document printed in another PDF shows that
+    document's title: it cannot be a link, and without this it would print
+    as its path (``../results/index``)."""
+
+    default_priority = 5  # before Sphinx resolves references (10)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        # The documents of the PDF being assembled (Sphinx 9 transforms have no
+        # public way to the builder, hence the map filled on builder-inited).
+        inside: set[str] = getattr(_BUILDERS.get(self.env), "docnames", set())
+        for node in self.document.findall(addnodes.pending_xref):
+            if node.get("reftype") != "doc" or node.get("refexplicit") or not len(node):
+                continue
+            target = node["reftarget"]
+            if target.startswith("/"):
+                docname = target.lstrip("/")
+            else:
+                docname = posixpath.normpath(posixpath.join(posixpath.dirname(node.get("refdoc", "")), target))
+            if docname in inside or docname not in self.env.titles:
+                continue
+            title = self.env.titles[docname].astext()
+            content = node[0]
+            if isinstance(content, nodes.Element):
+                content[:] = [nodes.Text(title)]
