@@ -20,22 +20,39 @@ from pathlib import Path
 
 from .core import loader, wareki
 from .core.pages import OpinionPage, plan_pages
+from .core.textfiles import DataFileError
 
 # The first line of every page ``pubcomment pages`` writes (a MyST comment).
 GENERATED = "% pubcomment pages: 見出しは書き換えてかまいません。御意見の範囲は pubcomment pages で作り直します。"
 
 
-def check(paths: Sequence[str]) -> int:
+def _root(path: str, root: str | None) -> Path:
+    """The directory a data file and the files it names must be inside: ``--root``,
+    else the current directory, or the file's own when it lies outside that."""
+    if root is not None:
+        return Path(root)
+    here = Path.cwd().resolve()
+    return here if Path(path).resolve().is_relative_to(here) else Path(path).resolve().parent
+
+
+def _load(path: str, root: str | None) -> loader.Loaded | None:
+    try:
+        return loader.load_file(path, root=_root(path, root))
+    except DataFileError as error:
+        where = f"{error.path}:{error.problem.line}" if error.path and error.problem.line else path
+        print(f"{where}: {error.problem.message} [pubcomment.{error.problem.subtype.value}]", file=sys.stderr)
+        return None
+
+
+def check(paths: Sequence[str], root: str | None = None) -> int:
     found = 0
     for path in paths:
-        try:
-            loaded = loader.load_file(path)
-        except FileNotFoundError as error:
-            print(f"{path}: {error} [pubcomment.file]", file=sys.stderr)
+        loaded = _load(path, root)
+        if loaded is None:
             found += 1
             continue
         for problem in loaded.problems:
-            where = f"{problem.origin or path}:{problem.line}" if problem.line else (problem.origin or path)
+            where = f"{problem.origin or path}:{problem.line or 1}"
             print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
         found += len(loaded.problems)
         consultation = loaded.consultation
@@ -56,10 +73,8 @@ def page_text(page: OpinionPage, key: str) -> str:
 
 
 def pages(path: str, key: str, out: str, per_page: int) -> int:
-    try:
-        loaded = loader.load_file(path)
-    except FileNotFoundError as error:
-        print(f"{path}: {error} [pubcomment.file]", file=sys.stderr)
+    loaded = _load(path, None)
+    if loaded is None:
         return 1
     if loaded.problems:
         print(f"{path}: {len(loaded.problems)} problem(s); run 'pubcomment check {path}' and fix them first", file=sys.stderr)
@@ -94,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate consultation data files (YAML or JSON)")
     check_parser.add_argument("paths", nargs="+", metavar="FILE")
+    check_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside "
+                              "(default: the current directory)")
     pages_parser = commands.add_parser("pages", help="write the pages of a consultation's opinion tables, split by number")
     pages_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     pages_parser.add_argument("--consultation", required=True, metavar="KEY",
@@ -105,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")
         return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page)
-    return check(arguments.paths)
+    return check(arguments.paths, arguments.root)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from sphinx.environment import BuildEnvironment
 from .core import loader
 from .core.digest import data_digests
 from .core.model import Consultation
-from .core.problems import Subtype
 from .core.ranges import Range, contains
+from .core.textfiles import DataFileError
 from .render.context import Place, PlanAmendment
 from .warnings_ import warn
 
@@ -77,10 +77,11 @@ class DeclaredConsultation:
     def _read_again(self) -> Consultation:
         assert self.source is not None  # only data from a file is ever dropped
         try:
-            # Problems were reported when the document was read.
+            # Problems were reported when the document was read (and the
+            # file was inside the source directory then).
             return loader.load_file(self.source).consultation
-        except FileNotFoundError as error:
-            warn(Subtype.FILE, str(error), (self.docname, self.lineno))
+        except DataFileError as error:
+            warn(error.problem.subtype, error.problem.message, (self.docname, self.lineno))
             return loader.empty_consultation()
 
     def __getstate__(self) -> dict[str, Any]:

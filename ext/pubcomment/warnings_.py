@@ -30,7 +30,10 @@ def warn_problem(problem: Problem, *, fallback: Any, line_offset: int = 0) -> No
     in embedded data count from ``line_offset`` in the current document.
     """
     if problem.origin is not None:
-        location: Any = f"{problem.origin}:{problem.line}" if problem.line else problem.origin
+        # Always file:line: a location without a colon would be taken for a
+        # document name (and shown as data.yaml.rst).  A problem of the
+        # file as a whole is at its first line.
+        location: Any = f"{problem.origin}:{problem.line or 1}"
     elif isinstance(fallback, nodes.Node):
         location = fallback
     elif problem.line is not None and isinstance(fallback, str):

@@ -1,8 +1,8 @@
 """Opinions kept in a spreadsheet, exported as CSV.
 
-Japanese Excel writes CSV in Shift_JIS (cp932) unless told otherwise, so
-both UTF-8 (with or without BOM) and cp932 are read.  Headers may be the
-field names or the Japanese column titles writers already use.
+Japanese Excel writes CSV in Shift_JIS (cp932) unless told otherwise; the
+encodings read are those of :mod:`.textfiles`.  Headers may be the field
+names or the Japanese column titles writers already use.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import io
 
 from .located import Located
 from .problems import Problem, Subtype
+from .sanitize import describe, visible
 
 HEADER_ALIASES = {
     "no": "no", "番号": "no", "通番": "no",
@@ -29,19 +30,17 @@ HEADER_ALIASES = {
 LIST_FIELDS = {"summary_notes": "\n", "response_notes": "\n", "sections": ",", "amendments": ","}
 
 
-def decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="replace")
-
-
 def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
-    """Rows become opinion mappings; each value remembers its row's line."""
+    """Rows become opinion mappings; each value remembers its row's line.
+
+    Comma-separated, or tab-separated as Excel saves "Unicode text" (the
+    header line decides).  What the csv module forgives in silence is
+    reported: two columns for one field, a quote left open (which merges
+    the rows after it into one cell), a header with no rows.
+    """
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Located] = []
     header: list[str] | None = None
     line = 1
@@ -51,17 +50,55 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
-                header = [_field_name(cell) for cell in record]
+                header = _header(record, start, problems)
                 continue
             fields: dict[str, Located] = {}
             for name, cell in zip(header, record, strict=False):  # short rows: missing cells
-                fields[name] = _cell(name, cell, start)
+                if name:
+                    fields[name] = _cell(name, cell, start, problems)
             if len(record) > len(header):
                 problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
+            _check_merged_rows(record, len(header), delimiter, start, line - 1, text, problems)
             rows.append(Located(fields, start))
     except csv.Error as error:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
+    if header is not None and not rows:
+        problems.append(Problem(Subtype.FILE, "the file has a header but no opinion rows "
+                                "(for a consultation with no opinions, leave out 'opinions:')", 1))
     return Located(rows, 1), problems
+
+
+def _header(record: list[str], line: int, problems: list[Problem]) -> list[str]:
+    """The field of each column; a second column for a field already taken is left out."""
+    names: list[str] = []
+    seen: dict[str, str] = {}
+    for cell in record:
+        name = _field_name(cell)
+        if name in seen:
+            problems.append(Problem(Subtype.SYNTAX, f"columns {seen[name]!r} and {cell.strip()!r} are both {name!r}: "
+                                    "the second is not read; rename or remove one", line))
+            names.append("")
+            continue
+        seen[name] = cell.strip()
+        names.append(name)
+    return names
+
+
+def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, text: str, problems: list[Problem]) -> None:
+    """A quote left open makes the rows after it one cell, up to the next quote or the end."""
+    for cell in record:
+        lines = cell.split("\n")
+        if len(lines) < 2:
+            continue
+        if end >= text.count("\n") + 1 and not text.rstrip().endswith('"') and text.count('"') % 2:
+            problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
+                                    "every line after it became one cell", start))
+            return
+        suspicious = next((extra for extra in lines[1:] if columns > 1 and extra.count(delimiter) >= columns - 1), None)
+        if suspicious is not None:
+            problems.append(Problem(Subtype.SYNTAX, f"a cell of this row holds what looks like more rows ({suspicious[:40]!r}): "
+                                    "is a quote (\") left open?", start))
+            return
 
 
 def _field_name(header_cell: str) -> str:
@@ -69,7 +106,10 @@ def _field_name(header_cell: str) -> str:
     return HEADER_ALIASES.get(name) or HEADER_ALIASES.get(name.lower()) or name
 
 
-def _cell(name: str, cell: str, line: int) -> Located:
+def _cell(name: str, cell: str, line: int, problems: list[Problem]) -> Located:
+    cell, found = visible(cell)
+    if found:
+        problems.append(Problem(Subtype.TEXT, f"the {name!r} cell holds {describe(found)}, shown as ［U+XXXX］", line))
     separator = LIST_FIELDS.get(name)
     if separator is None:
         return Located(cell.strip() or None, line)

@@ -10,12 +10,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .csvdata import decode
 from .located import Located, parse_yaml
 from .memory import paused_cycle_collection
 from .model import Consultation
 from .problems import Problem, Subtype
 from .schema import read_consultation
+from .textfiles import DataFileError, confined, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,21 @@ class Loaded:
     files: tuple[str, ...]
 
 
-def load_text(text: str, *, origin: str | None = None, base_dir: str | os.PathLike[str] = ".") -> Loaded:
-    """Load YAML embedded in a document; problem lines count from its first line."""
-    root, problems = parse_yaml(text)
-    return _build(root, problems, origin, Path(base_dir))
+def load_text(text: str, *, origin: str | None = None, base_dir: str | os.PathLike[str] = ".",
+              root: str | os.PathLike[str] | None = None) -> Loaded:
+    """Load YAML embedded in a document; problem lines count from its first line.
+
+    Files it names are read from ``base_dir`` and must be inside ``root``
+    (the source directory) when one is given."""
+    data, problems = parse_yaml(text)
+    return _build(data, problems, origin, Path(base_dir), root)
 
 
-# path -> (the version of every file read, what was loaded): the latest
-# reading of each file only, so a long-lived process keeps one.  A file's
-# version is its modification time and size; the opinions file a
+# (path, root) -> (the version of every file read, what was loaded): the
+# latest reading of each file only, so a long-lived process keeps one.  A
+# file's version is its modification time and size; the opinions file a
 # consultation file names counts as much as the consultation file.
-_cache: dict[str, tuple[tuple[tuple[int, int], ...], Loaded]] = {}
+_cache: dict[tuple[str, str], tuple[tuple[tuple[int, int], ...], Loaded]] = {}
 
 
 def _versions(files: tuple[str, ...]) -> tuple[tuple[int, int], ...] | None:
@@ -46,42 +50,53 @@ def _versions(files: tuple[str, ...]) -> tuple[tuple[int, int], ...] | None:
         return None
 
 
-def load_file(path: str | os.PathLike[str]) -> Loaded:
-    """Load a consultation file (YAML or JSON), cached by modification time."""
-    path = Path(path).resolve()
-    try:
-        path.stat()
-    except OSError as error:
-        raise FileNotFoundError(f"cannot read {path.name}: {error.strerror}") from error
-    cached = _cache.get(str(path))
+def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> Loaded:
+    """Load a consultation file (YAML or JSON), cached by modification time.
+
+    The file and the files it names must be inside ``root`` when one is
+    given.  Raises :class:`~.textfiles.DataFileError` when the file itself
+    cannot be read (the caller reports it where the file is named); every
+    other problem is in the result."""
+    resolved = confined(path, root)
+    key = (str(resolved), str(root or ""))
+    cached = _cache.get(key)
     if cached is not None and cached[0] == _versions(cached[1].files):
         return cached[1]
-    if path.suffix.lower() == ".csv":
-        problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV holds opinions only (name it in 'opinions:')", 1, str(path))
-        loaded = Loaded(empty_consultation(), (problem,), (str(path),))
+    if resolved.suffix.lower() in (".csv", ".tsv"):
+        problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV holds opinions only (name it in 'opinions:')", 1, str(resolved))
+        loaded = Loaded(empty_consultation(), (problem,), (str(resolved),))
     else:
         with paused_cycle_collection():
-            text = decode(path.read_bytes())
-            root, problems = parse_yaml(text)
-            loaded = _build(root, problems, str(path), path.parent, own_file=str(path))
+            try:
+                text, _encoding = decode(read_bytes(resolved), resolved.name)
+            except DataFileError as error:
+                error.path = str(resolved)
+                raise
+            data, problems = parse_yaml(text)
+            loaded = _build(data, problems, str(resolved), resolved.parent, root, own_file=str(resolved))
     versions = _versions(loaded.files)
     if versions is not None:
-        _cache[str(path)] = (versions, loaded)
+        _cache[key] = (versions, loaded)
     return loaded
 
 
-def _build(root: Located | None, problems: list[Problem], origin: str | None, base_dir: Path, own_file: str | None = None) -> Loaded:
+def _build(data: Located | None, problems: list[Problem], origin: str | None, base_dir: Path,
+           root: str | os.PathLike[str] | None, own_file: str | None = None) -> Loaded:
     files: list[str] = [own_file] if own_file else []
 
     def read_file(name: str) -> tuple[str, str]:
-        target = (base_dir / name).resolve()
-        text = decode(target.read_bytes())
-        files.append(str(target))
+        target = confined(base_dir / name, root)
+        files.append(str(target))  # a dependency even while it cannot be read
+        try:
+            text, _encoding = decode(read_bytes(target), target.name)
+        except DataFileError as error:
+            error.path = str(target)
+            raise
         return text, str(target)
 
-    if problems and root is None:
+    if problems and data is None:
         return Loaded(empty_consultation(), tuple(_with_origin(problems, origin)), tuple(files))
-    consultation, found = read_consultation(root, origin=origin, read_file=read_file)
+    consultation, found = read_consultation(data, origin=origin, read_file=read_file)
     return Loaded(consultation, tuple(_with_origin(problems, origin)) + tuple(found), tuple(files))
 
 

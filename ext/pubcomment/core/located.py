@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .problems import Problem, Subtype
+from .sanitize import describe, visible
 
 try:
     import yaml as _pyyaml
@@ -35,8 +36,14 @@ _YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
 
 Value = str | None | list["Located"] | dict[str, "Located"]
 
-# Aliases can make a small document expand enormously; data never needs that.
-MAX_NODES = 2_000_000
+# Limits (documented in the README).  Consultation data is at most four
+# levels deep; 100,000 opinions of a dozen fields are two million values.
+MAX_DEPTH = 64
+MAX_NODES = 5_000_000
+# Aliases can make a small document expand enormously (a "billion laughs"):
+# past this many values, the data may be at most this many times what is written.
+ALIAS_FREE_UP_TO = 100_000
+MAX_ALIAS_FACTOR = 10
 
 
 @dataclass
@@ -59,13 +66,11 @@ class DataSyntaxError(Exception):
 
 def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML (or JSON) text; lines in the result count from 1."""
-    fast = _compose_fast(text)
+    fast, limit = _compose_fast(text)
+    if limit is not None:
+        return None, [limit]
     if fast is not None:
-        problems: list[Problem] = []
-        try:
-            return _convert(fast, problems, [MAX_NODES]), problems
-        except DataSyntaxError as error:
-            return None, [error.problem]
+        return _converted(fast)
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
     try:
@@ -76,48 +81,87 @@ def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
         message = f"invalid YAML: {error.problem or error.context}"
         return None, [Problem(Subtype.SYNTAX, message, line)]
     except YAMLError as error:
-        return None, [Problem(Subtype.SYNTAX, f"invalid YAML: {error}", None)]
+        return None, [Problem(Subtype.SYNTAX, f"invalid YAML: {error}", 1)]
+    except RecursionError:
+        return None, [Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", 1)]
     if root is None:
         return None, []
-    problems = []
+    return _converted(root)
+
+
+def _compose_fast(text: str) -> tuple[Any, Problem | None]:
+    """The node graph composed by libyaml (None when ruamel.yaml must read the
+    text), or the problem when the text is beyond libyaml's nesting limit."""
+    if _FAST_LOADER is None or any(b in text for b in _YAML11_BREAKS):
+        return None, None
     try:
-        return _convert(root, problems, [MAX_NODES]), problems
+        return _pyyaml.compose(text, Loader=_FAST_LOADER), None
+    except _pyyaml.MarkedYAMLError as error:
+        if "nesting depth" in str(error.problem or ""):
+            line = error.problem_mark.line + 1 if error.problem_mark else 1
+            return None, Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", line)
+        return None, None
+    except Exception:
+        return None, None
+
+
+def _converted(root: Any) -> tuple[Located | None, list[Problem]]:
+    converter = _Converter()
+    try:
+        return converter.convert(root, 0), converter.problems
     except DataSyntaxError as error:
         return None, [error.problem]
 
 
-def _compose_fast(text: str) -> Any:
-    """The node graph composed by libyaml; None when ruamel.yaml must read the text."""
-    if _FAST_LOADER is None or any(b in text for b in _YAML11_BREAKS):
-        return None
-    try:
-        return _pyyaml.compose(text, Loader=_FAST_LOADER)
-    except Exception:
-        return None
+class _Converter:
+    """Composed nodes (ruamel.yaml's or PyYAML's: both have id, tag, value,
+    style and start_mark) to :class:`Located` values, within the limits:
+    nesting, aliases that refer to themselves, and aliases that expand the
+    data (each use of an alias is a copy of its value)."""
 
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.values = 0
+        self.distinct: set[int] = set()
+        self.open: set[int] = set()  # the nodes being converted, outermost to here
 
-def _convert(node: Any, problems: list[Problem], budget: list[int]) -> Located:
-    # A composed node of ruamel.yaml or PyYAML: both have id, tag, value, style and start_mark.
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise DataSyntaxError(Problem(Subtype.SYNTAX, "the data expands to too many values (aliases?)", node.start_mark.line + 1))
-    line = node.start_mark.line + 1
-    if node.id == "scalar":
-        style = node.style or None  # libyaml marks plain scalars with ""
-        if node.tag.endswith(":null") or (style is None and node.value in ("", "~", "null", "Null", "NULL")):
-            return Located(None, line)
-        return Located(str(node.value), line, quoted=style is not None)
-    if node.id == "sequence":
-        return Located([_convert(item, problems, budget) for item in node.value], line)
-    if node.id == "mapping":
+    def convert(self, node: Any, depth: int) -> Located:
+        line = node.start_mark.line + 1
+        self.values += 1
+        self.distinct.add(id(node))
+        if depth > MAX_DEPTH:
+            raise DataSyntaxError(Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", line))
+        if self.values > MAX_NODES or (self.values > ALIAS_FREE_UP_TO and self.values > MAX_ALIAS_FACTOR * len(self.distinct)):
+            raise DataSyntaxError(Problem(Subtype.LIMIT, f"aliases expand the data to more than {min(self.values, MAX_NODES):,} values "
+                                          f"({MAX_ALIAS_FACTOR}× what is written): write the values out, or use fewer aliases", line))
+        if node.id == "scalar":
+            style = node.style or None  # libyaml marks plain scalars with ""
+            if node.tag.endswith(":null") or (style is None and node.value in ("", "~", "null", "Null", "NULL")):
+                return Located(None, line)
+            text, found = visible(str(node.value))
+            if found:
+                self.problems.append(Problem(Subtype.TEXT, f"the text holds {describe(found)}, shown as ［U+XXXX］", line))
+            return Located(text, line, quoted=style is not None)
+        if id(node) in self.open:
+            raise DataSyntaxError(Problem(Subtype.LIMIT, "an alias refers to a value that holds it (a recursive alias)", line))
+        self.open.add(id(node))
+        try:
+            if node.id == "sequence":
+                return Located([self.convert(item, depth + 1) for item in node.value], line)
+            if node.id == "mapping":
+                return Located(self._mapping(node, depth), line)
+        finally:
+            self.open.discard(id(node))
+        raise DataSyntaxError(Problem(Subtype.SYNTAX, f"unsupported YAML node {type(node).__name__}", line))
+
+    def _mapping(self, node: Any, depth: int) -> dict[str, Located]:
         mapping: dict[str, Located] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
-                problems.append(Problem(Subtype.TYPE, "a mapping key must be plain text", key_node.start_mark.line + 1))
+                self.problems.append(Problem(Subtype.TYPE, "a mapping key must be plain text", key_node.start_mark.line + 1))
                 continue
             key = str(key_node.value)
             if key in mapping:
-                problems.append(Problem(Subtype.UNKNOWN_KEY, f"key {key!r} appears twice", key_node.start_mark.line + 1))
-            mapping[key] = _convert(value_node, problems, budget)
-        return Located(mapping, line)
-    raise DataSyntaxError(Problem(Subtype.SYNTAX, f"unsupported YAML node {type(node).__name__}", line))
+                self.problems.append(Problem(Subtype.UNKNOWN_KEY, f"key {key!r} appears twice", key_node.start_mark.line + 1))
+            mapping[key] = self.convert(value_node, depth + 1)
+        return mapping

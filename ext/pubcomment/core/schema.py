@@ -18,6 +18,8 @@ from .formats import parse_by_suffix
 from .located import Located
 from .model import Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
 from .problems import Problem, Subtype
+from .textfiles import DataFileError
+from .wareki import ERAS
 
 # Reads a file named inside the data: returns its text and a display name.
 FileReader = Callable[[str], tuple[str, str]]
@@ -37,6 +39,12 @@ OPINION_KEYS = {
 }
 AMENDMENT_KEYS = {"id", "summary", "location", "after", "before"}
 SCHEDULE_KEYS = {"when", "text"}
+
+# Limits (documented in the README): a number of more digits is a typo,
+# and 和暦 dates can be written from the first day of the era table on.
+MAX_NUMBER_DIGITS = 9
+FIRST_DAY = ERAS[-1].start
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 NOTE_MARKER = re.compile(r"[(（]※[)）]")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -104,9 +112,15 @@ class Reader:
         node = fields.get(key)
         if node is None or node.value is None:
             return None
-        if isinstance(node.value, str) and node.value.strip().isdigit():
-            return int(node.value.strip())
-        self.report(Subtype.TYPE, f"{key!r} of {what} must be a whole number, not {node.value!r}", node.line)
+        text = node.value.strip().translate(_FULL_WIDTH_DIGITS) if isinstance(node.value, str) else ""
+        # Only 0-9 (and their full-width forms): ① and ² are digits to
+        # str.isdigit() but no number int() reads.
+        if text and text.isascii() and text.isdigit():
+            if len(text.lstrip("0")) > MAX_NUMBER_DIGITS:
+                self.report(Subtype.LIMIT, f"{key!r} of {what} has more than {MAX_NUMBER_DIGITS} digits: {text[:20]}…", node.line)
+                return None
+            return int(text)
+        self.report(Subtype.TYPE, f"{key!r} of {what} must be a whole number (0-9), not {node.value!r}", node.line)
         return None
 
     def date(self, fields: dict[str, Located], key: str, what: str, *, line: int | None) -> dt.date | None:
@@ -118,7 +132,11 @@ class Reader:
         match = ISO_DAY.match(value.strip())
         try:
             if match:
-                return dt.date(*map(int, match.groups()))
+                day = dt.date(*map(int, match.groups()))
+                if day >= FIRST_DAY:
+                    return day
+                self.report(Subtype.DATE, f"{key!r} of {what} is before {FIRST_DAY}, which 和暦 dates cannot be written for: {value.strip()!r}", node.line)
+                return None
         except ValueError:
             pass
         self.report(Subtype.DATE, f"{key!r} of {what} is not a date (YYYY-MM-DD): {node.value!r}", node.line)
@@ -187,8 +205,11 @@ def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
         return []
     try:
         text, display = reader.read_file(name)
-    except OSError as error:
-        reader.report(Subtype.FILE, f"cannot read opinions file {name!r}: {error.strerror or error}", node.line)
+    except DataFileError as error:
+        if error.path and error.problem.line is not None:  # inside the file: at its line there
+            reader.report(error.problem.subtype, error.problem.message, error.problem.line, error.path)
+        else:  # the file as a whole: where it is named
+            reader.report(error.problem.subtype, f"opinions file {name!r}: {error.problem.message}", node.line)
         return []
     rows, problems = parse_by_suffix(name, text)
     reader.problems.extend(Problem(p.subtype, p.message, p.line, display) for p in problems)
@@ -246,12 +267,14 @@ def _schedule(reader: Reader, node: Located) -> ScheduleItem:
     month = ISO_MONTH.match(raw.strip()) if raw else None
     try:
         if day:
-            return ScheduleItem(dt.date(*map(int, day.groups())), "day", text, node.line)
-        if month:
-            return ScheduleItem(dt.date(int(month[1]), int(month[2]), 1), "month", text, node.line)
+            item = ScheduleItem(dt.date(*map(int, day.groups())), "day", text, node.line)
+        elif month:
+            item = ScheduleItem(dt.date(int(month[1]), int(month[2]), 1), "month", text, node.line)
+        if (day or month) and item.when >= FIRST_DAY:
+            return item
     except ValueError:
         pass
-    reader.report(Subtype.DATE, f"'when' of a schedule item must be YYYY-MM or YYYY-MM-DD, not {raw!r}",
+    reader.report(Subtype.DATE, f"'when' of a schedule item must be YYYY-MM or YYYY-MM-DD from {FIRST_DAY.year} on, not {raw!r}",
                   when_node.line if when_node else node.line)
     return ScheduleItem(dt.date.min, "none", text, node.line)
 
@@ -304,11 +327,27 @@ def _check_numbers(reader: Reader, consultation: Consultation) -> None:
             reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.line, opinion.origin)
         seen[opinion.number] = opinion
     if numbered:
-        missing = sorted(set(range(1, max(seen) + 1)) - set(seen))
+        # Gaps from the sorted numbers, not from a range of every number:
+        # one mistyped huge number must not fill the memory.
+        missing = _gaps(sorted(seen), limit=11)
         if missing:
             first = numbered[0]
             listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
             reader.report(Subtype.NUMBER, f"opinion numbers skip {listed}", first.line, first.origin)
+
+
+def _gaps(numbers: list[int], *, limit: int) -> list[int]:
+    """The first ``limit`` numbers missing from sorted ``numbers`` counting from 1."""
+    missing: list[int] = []
+    expected = 1
+    for number in numbers:
+        while expected < number and len(missing) < limit:
+            missing.append(expected)
+            expected += 1
+        if len(missing) >= limit:
+            break
+        expected = number + 1
+    return missing
 
 
 def _check_declared(reader: Reader, consultation: Consultation, declared: dict[str, Located]) -> None:

@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..core import loader
 from ..core.problems import Subtype
+from ..core.textfiles import DataFileError
 from ..domain import DeclaredConsultation, get_domain
 from ..warnings_ import warn, warn_problem
 
@@ -36,7 +37,7 @@ class ConsultationDirective(SphinxDirective):
             loaded = self._load_file(self.options["file"])
         elif self.content:
             base_dir = Path(self.env.doc2path(self.env.docname)).parent
-            loaded = loader.load_text("\n".join(self.content), base_dir=base_dir)
+            loaded = loader.load_text("\n".join(self.content), base_dir=base_dir, root=self.env.srcdir)
         else:
             warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
                  "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
@@ -58,12 +59,14 @@ class ConsultationDirective(SphinxDirective):
         return []
 
     def _load_file(self, name: str) -> loader.Loaded | None:
+        # As Sphinx's include: relative to the document, /x from the source directory.
         _relative, absolute = self.env.relfn2path(name)
         self.env.note_dependency(absolute)
         try:
-            return loader.load_file(absolute)
-        except FileNotFoundError as error:
-            warn(Subtype.FILE, str(error), self.get_location())
+            return loader.load_file(absolute, root=self.env.srcdir)
+        except DataFileError as error:
+            where = f"{error.path}:{error.problem.line}" if error.path and error.problem.line else self.get_location()
+            warn(error.problem.subtype, error.problem.message, where)
             return None
 
 
