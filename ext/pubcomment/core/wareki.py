@@ -12,7 +12,7 @@ data format and directive options can pass plain strings through:
 option             values                                      output
 =================  ==========================================  =====================================
 ``weekday``        ``none``                                    ``令和7年6月2日``
-                   ``short`` (default of a period, not a date)  ``令和7年6月2日（月）``
+                   ``short`` (a period's default)              ``令和7年6月2日（月）``
                    ``medium``                                  ``令和7年6月2日（月曜）``
                    ``long``                                    ``令和7年6月2日（月曜日）``
 ``range``          ``kara`` (default)                          ``…から…まで``
