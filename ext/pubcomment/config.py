@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
 from .core.ranges import NUMBER_CAPTION, NUMBERS_CAPTION
 from .warnings_ import warn
@@ -119,6 +120,17 @@ def text_mapping(keys: tuple[str, ...] | None = None) -> Validator:
     return validate
 
 
+def text_formats(value: Any) -> Any:
+    """``"plain"`` or ``"markdown"`` for every text field, or a dict by field."""
+    if isinstance(value, str):
+        one_of(TEXT_FORMATS)(value)
+        return dict.fromkeys(TEXT_FIELDS, value)
+    if not isinstance(value, dict) or any(key not in TEXT_FIELDS or text not in TEXT_FORMATS for key, text in value.items()):
+        raise ValueError(f"must be {' or '.join(map(repr, TEXT_FORMATS))}, or a dict of those by field "
+                         f"({', '.join(TEXT_FIELDS)}), not {value!r}")
+    return {**dict.fromkeys(TEXT_FIELDS, PLAIN), **value}
+
+
 def _kind_name(kind: type) -> str:
     return {bool: "True or False", str: "text", dict: "a dict"}.get(kind, kind.__name__)
 
@@ -156,10 +168,21 @@ class PubcommentConfig:
         default="",
         metadata={"validator": instance_of(str), "doc": "File stem of the plan's PDF; the results PDF reads page numbers from its .aux."},
     )
+    text_format: str | dict[str, str] = dc.field(
+        default=PLAIN,
+        metadata={"validator": text_formats, "types": (str, dict), "doc": "How opinion texts are read where the data does not say: plain (as typed) or markdown."},
+    )
     plan_label: str = dc.field(
         default="プラン本編",
         metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
     )
+
+    def is_markdown(self, text_field: str, consultation: Consultation) -> bool:
+        """Whether a text field of ``consultation``'s opinions is markdown: as its data says, else as the site's."""
+        chosen = consultation.text_format.get(text_field)
+        if chosen is None:
+            chosen = self.text_format if isinstance(self.text_format, str) else self.text_format.get(text_field, PLAIN)
+        return chosen == MARKDOWN
 
     def label(self, key: str, /, **values: str) -> str:
         text = self.labels.get(key, DEFAULT_LABELS[key])
@@ -176,7 +199,7 @@ def register_config(app: Sphinx) -> None:
     """Each field as a ``pubcomment_<field>`` value; what it holds is checked by validate_config."""
     for field in dc.fields(PubcommentConfig):
         default = default_of(field)
-        app.add_config_value(PREFIX + field.name, default, "env", types=(type(default),), description=field.metadata["doc"])
+        app.add_config_value(PREFIX + field.name, default, "env", types=field.metadata.get("types", (type(default),)), description=field.metadata["doc"])
 
 
 def validate_config(app: Sphinx, config: Config) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import citations, config, coverage, domain, incremental, nodes, resolve
-from .directives import consultation, parts, plan
+from .directives import consultation, fences, parts, plan
 from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets
@@ -83,6 +83,7 @@ def setup_extension(app: Sphinx) -> None:
     for name, role in ROLES.items():
         app.add_role(name, role())
     app.add_transform(KobunNumbering)
+    app.add_transform(fences.RemoveRefusedMarkup)
 
     # Reading: which documents to read again, and what to keep of their data.
     app.connect("builder-inited", parallel_rows.note_processes)

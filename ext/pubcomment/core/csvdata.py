@@ -90,7 +90,7 @@ def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: i
         lines = cell.split("\n")
         if len(lines) < 2:
             continue
-        if end >= text.count("\n") + 1 and not text.rstrip().endswith('"') and text.count('"') % 2:
+        if text.count('"') % 2 and end >= text.rstrip("\n").count("\n") + 1:  # this row runs to the end of the file
             problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
                                     "every line after it became one cell", start))
             return

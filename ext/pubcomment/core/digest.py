@@ -39,9 +39,9 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     (Not ``repr`` of all the data for each part: that cost a quarter of a
     second per build at 10,000 opinions.)"""
     head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
-                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule))
+                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format))
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
-    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics)).encode("utf-8", "surrogatepass"),
+    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format)).encode("utf-8", "surrogatepass"),
                                  digest_size=DIGEST_SIZE).digest()
     # Each opinion's text is hashed once; the parts hash the opinions' digests.
     topics: dict[str, hashlib.blake2b] = {}

@@ -10,6 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
+# The text fields of an opinion whose format a consultation chooses (a
+# field's notes follow it), and the formats.
+TEXT_FIELDS = ("summary", "response")
+PLAIN = "plain"
+MARKDOWN = "markdown"
+TEXT_FORMATS = (PLAIN, MARKDOWN)
+
 
 @dataclass
 class Category:
@@ -107,6 +114,10 @@ class Consultation:
     opinions: list[Opinion] = field(default_factory=list)
     amendments: list[Amendment] = field(default_factory=list)
     schedule: list[ScheduleItem] = field(default_factory=list)
+    # How the text fields of the opinions (TEXT_FIELDS) are read, where the
+    # data says: "plain", every character as typed, or "markdown" (the safe
+    # subset); a field the data does not name follows the site's setting.
+    text_format: dict[str, str] = field(default_factory=dict)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)

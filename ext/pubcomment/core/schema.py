@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .formats import parse_by_suffix
 from .located import Located
-from .model import Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
+from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
 from .problems import Problem, Subtype
 from .textfiles import DataFileError
 from .wareki import ERAS
@@ -26,7 +26,7 @@ FileReader = Callable[[str], tuple[str, str]]
 
 TOP_KEYS = {
     "title", "body", "plan", "period", "submission_methods", "publicity",
-    "declared", "categories", "topics", "opinions", "amendments", "schedule",
+    "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
 }
 BODY_KEYS = {"name", "self"}
 PERIOD_KEYS = {"start", "end"}
@@ -169,11 +169,30 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         opinions=_opinions(reader, top.get("opinions")),
         amendments=[_amendment(reader, node) for node in reader.sequence(top.get("amendments"), "'amendments'")],
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
+        text_format=_text_format(reader, top.get("text_format")),
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
     check_consultation(consultation, reader, declared)
     return consultation, reader.problems
+
+
+def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
+    """``text_format: markdown`` for every text field, or ``{summary: plain, response: markdown}``."""
+    formats: dict[str, str] = {}
+    if node is None or node.value is None:
+        return formats
+    given = dict.fromkeys(TEXT_FIELDS, node) if isinstance(node.value, str) else reader.mapping(node, set(TEXT_FIELDS), "'text_format'")
+    for text_field, value in given.items():
+        if text_field not in TEXT_FIELDS:
+            continue  # reported by mapping()
+        if value.value in TEXT_FORMATS:
+            formats[text_field] = str(value.value)
+        else:
+            hint = difflib.get_close_matches(str(value.value), TEXT_FORMATS, n=1)
+            reader.report(Subtype.TYPE, f"'text_format' of {text_field!r} must be {' or '.join(TEXT_FORMATS)}, not {value.value!r}"
+                          + (f"; did you mean {hint[0]!r}?" if hint else ""), value.line)
+    return formats
 
 
 def _category(reader: Reader, node: Located) -> Category:

@@ -18,6 +18,7 @@ from ..core.problems import Subtype
 from ..core.textfiles import DataFileError
 from ..domain import DeclaredConsultation, get_domain
 from ..warnings_ import warn, warn_problem
+from .fences import REFUSED_LINES, cut_short, document_lines
 
 CURRENT_KEY = "pubcomment:current"
 
@@ -36,6 +37,8 @@ class ConsultationDirective(SphinxDirective):
         if "file" in self.options:
             loaded = self._load_file(self.options["file"])
         elif self.content:
+            if self._cut_short():
+                return []
             base_dir = Path(self.env.doc2path(self.env.docname)).parent
             loaded = loader.load_text("\n".join(self.content), base_dir=base_dir, root=self.env.srcdir)
         else:
@@ -57,6 +60,29 @@ class ConsultationDirective(SphinxDirective):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key
         return []
+
+    def _cut_short(self) -> bool:
+        """Whether the body was cut short by a fence line inside the data (see fences.py):
+        then the data is refused, declared empty, and what ran as markup is removed."""
+        lines = document_lines(self.env.doc2path(self.env.docname))
+        if lines is None:
+            return False
+        body_end = self.lineno + self.content_offset + len(self.content) + 1
+        found = cut_short(lines, self.lineno, body_end)
+        if found is None:
+            return False
+        closing, first, last = found
+        warn(Subtype.INJECTION, f"the data ends early, at line {closing}: a line of the data is a fence (```), "
+             f"so lines {first}-{last} would run as markup; the data is not used and those lines are left out. "
+             "Put the data in a file (:file:), or open and close the directive with more backticks than any line of the data has",
+             (self.env.docname, closing))
+        refused: list[tuple[int, int]] = self.env.current_document.get(REFUSED_LINES) or []
+        self.env.current_document[REFUSED_LINES] = [*refused, (first, last)]
+        key = self.options.get("name", self.env.docname)
+        declared = DeclaredConsultation(self.env.docname, self.lineno, 0, loader.empty_consultation(), None)
+        get_domain(self.env).add_consultation(key, declared)
+        self.env.current_document[CURRENT_KEY] = key
+        return True
 
     def _load_file(self, name: str) -> loader.Loaded | None:
         # As Sphinx's include: relative to the document, /x from the source directory.

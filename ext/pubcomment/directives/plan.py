@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import get_config
+from ..core.ids import token
 from ..core.problems import Subtype
 from ..domain import get_domain
 from ..nodes import pubcomment_placeholder
@@ -38,7 +39,7 @@ EDITION_ATTRIBUTE = "pc_edition"
 
 
 def amendment_anchor(amendment_id: str) -> str:
-    return nodes.make_id(f"pc-amendment-{amendment_id}")
+    return nodes.make_id(f"pc-amendment-{token(amendment_id)}")
 
 
 class EditionTextDirective(SphinxDirective):

@@ -55,13 +55,14 @@ def add_search_words(app: Sphinx, doctree: nodes.document, docname: str) -> None
 
 
 def _fill_words(node: pubcomment_deferred_rows, ctx: RenderContext, opinions: list[Opinion]) -> None:
+    markdown = (ctx.config.is_markdown("summary", ctx.consultation), ctx.config.is_markdown("response", ctx.consultation))
     splitter = _search_splitter(ctx)
     if splitter is not None and getattr(splitter, "splits_own_words", False):
         with parallel_rows.cut(ctx.builder, opinions) as parts:
             if len(parts) > 1:
                 # Under -j N, up to N processes find the words, and the index gets them one per line.
                 split = splitter(ctx.builder.config.html_search_options or {}).split
-                found = parallel_rows.map_forked(lambda part: _words(split, part), parts)
+                found = parallel_rows.map_forked(lambda part: _words(split, part, markdown), parts)
                 node += nodes.Text("\n".join(sorted(set().union(*found))))
                 return
     # The texts the rows' text nodes would hold, each a text of its own:
@@ -73,29 +74,30 @@ def _fill_words(node: pubcomment_deferred_rows, ctx: RenderContext, opinions: li
     # time at 10,000 opinions, for the same index.
     join = bool(getattr(splitter, "line_break_ends_words", False))
     for opinion in opinions:
-        pieces = _search_pieces(opinion)
+        pieces = _search_pieces(opinion, markdown)
         if join:
             node += nodes.Text("\n".join(pieces))
         else:
             node.extend(nodes.Text(piece) for piece in pieces)
 
 
-def _search_pieces(opinion: Opinion) -> list[str]:
+def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool]) -> list[str]:
+    """``markdown``: whether the summary and the response are markdown (else plain)."""
     pieces = [str(opinion.number)]
-    for text, notes in ((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)):
-        pieces.extend(searchable(text))
+    for (text, notes), is_markdown in zip(((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)), markdown, strict=True):
+        pieces.extend(searchable(text, markdown=is_markdown))
         for note in notes:
             pieces.append("※")
-            pieces.extend(searchable(note))
+            pieces.extend(searchable(note, markdown=is_markdown))
     if opinion.category:
         pieces.append(opinion.category)
     return pieces
 
 
-def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion]) -> set[str]:
+def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool]) -> set[str]:
     words: set[str] = set()
     for opinion in opinions:
-        words.update(split("\n".join(_search_pieces(opinion))))
+        words.update(split("\n".join(_search_pieces(opinion, markdown))))
     return words
 
 

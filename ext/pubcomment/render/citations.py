@@ -10,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from ..core.ids import token
 from ..core.model import Opinion
 from .comparison_from_plan import ordered_amendments
 from .context import RenderContext, documents_under
@@ -32,7 +33,7 @@ def related_paragraph(ctx: RenderContext, opinion: Opinion) -> nodes.paragraph |
         text = ctx.label("amendment_ref", number=str(order.get(amendment_id, "")))
         target = ctx.references.anchors.get((ctx.key, "amendments"))
         if target is not None:
-            links.append(_link(ctx, target, ctx.anchor("amendment", amendment_id), text, amendment.summary))
+            links.append(_link(ctx, target, ctx.anchor("amendment", token(amendment_id)), text, amendment.summary))
         else:
             links.append(nodes.Text(text))
     if not links:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from ..core.ids import token
 from ..core.textdiff import Span, changed_spans
 from ..nodes import pubcomment_plan_page
 from . import safe_markdown
@@ -40,7 +41,7 @@ def rows_from_plan(ctx: RenderContext) -> list[list[Cell | str]]:
         if amendment.reason:
             summary.extend(safe_markdown.parse_blocks(amendment.reason))
         location = location_node(ctx, amendment)
-        number_cell = anchored(ctx.anchor("amendment", amendment.id), str(number))
+        number_cell = anchored(ctx.anchor("amendment", token(amendment.id)), str(number))
         rows.append([number_cell, summary, _side(ctx, location, after), _side(ctx, location, before)])
     return rows
 

@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..config import PubcommentConfig
+from ..core.ids import token, tokens
 from ..core.model import Consultation
 
 # Builders whose pages Sphinx writes in worker processes under -j, and
@@ -123,6 +124,20 @@ class RenderContext:
 
     def anchor(self, *parts: str) -> str:
         return anchor_id(self.key, *parts)
+
+    def category_token(self, key: str) -> str:
+        """The id part of a category key, distinct for distinct keys (see core/ids.py)."""
+        return self._tokens("categories", [c.key for c in self.consultation.categories]).get(key) or token(key)
+
+    def topic_token(self, topic_id: str) -> str:
+        """The id part of a topic id, distinct for distinct ids."""
+        return self._tokens("topics", [t.id for t in self.consultation.topics]).get(topic_id) or token(topic_id)
+
+    def _tokens(self, kind: str, keys: list[str]) -> dict[str, str]:
+        cache = self.__dict__.setdefault("_token_cache", {})
+        if kind not in cache:
+            cache[kind] = tokens(keys)
+        return cache[kind]
 
     def ref_to(self, anchor: str, what: str, child: nodes.Node, *, title: str = "") -> nodes.Node:
         """A link to ``anchor`` in the document that shows ``what``, or ``child`` alone."""

@@ -21,7 +21,7 @@ def topic_heading(index: int, title: str) -> str:
 
 
 def category_anchor(ctx: RenderContext, key: str) -> str:
-    return ctx.anchor("category", key)
+    return ctx.anchor("category", ctx.category_token(key))
 
 
 def opinion_anchor(ctx: RenderContext, number: int) -> str:
@@ -104,7 +104,8 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
     else:
         body = table_body(opinion_rows(ctx, opinions))
     # The pages of a split table are one document in print: each its own id.
-    anchor = ctx.anchor("opinions", group, *([str(opinions[0].number)] if numbers and opinions else []))
+    part = ctx.topic_token(group) if ctx.consultation.topics else group
+    anchor = ctx.anchor("opinions", part, *([str(opinions[0].number)] if numbers and opinions else []))
     return build_table(anchor, caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
 
 
@@ -149,7 +150,8 @@ def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
 
 
 def _text_with_notes(ctx: RenderContext, opinion: Opinion, field: str, text: str, notes: list[str]) -> list[nodes.Node]:
-    """The text, then its ※ notes; each (※) marker links to its note."""
+    """The text, then its ※ notes; each (※) marker links to its note.
+    Plain (as typed) or markdown, as the consultation's ``text_format`` says."""
 
     def note_id(n: int) -> str:
         return ctx.anchor("opinion", str(opinion.number), field, "note", str(n))
@@ -163,11 +165,12 @@ def _text_with_notes(ctx: RenderContext, opinion: Opinion, field: str, text: str
             reference += nodes.inline("", ctx.label("note_link"), classes=["pc-visually-hidden"])
         return reference
 
-    blocks = safe_markdown.parse_blocks(text, marker=marker)
+    markdown = ctx.config.is_markdown(field, ctx.consultation)
+    blocks = safe_markdown.parse_text(text, markdown=markdown, marker=marker)
     for n, note in enumerate(notes, 1):
         paragraph = nodes.paragraph("", "", classes=["pc-note"])
         paragraph += nodes.target("", "", ids=[note_id(n)])
         paragraph += nodes.Text("※")
-        paragraph.extend(safe_markdown.parse_inline(note))
+        paragraph.extend(safe_markdown.parse_inline(note) if markdown else safe_markdown.parse_plain_inline(note))
         blocks.append(paragraph)
     return blocks

@@ -56,19 +56,51 @@ def parse_blocks(source: str, *, marker: MarkerFactory | None = None) -> list[no
     return builder.blocks(tokens)
 
 
+# A line of a plain text followed by the next line of its paragraph (no space between, see pubcomment.css).
+LINE_CLASS = "pc-line"
+
+
+def parse_plain(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
+    """Plain text as typed: every character shown as it is, a blank line
+    between paragraphs, each line break kept (a paragraph per line; the
+    lines of one paragraph carry LINE_CLASS but the last)."""
+    builder = _Builder(marker)
+    result: list[nodes.Node] = []
+    for chunk in _PARAGRAPH_BREAK.split(source.strip("\n")):
+        lines = chunk.split("\n")
+        for index, line in enumerate(lines):
+            paragraph = nodes.paragraph()
+            if index < len(lines) - 1:
+                paragraph["classes"].append(LINE_CLASS)
+            paragraph.extend(builder.text(line))
+            result.append(paragraph)
+    return result
+
+
+def parse_text(source: str, *, markdown: bool, marker: MarkerFactory | None = None) -> list[nodes.Node]:
+    """A text of the data as its consultation's ``text_format`` says: markdown or plain."""
+    return parse_blocks(source, marker=marker) if markdown else parse_plain(source, marker=marker)
+
+
+def parse_plain_inline(source: str, *, marker: MarkerFactory | None = None) -> list[nodes.Node]:
+    """A one-line plain text (a note) as inline nodes."""
+    return _Builder(marker).text(source)
+
+
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)]|>+)[ \t]+", re.MULTILINE)
 # Where a cell's text nodes end: line ends, (※) markers (kept, as nodes of
 # their own) and markdown's inline markup.
 _SEARCH_PIECE = re.compile(r"[\n\\`*_\[\]<>{}~|#]+|([(（]※[)）])")
+_PLAIN_PIECE = re.compile(r"\n+|([(（]※[)）])")
 
 
-def searchable(source: str) -> list[str]:
+def searchable(source: str, *, markdown: bool = True) -> list[str]:
     """A text's words for the search index, without building its nodes: the
     texts its text nodes would hold (a dictionary splitter's words depend
     on where a text ends), less link addresses, list and quote markers and
-    markup."""
-    pieces = _SEARCH_PIECE.split(_LINK_TARGET.sub("]", _BLOCK_MARKER.sub("", source)))
+    markup (in markdown)."""
+    pieces = _SEARCH_PIECE.split(_LINK_TARGET.sub("]", _BLOCK_MARKER.sub("", source))) if markdown else _PLAIN_PIECE.split(source)
     return [piece.strip() for piece in pieces if piece and piece.strip()]
 
 

@@ -7,3 +7,4 @@ exclude_patterns = ["_build"]
 # The print settings of the sample site (conf/conf.py), from one definition.
 globals().update(latex_settings())
 latex_documents = [("index", "hostile.tex", "敵対的な入力の印刷", "見本市", "manual", False)]
+pubcomment_text_format = "markdown"  # this root checks that the markdown subset escapes LaTeX
