@@ -7,8 +7,12 @@ of ``conf/documents.py`` (as ``make latexpdf`` does).
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import re
+import shutil
+import string
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, require_tool, sphinx_build
@@ -270,3 +275,113 @@ def test_text_taller_than_a_page_is_printed_whole(app: SphinxTestApp) -> None:
     assert missing == []
     tex = (Path(app.outdir) / "long.tex").read_text(encoding="utf-8")
     assert tex.count(r"\DUrole{pc-changed}{\pcU{改}") >= 2
+
+
+# Every character of every opinion is printed, in order: rows of any length
+# break across pages, long unbroken text wraps inside its cell, and no word
+# is hyphenated.  The texts are made here (a 50,000-character line has no
+# place in a fixture file); test-every-character-latex holds the rest.
+
+EVERY_CATEGORY = "甲"  # printed in each opinion's first row; in none of the texts
+FURNITURE = ("（前のページからの続き）", "次のページに続く", "No意見の要旨本市の考え方区分")
+LONG_URL = "https://www.example.lg.jp/kurashi/kotsu/" + "bus-route-reorganisation-plan-" * 8 + "2026.pdf?download=1&lang=ja"
+
+
+def _every_character_opinions() -> list[tuple[str, str]]:
+    """(summary, response) of each opinion: one long, one short, so that a
+    split row's pieces follow each other in the PDF's text."""
+    rng = random.Random(2025)
+    alphabet = string.ascii_letters + string.digits + "+/"
+    japanese = "、".join(f"論点{n}として地域の公共交通を守るための財源の確保を求め" for n in range(1, 131))
+    english = " ".join(
+        f"Sentence {n} asks the city to keep the bus line to the station running every hour, including holidays."
+        for n in range(1, 81))
+    hyphenless = " ".join(
+        f"Point {n}: the \\input and \\include commands, internationalization, responsibilities, "
+        f"incomprehensibilities and characteristically unhyphenated words stay whole." for n in range(1, 31))
+    return [
+        (japanese, "回答一"),
+        (english, "回答二"),
+        ("意見三", hyphenless),
+        ("".join(rng.choice(alphabet) for _ in range(50_000)), "回答四"),
+        (f"資料は {LONG_URL} にあります。リンク [資料]({LONG_URL}) と <{LONG_URL}> も。", "回答五"),
+        ("意見六", "コードの例 `for (i = 0; i < items.length; i++) { total += items[i].priceWithTaxIncludedInYen"
+                   "*quantities[i]; }` です。変更は {u}`" + LONG_URL + "` の通り。"),
+        ("意見七", "次のコードです。\n\n```\nitems = [" + ",".join(f"'item{n:03d}'" for n in range(60)) + "]\n```\n"),
+    ]
+
+
+def _printed(markdown: str) -> str:
+    """What print shows of a text, without white space: its text, and a
+    link's address after its text (pubcomment.latex.links)."""
+    parts: list[str] = []
+
+    def walk(node: nodes.Node) -> None:
+        if isinstance(node, nodes.Text):
+            parts.append(node.astext())
+            return
+        for child in node.children:
+            walk(child)
+        if isinstance(node, nodes.reference) and node.astext() != node["refuri"]:
+            parts.append(f"({node['refuri']})")
+
+    for block in cells.parse_blocks(markdown):
+        walk(block)
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def _pdf_body(pdf: Path) -> str:
+    """A PDF's text without white space, running header, page numbers and
+    the table's repeated head and foot."""
+    pages = pdf_text(pdf).split("\f")
+    kept = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        if lines and lines[0].strip() == "全文の印刷":
+            lines = lines[1:]
+        if lines and lines[-1].strip().isdigit():
+            lines = lines[:-1]
+        kept.append("".join(lines))
+    text = re.sub(r"\s+", "", "".join(kept))
+    for furniture in FURNITURE:
+        text = text.replace(furniture, "")
+    return text
+
+
+def test_every_character_of_every_opinion_is_printed(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """For every opinion, all of its characters, in order, hyphen-free: the
+    PDF's text (white space aside) holds each long text whole, interrupted
+    only by its row's other cells and the tables' head and foot."""
+    require_latex()
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-every-character-latex", srcdir)
+    opinions = _every_character_opinions()
+    data = {
+        "title": "全文の意見", "body": {"name": "見本市"}, "period": {"start": "2025-12-03", "end": "2026-01-05"},
+        "categories": [{"key": EVERY_CATEGORY, "description": "反映"}],
+        "opinions": [{"category": EVERY_CATEGORY, "summary": s, "response": r} for s, r in opinions],
+    }
+    (srcdir / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app("latex", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert "WARNING" not in app.warning.getvalue()
+    latexmk(Path(app.outdir), "every")
+    log = (Path(app.outdir) / "every.log").read_text(encoding="utf-8", errors="replace")
+    # Nothing runs across the next column (a few points of a justified line may).
+    overfull = [float(width) for width in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
+    assert max(overfull, default=0.0) < 3.0, overfull
+    text = _pdf_body(Path(app.outdir) / "every.pdf")
+    for number, (summary, response) in enumerate(opinions, 1):
+        # In a row, the cells follow each other (number, opinion, answer,
+        # category); a split row's next rows hold only the long text's pieces.
+        long, between = (summary, _printed(response) + EVERY_CATEGORY) if len(summary) > len(response) \
+            else (response, EVERY_CATEGORY)
+        expected = _printed(long)
+        start = text.find(expected[:30])
+        assert start >= 0, f"opinion {number}: its start {expected[:30]!r} is not printed"
+        window = text[start:start + len(expected) + len(between)]
+        printed = window.replace(between, "", 1)
+        found = next((i for i, (a, b) in enumerate(zip(printed, expected, strict=False)) if a != b), len(printed))
+        assert printed == expected, (
+            f"opinion {number}: {found} of {len(expected)} characters printed in order; "
+            f"then {printed[found:found + 40]!r} instead of {expected[found:found + 40]!r}")

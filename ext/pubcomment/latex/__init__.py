@@ -4,6 +4,7 @@
   :func:`latex_settings` (imported from here by ``conf.py`` files);
 * :mod:`.long_tables`: headings kept with their tables, rows split to fit a page;
 * :mod:`.underline`: changed text (傍線) underlined and wrapping in a cell;
+* :mod:`.breaks`: long Latin runs (addresses, code) breakable in a cell;
 * :mod:`.links`: addresses in tables, titles of documents printed elsewhere;
 * :mod:`.plan_pages`: page numbers of the plan's PDF;
 * :mod:`.assets`: the style file (``texinputs/pubcomment.sty``).

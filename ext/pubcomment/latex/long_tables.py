@@ -79,10 +79,32 @@ def keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: str
 # never inside one, so a row taller than the page would run off its foot
 # and the rest of the opinion would be lost.  Such a row becomes several:
 # the first keeps the number and the category, the next ones continue the
-# texts, a few paragraphs (or list items, or sentences) each.
+# texts, a few paragraphs (or list items, or sentences) each.  A text with
+# no sentence end where one is needed (3,000 characters without 。, a
+# 50,000-character address) is cut by its estimated width, inside a
+# sentence or a word if it must be: every character is printed, and a cut
+# adds none (no hyphen).
 
 MAX_ROW_LINES = 34  # a page holds about 45 lines; the head, caption and foot take some
-SENTENCE_END = re.compile(r"(?<=[。．！？])")
+# Sentence ends: Japanese ones, and Latin . ! ? followed by white space (the
+# space stays with the sentence it ends, so no row starts with a space).
+SENTENCE_END = re.compile(r"(?<=[。．！？])|(?<=[.!?][ \t\n])")
+# A piece cut by width fills this share of a row's lines: a line of Latin
+# text ends at a space, not at its last possible character.
+CUT_FILL = 0.8
+# Widths (in full-width characters) for the pieces of a row being split,
+# where an estimate too low loses text: Latin Modern's capitals and m, w
+# are up to twice the average that text_units() counts (the decision to
+# split a row, and all other rows, keep text_units()).
+WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
+
+
+def print_units(text: str) -> float:
+    """The width of a text in full-width characters, erring wide for Latin text."""
+    return sum(1.0 if ord(char) > 0x2E7F else 0.85 if char in WIDE_LATIN else 0.55 for char in text)
+# When cutting by width, a space this far (as a share of the piece) before
+# the cut is a better place to cut: words stay whole where they can.
+CUT_SPACE_WINDOW = 0.2
 
 
 def _blocks_in_chunks(blocks: list[nodes.Node], per_line: float, limit: float) -> list[list[nodes.Node]]:
@@ -103,13 +125,17 @@ def _blocks_in_chunks(blocks: list[nodes.Node], per_line: float, limit: float) -
 
 def _block_lines(block: nodes.Node, per_line: float) -> float:
     """Estimated height of a block, in lines, ``per_line`` full-width characters a line."""
+    if isinstance(block, nodes.literal_block):
+        # Code keeps its line ends: each line takes at least one.
+        return sum(math.ceil(max(text_units(line), 1.0) / per_line) for line in block.astext().split("\n")) + 0.4
     paragraphs = list(block.findall(nodes.paragraph)) if isinstance(block, nodes.Element) else []
     return sum(math.ceil(max(text_units(p.astext()), 1.0) / per_line) + 0.4 for p in paragraphs or [block])
 
 
 def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple[nodes.Node, float]]:
     """A block too tall for one row, as smaller blocks: a list by its items, a
-    paragraph by its sentences.  Only the first piece keeps the block's ids."""
+    paragraph by its sentences (a sentence too long by its width), code by
+    its lines.  Only the first piece keeps the block's ids."""
     lines = _block_lines(block, per_line)
     if lines <= limit:
         return [(block, lines)]
@@ -125,11 +151,16 @@ def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple
             part += item.deepcopy()
             result.extend(_split_block(part, per_line, limit))
         return result
+    if isinstance(block, (nodes.bullet_list, nodes.enumerated_list)) and len(block.children) == 1:
+        # One item too tall: its paragraphs split as any other.
+        return _split_list_item(block, per_line, limit) or [(block, lines)]
+    if isinstance(block, nodes.literal_block):
+        return _split_code(block, per_line, limit)
     if isinstance(block, nodes.paragraph):
         groups: list[list[nodes.Node]] = [[]]
         width = 0.0
-        for atom in _sentence_atoms(block):
-            units = text_units(atom.astext())
+        for atom in _sentence_atoms(block, per_line * limit * CUT_FILL):
+            units = print_units(atom.astext())
             if groups[-1] and math.ceil((width + units) / per_line) > limit:
                 groups.append([])
                 width = 0.0
@@ -142,29 +173,112 @@ def _split_block(block: nodes.Node, per_line: float, limit: float) -> list[tuple
                 if index:
                     part["ids"], part["names"] = [], []
                 part.extend(group)
-                result.append((part, math.ceil(text_units(part.astext()) / per_line) + 0.4))
+                result.append((part, math.ceil(print_units(part.astext()) / per_line) + 0.4))
             return result
     return [(block, lines)]
 
 
-def _sentence_atoms(paragraph: nodes.Element) -> list[nodes.Node]:
+def _split_list_item(block: nodes.Element, per_line: float, limit: float) -> list[tuple[nodes.Node, float]]:
+    item = block.children[0]
+    if not isinstance(item, nodes.list_item):
+        return []
+    pieces = [piece for child in item.children for piece in _split_block(child, per_line, limit)]
+    if len(pieces) < 2:
+        return []
+    first, first_lines = pieces[0]
+    part = block.copy()
+    new_item = item.copy()
+    new_item += first
+    part += new_item
+    # The item goes on in the next rows as bare blocks: a list there would
+    # print its bullet or number a second time.
+    return [(part, first_lines), *pieces[1:]]
+
+
+def _split_code(block: nodes.literal_block, per_line: float, limit: float) -> list[tuple[nodes.Node, float]]:
+    """Code by its lines, a line too long by its width; each piece is code
+    again, as Sphinx writes it (its text unchanged)."""
+    budget = per_line * limit * CUT_FILL
+    lines: list[str] = []
+    for line in block.astext().split("\n"):
+        lines.extend(_cut_by_width(line, budget) or [""])
+    result: list[tuple[nodes.Node, float]] = []
+    current: list[str] = []
+    height = 0.0
+    for line in lines:
+        line_height = math.ceil(max(print_units(line), 1.0) / per_line)
+        if current and height + line_height > limit * CUT_FILL:
+            result.append(_code_piece(block, current, height, first=not result))
+            current, height = [], 0.0
+        current.append(line)
+        height += line_height
+    if current:
+        result.append(_code_piece(block, current, height, first=not result))
+    return result
+
+
+def _code_piece(block: nodes.literal_block, lines: list[str], height: float, *, first: bool) -> tuple[nodes.Node, float]:
+    text = "\n".join(lines)
+    part = nodes.literal_block(text, text, **{k: v for k, v in block.attributes.items() if k not in ("ids", "names") or first})
+    return part, height + 0.4
+
+
+def _cut_by_width(text: str, budget: float) -> list[str]:
+    """A text in pieces no wider than ``budget`` full-width characters, cut
+    at a space near the end of a piece where there is one, else anywhere
+    (inside a word: a cut adds no hyphen).  Every character is kept."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        width = 0.0
+        end = start
+        while end < len(text) and width + print_units(text[end]) <= budget:
+            width += print_units(text[end])
+            end += 1
+        if end == start:  # a budget below one character still takes one
+            end += 1
+        elif end < len(text):
+            space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if space >= 0 and space + 1 - start >= (end - start) * (1 - CUT_SPACE_WINDOW):
+                end = space + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _sentence_atoms(paragraph: nodes.Element, budget: float) -> list[nodes.Node]:
     """A paragraph's content in pieces that may end a row: its text by sentences;
-    an inline of plain text (changed text, emphasis) by sentences too, each
-    piece keeping the inline's kind and classes; anything else whole."""
+    an inline of plain text (changed text, emphasis, code) by sentences too,
+    each piece keeping the inline's kind and classes; anything else whole.
+    A sentence wider than ``budget`` full-width characters is cut by width."""
     atoms: list[nodes.Node] = []
+
+    def pieces(text: str) -> list[str]:
+        return [cut for piece in SENTENCE_END.split(text) if piece for cut in _cut_by_width(piece, budget)]
+
     for child in paragraph.children:
         if isinstance(child, nodes.Text):
-            atoms.extend(nodes.Text(piece) for piece in SENTENCE_END.split(child.astext()) if piece)
+            atoms.extend(nodes.Text(piece) for piece in pieces(child.astext()))
         elif isinstance(child, nodes.Inline) and isinstance(child, nodes.Element) and not isinstance(child, nodes.reference) \
                 and all(isinstance(grandchild, nodes.Text) for grandchild in child.children):
-            for piece in SENTENCE_END.split(child.astext()):
-                if piece:
-                    part = child.copy()
-                    part += nodes.Text(piece)
-                    atoms.append(part)
+            for index, piece in enumerate(pieces(child.astext())):
+                part = child.copy()
+                if index:
+                    part["ids"], part["names"] = [], []
+                part += nodes.Text(piece)
+                if isinstance(part, nodes.literal):
+                    part.rawsource = piece
+                atoms.append(part)
         else:
             atoms.append(child.deepcopy())
     return atoms
+
+
+def column_chars(tgroup: nodes.tgroup) -> list[float]:
+    """How many full-width characters a line of each column's cells holds."""
+    widths = [float(c.get("colwidth", 1)) for c in tgroup.children if isinstance(c, nodes.colspec)]
+    total = sum(widths) or 1.0
+    return [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
 
 
 def split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -174,9 +288,7 @@ def split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if "longtable" not in table["classes"]:
             continue
         for tgroup in table.findall(nodes.tgroup):
-            widths = [float(c.get("colwidth", 1)) for c in tgroup.children if isinstance(c, nodes.colspec)]
-            total = sum(widths) or 1.0
-            per_line = [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
+            per_line = column_chars(tgroup)
             for tbody in tgroup.findall(nodes.tbody):
                 for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
                     _split_row(row, per_line)

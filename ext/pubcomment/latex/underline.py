@@ -33,6 +33,8 @@ from sphinx.application import Sphinx
 from sphinx.util import texescape
 
 from ..render.safe_markdown import CHANGED_CLASS
+from .breaks import WORD_BREAK
+from .long_tables import print_units
 
 # Half-width characters of the JFM with space on their open side.
 OPENING = frozenset("「『（〔［｛〈《【〘〖〝‘“｟⦅")
@@ -63,6 +65,11 @@ NO_XSPACE_BEFORE = CLOSING | frozenset("：；？！‼⁇⁈⁉°′″™—�
 NO_XSPACE_AFTER = OPENING | frozenset("—―〜～…¥￥")
 
 WHITESPACE = " \t\r\n"
+
+# A Latin unit wider than this (in full-width characters, erring wide) may
+# not fit a line of the narrowest cell that shows changed text (変更の概要
+# of the amendments, about 11 characters), so it may break anywhere.
+LONG_UNIT = 10.0
 
 
 def is_japanese(char: str, escape: Callable[[str], str]) -> bool:
@@ -165,7 +172,13 @@ def underlined(text: str, escape: Callable[[str], str], *, before: str = "", aft
             continue
         if previous and previous not in WHITESPACE:
             out.append(joint(previous, unit[0], escape, underline=underline))
-        out.append(rf"\pcU{{{escape(unit)}}}")
+        if print_units(unit) > LONG_UNIT and not is_japanese(unit[0], escape):
+            # A long Latin run (an address, code) is one box a character,
+            # joined by \pcW, a line break that prints nothing: one box
+            # would run off the cell (see .breaks).
+            out.append(WORD_BREAK.join(rf"\pcU{{{escape(char)}}}" for char in unit))
+        else:
+            out.append(rf"\pcU{{{escape(unit)}}}")
         previous = unit[-1]
         underline = True
     if out and out[-1] == r"\pcS":
