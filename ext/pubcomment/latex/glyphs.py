@@ -259,7 +259,7 @@ def print_scripts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for text in texts:
         seen.update(unprintable(text.astext()))
     reported = _reported.setdefault(app.builder, set())
-    from_data = _report_data(app, seen, reported)
+    from_data = _report_data(app, seen, reported) if seen else set()
     for text in texts:
         parent = text.parent
         assert isinstance(parent, nodes.Element)
