@@ -19,12 +19,16 @@ declare -A COMMANDS=(
 )
 declare -A PACKAGES=(
   # upLaTeX, jsclasses, pxchfon and the Harano Aji fonts are in texlive-lang-japanese;
-  # Latin Modern's Type 1 fonts in lmodern (only recommended by texlive-base).
-  [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra latexmk lmodern"
+  # Latin Modern's Type 1 fonts in lmodern (only recommended by texlive-base);
+  # Vietnamese letters in T5 (vntex) from texlive-lang-other; Hangul and
+  # simplified Chinese in Noto CJK, monochrome emoji in Symbola
+  # (pubcomment/latex/glyphs.py).
+  [tex]="texlive-lang-japanese texlive-latex-recommended texlive-latex-extra latexmk lmodern texlive-lang-other fonts-noto-cjk fonts-symbola"
   # poppler-data: pdftotext reads Japanese through the Adobe-Japan1 collection
   # (dvipdfmx writes no ToUnicode map for those fonts).
   [pdftools]="poppler-utils poppler-data"
-  [browser]="chromium fonts-noto-cjk"
+  # Noto for Hangul, Chinese, Thai, Arabic, Devanagari and colour emoji in opinions.
+  [browser]="chromium fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji"
   [epub]="default-jre-headless epubcheck"
   [java]="default-jre-headless"
   [node]="nodejs npm"
@@ -34,7 +38,7 @@ declare -A PACKAGES=(
 )
 # Files that the packages provide but no command reveals.
 declare -A FILES=(
-  [tex]="jsbook.cls pxchfon.sty HaranoAjiMincho-Regular.otf lmodern.sty"
+  [tex]="jsbook.cls pxchfon.sty HaranoAjiMincho-Regular.otf lmodern.sty t5enc.def NotoSerifCJK-Regular.ttc NotoSansCJK-Regular.ttc Symbola_hint.ttf"
   [epub]=""
   [browser]=""
   [pdftools]=""
@@ -60,7 +64,7 @@ for group in "$@"; do
   if [[ $need == 0 && $group == epub && ! -f /usr/share/java/epubcheck.jar ]]; then
     need=1
   fi
-  if [[ $group == browser && $need == 0 && ! -d /usr/share/fonts/opentype/noto ]]; then
+  if [[ $group == browser && $need == 0 && ! ( -d /usr/share/fonts/opentype/noto && -f /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf && -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ) ]]; then
     need=1
   fi
   [[ $need == 1 ]] && missing+=(${PACKAGES[$group]})

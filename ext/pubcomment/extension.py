@@ -20,7 +20,7 @@ from .heading_numbers import KobunNumbering
 from .html import a11y, backlinks, deferred_rows, parallel_rows, search
 from .html import assets as html_assets
 from .latex import assets as latex_assets
-from .latex import breaks, links, long_tables, plan_pages, underline
+from .latex import breaks, glyphs, links, long_tables, plan_pages, underline
 
 # config-inited: our values are checked before any other listener reads them.
 VALIDATE_CONFIG = 400
@@ -31,6 +31,7 @@ LATEX_SPLIT_ROWS = 790  # ... rows taller than a page are split (print);
 LATEX_KEEP_HEADINGS = 800  # ... headings are kept with their tables, by the split rows' height;
 LATEX_TABLE_URLS = 800  # ... links in tables show their address;
 EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
+LATEX_GLYPHS = 850  # ... each character gets a print font, or 〓 and a warning (the rows are split by then);
 LATEX_UNDERLINE = 900  # ... changed text is underlined: the rows above are split by its text;
 LATEX_BREAKS = 950  # ... last, long Latin runs may break: it rewrites the text the passes above read.
 
@@ -109,6 +110,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("doctree-resolved", long_tables.split_tall_rows, priority=LATEX_SPLIT_ROWS)
     app.connect("doctree-resolved", long_tables.keep_headings_with_tables, priority=LATEX_KEEP_HEADINGS)
     app.connect("doctree-resolved", links.show_urls_in_tables, priority=LATEX_TABLE_URLS)
+    app.connect("doctree-resolved", glyphs.print_scripts, priority=LATEX_GLYPHS)
     app.connect("doctree-resolved", underline.underline_changed_text, priority=LATEX_UNDERLINE)
     app.connect("doctree-resolved", breaks.break_long_runs, priority=LATEX_BREAKS)
     app.add_post_transform(a11y.TableRegions)

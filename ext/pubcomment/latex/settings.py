@@ -20,6 +20,9 @@ Why these settings (measured on Debian's TeX Live 2022):
   writes no ToUnicode map for fonts of the Adobe-Japan1 collection (Harano
   Aji is one): the PDF standard maps their glyphs to Unicode through the
   collection (pdftotext needs poppler-data for that).
+* Characters of other scripts (Hangul, simplified Chinese, Vietnamese,
+  emoji) are set in fonts of their own, and what no font has prints as 〓
+  with a warning: see :mod:`.glyphs`.
 * A Japanese document's vertical margins are symmetric in Sphinx (it makes
   the text a whole number of lines); ``vmarginratio`` restores 20 mm above
   and 25 mm below, with the page number in the lower margin.
@@ -60,6 +63,9 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         # jsbook needs to be told the engine (upLaTeX) besides the driver;
         # printed on one side, sections run on without blank pages.
         "classoptions": ",dvipdfmx,uplatex,oneside,openany",
+        # T5 (vntex) for Vietnamese letters, which T1 lacks (ơ ư ệ); T1 stays
+        # the default.  pubcomment.latex.glyphs sets Vietnamese words in T5.
+        "fontenc": r"\usepackage[T5,T1]{fontenc}",
         # cmap gives pdfTeX's fonts a ToUnicode map; with dvipdfmx it only warns.
         "cmappkg": "",
         "babel": "",
