@@ -39,6 +39,21 @@ DOCUMENTS = (
         author=BODY,
         stem="kawasaki-dx-pubcomment-results",
     ),
+    # 見本: consultations of fictional bodies, published in other shapes.
+    Document(
+        key="sample_prefecture",
+        root="samples/prefecture/index",
+        title="見本県地域公共交通計画（案）に関する意見募集の結果（見本）",
+        author="見本県",
+        stem="sample-prefecture-results",
+    ),
+    Document(
+        key="sample_town",
+        root="samples/town/index",
+        title="見本町立図書館の指定管理者制度導入方針（案）に係る意見募集の結果（見本）",
+        author="見本町",
+        stem="sample-town-results",
+    ),
     Document(
         key="plan_draft",
         root="plan/index",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core import loader, wareki
+from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
 from .core.textfiles import DataFileError
 
@@ -56,10 +57,13 @@ def check(paths: Sequence[str], root: str | None = None) -> int:
             print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
         found += len(loaded.problems)
         consultation = loaded.consultation
-        period = wareki.format_period(consultation.start, consultation.end) if consultation.start and consultation.end else "—"
+        style = wareki.PeriodStyle.from_mapping({k: v for k, v in consultation.style.items() if k != "digits"})
+        period = wareki.format_period(consultation.start, consultation.end, style) if consultation.start and consultation.end else "—"
+        labels = {**DEFAULT_LABELS, **consultation.labels}
         submissions = consultation.submission_count
-        print(f"{path}: {consultation.title} / {period} / "
-              f"{'' if submissions is None else f'{submissions}通'}{consultation.opinion_count}件 / {len(loaded.problems)} problem(s)")
+        counts = "" if submissions is None else f"{submissions:,}{labels['submissions_unit']}"
+        counts += f"{consultation.opinion_count:,}{labels['opinions_unit']}"
+        print(f"{path}: {consultation.title} / {period} / {counts} / {len(loaded.problems)} problem(s)")
     return 1 if found else 0
 
 

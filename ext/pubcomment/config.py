@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from .core.labels import DEFAULT_LABELS, fill
 from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
-from .core.ranges import NUMBER_CAPTION, NUMBERS_CAPTION
 from .warnings_ import warn
 
 if TYPE_CHECKING:
@@ -31,52 +31,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 PREFIX = "pubcomment_"
-
-# User-facing words.  ``{self}`` is replaced by the body's self-reference
-# (本市, 本県 …) from the data, so other bodies need not rewrite headers.
-DEFAULT_LABELS: dict[str, str] = {
-    "no": "No",
-    "summary": "意見の要旨",
-    "response": "{self}の考え方",
-    "category": "区分",
-    "topic": "項目",
-    "row_total": "計",
-    "grand_total": "合計",
-    "description": "内容",
-    "period": "意見の募集期間",
-    "methods": "意見の提出方法",
-    "publicity": "募集の周知方法",
-    "submissions": "意見提出数",
-    "opinions": "意見数",
-    "submissions_unit": "通",
-    "opinions_unit": "件",
-    "overview_caption": "意見募集の概要",
-    "results_caption": "結果の概要",
-    "legend_caption": "対応区分",
-    "tally_caption": "意見の件数と対応区分",
-    "opinions_caption": "{topic}",
-    "numbers_caption": NUMBERS_CAPTION,
-    "number_caption": NUMBER_CAPTION,
-    "amendments_caption": "改定案からの変更点",
-    "amendment_summary": "変更の概要",
-    "after": "変更後の内容",
-    "before": "変更前の内容",
-    "no_before": "なし",
-    "changed_note": "下線部は変更箇所",
-    "changed_hidden": "変更箇所",
-    "changed_hidden_end": "変更箇所ここまで",
-    "note_link": "注釈へ",
-    "when": "時期",
-    "what": "内容",
-    "opinions_link": "この箇所への御意見（{count}件）",
-    "related": "関連箇所",
-    "amendment_ref": "変更点{number}",
-    "edition_final": "改定版",
-    "edition_draft": "改定案",
-    "edition_notice": "この文書は{edition}です。",
-    "edition_other": "{edition}を見る",
-    "editions_list": "プラン本編の版：",
-}
 
 # The editions of the plan: 改定版 (final) and 改定案 (draft).
 EDITIONS = ("final", "draft")
@@ -184,11 +138,13 @@ class PubcommentConfig:
             chosen = self.text_format if isinstance(self.text_format, str) else self.text_format.get(text_field, PLAIN)
         return chosen == MARKDOWN
 
-    def label(self, key: str, /, **values: str) -> str:
-        text = self.labels.get(key, DEFAULT_LABELS[key])
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
-        return text
+    def label(self, key: str, /, overrides: dict[str, str] | None = None, **values: str) -> str:
+        """The words for ``key``: a consultation's own (``overrides``, from its
+        data), else the site's (``pubcomment_labels``), else the default."""
+        text = overrides.get(key) if overrides else None
+        if text is None:
+            text = self.labels.get(key, DEFAULT_LABELS[key])
+        return fill(text, values)
 
 
 def default_of(field: dc.Field[Any]) -> Any:

@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 
 from .core import loader
 from .core.digest import data_digests
-from .core.model import Consultation
+from .core.model import OUT_OF_SCOPE, Consultation
 from .core.ranges import Range, contains
 from .core.textfiles import DataFileError
 from .render.context import Place, PlanAmendment
@@ -63,7 +63,7 @@ class DeclaredConsultation:
         # Digests by part and by opinion (see core/digest.py).
         self.digests, self.opinion_index = data_digests(consultation)
         self.citations = tuple(
-            Citation(o.number, o.topic, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
+            Citation(o.number, o.group, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
             for o in consultation.opinions if o.sections or o.amendments
         )
         self._consultation: Consultation | None = consultation
@@ -120,9 +120,14 @@ class OpinionTable:
     numbers: tuple[Range, ...]  # () for every number
     # False when ``:numbers:`` could not be read (the table shows nothing).
     valid: bool = True
+    # ``:scope: in``: every topic's opinions but not those out of scope.
+    in_scope_only: bool = False
 
-    def shows(self, topic: str, number: int) -> bool:
-        return self.valid and (not self.topic or self.topic == topic) and (not self.numbers or contains(self.numbers, number))
+    def shows(self, group: str, number: int) -> bool:
+        """Whether the table shows opinion ``number`` of ``group`` (its topic, or OUT_OF_SCOPE)."""
+        if not self.valid or (self.topic and self.topic != group) or (self.in_scope_only and group == OUT_OF_SCOPE):
+            return False
+        return not self.numbers or contains(self.numbers, number)
 
 
 # Pseudo keys for ``uses``: documents that show every consultation's
@@ -134,7 +139,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 5  # 5: PlanAmendment moved to render.context
+    data_version = 6  # 6: OpinionTable.in_scope_only
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

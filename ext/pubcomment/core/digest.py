@@ -25,7 +25,8 @@ def opinion_fields(opinion: Opinion) -> bytes:
     o = opinion
     fields = "\x1f".join((str(o.number), o.summary, o.response, o.category, o.topic, o.submission, str(o.numbered),
                           "\x1e".join(o.summary_notes), "\x1e".join(o.response_notes),
-                          "\x1e".join(o.sections), "\x1e".join(o.amendments)))
+                          "\x1e".join(o.sections), "\x1e".join(o.amendments),
+                          str(o.count), "\x1e".join(o.originals), str(o.in_scope)))
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 
 
@@ -39,9 +40,10 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     (Not ``repr`` of all the data for each part: that cost a quarter of a
     second per build at 10,000 opinions.)"""
     head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
-                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format))
+                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format,
+                 c.method_counts, c.labels, c.style))
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
-    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format)).encode("utf-8", "surrogatepass"),
+    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format, c.labels, c.style)).encode("utf-8", "surrogatepass"),
                                  digest_size=DIGEST_SIZE).digest()
     # Each opinion's text is hashed once; the parts hash the opinions' digests.
     topics: dict[str, hashlib.blake2b] = {}
@@ -49,10 +51,10 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     for o in c.opinions:
         digest = hashlib.blake2b(opinion_fields(o), digest_size=DIGEST_SIZE).digest()
         whole.update(digest)
-        if o.topic not in topics:
-            topics[o.topic] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
-        topics[o.topic].update(digest)
-        index.append((o.number, o.topic, digest))
+        if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
+            topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
+        topics[o.group].update(digest)
+        index.append((o.number, o.group, digest))
     result = {topic: part.digest() for topic, part in topics.items()}
     result[WHOLE] = whole.digest()
     result[HEAD] = topic_head

@@ -16,6 +16,9 @@ TEXT_FIELDS = ("summary", "response")
 PLAIN = "plain"
 MARKDOWN = "markdown"
 TEXT_FORMATS = (PLAIN, MARKDOWN)
+# The table group of the opinions out of scope (本案件外); never a topic id
+# (an ``@`` cannot start a plain YAML scalar).
+OUT_OF_SCOPE = "@out"
 
 
 @dataclass
@@ -59,6 +62,17 @@ class Opinion:
     line: int | None = None
     # The file the opinion came from when opinions live in their own file.
     origin: str | None = None
+    # How many submitted opinions the row stands for (行政手続法43条2項's
+    # 整理又は要約: 「同趣旨 N件」), and optionally their own numbers or ids.
+    count: int = 1
+    originals: list[str] = field(default_factory=list)
+    # False for an opinion on something else than the draft (本案件外).
+    in_scope: bool = True
+
+    @property
+    def group(self) -> str:
+        """The table the opinion is shown in: its topic's, or that of the opinions out of scope."""
+        return self.topic if self.in_scope else OUT_OF_SCOPE
 
     def __reduce__(self) -> tuple[type[Opinion], tuple[object, ...]]:
         # Pickled as the constructor's arguments: under -j the opinions a
@@ -109,6 +123,12 @@ class Consultation:
     publicity: list[str] = field(default_factory=list)
     declared_submissions: int | None = None
     declared_opinions: int | None = None
+    # 提出方法別の通数, for the methods whose count the data gives.
+    method_counts: dict[str, int] = field(default_factory=dict)
+    # Overrides of the labels (core/labels.py) and of the date and number
+    # styles (core/wareki.py PeriodStyle options, ``digits``) for this consultation.
+    labels: dict[str, str] = field(default_factory=dict)
+    style: dict[str, str] = field(default_factory=dict)
     categories: list[Category] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     opinions: list[Opinion] = field(default_factory=list)
@@ -122,13 +142,33 @@ class Consultation:
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)
 
-    def opinions_in(self, topic_id: str) -> list[Opinion]:
-        return [o for o in self.opinions if o.topic == topic_id]
+    def opinions_in(self, group: str) -> list[Opinion]:
+        """The opinions of one table: a topic's (in scope), or OUT_OF_SCOPE's."""
+        return [o for o in self.opinions if o.group == group]
 
     @property
     def opinion_count(self) -> int:
-        """意見数 (件): always counted, never taken from the declaration."""
+        """意見数 (件): always counted, never taken from the declaration; a
+        row that stands for several submitted opinions counts them all."""
+        return sum(o.count for o in self.opinions)
+
+    @property
+    def in_scope_count(self) -> int:
+        return sum(o.count for o in self.opinions if o.in_scope)
+
+    @property
+    def out_of_scope_count(self) -> int:
+        return sum(o.count for o in self.opinions if not o.in_scope)
+
+    @property
+    def row_count(self) -> int:
+        """The opinions as published: one per row."""
         return len(self.opinions)
+
+    @property
+    def grouped_count(self) -> int:
+        """The submitted opinions that rows of 同趣旨 stand for."""
+        return sum(o.count for o in self.opinions if o.count > 1)
 
     @property
     def submission_count(self) -> int | None:
@@ -140,4 +180,8 @@ class Consultation:
         ids = [o.submission for o in self.opinions]
         if ids and all(ids):
             return len(set(ids))
+        if self.declared_submissions is None and self.method_counts:
+            return sum(self.method_counts.values())
+        if self.declared_submissions is None and not self.opinions:
+            return 0  # no opinions: nobody submitted any
         return self.declared_submissions

@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .formats import parse_by_suffix
+from .labels import DEFAULT_LABELS
 from .located import Located
 from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
+from .numbers import digit_style, parse_count
 from .problems import Problem, Subtype
 from .textfiles import DataFileError
-from .wareki import ERAS
+from .wareki import ERAS, PERIOD_STYLE_OPTIONS, PeriodStyle
 
 # Reads a file named inside the data: returns its text and a display name.
 FileReader = Callable[[str], tuple[str, str]]
@@ -27,6 +29,7 @@ FileReader = Callable[[str], tuple[str, str]]
 TOP_KEYS = {
     "title", "body", "plan", "period", "submission_methods", "publicity",
     "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
+    "labels", "style",
 }
 BODY_KEYS = {"name", "self"}
 PERIOD_KEYS = {"start", "end"}
@@ -36,7 +39,12 @@ TOPIC_KEYS = {"id", "title"}
 OPINION_KEYS = {
     "no", "topic", "category", "summary", "response", "submission",
     "summary_notes", "response_notes", "sections", "amendments",
+    "count", "originals", "scope",
 }
+METHOD_KEYS = {"method", "count"}
+STYLE_KEYS = {*PERIOD_STYLE_OPTIONS, "digits"}
+# How the data may say that an opinion is, or is not, about the draft.
+SCOPES = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
 AMENDMENT_KEYS = {"id", "summary", "location", "after", "before"}
 SCHEDULE_KEYS = {"when", "text"}
 
@@ -113,14 +121,19 @@ class Reader:
         if node is None or node.value is None:
             return None
         text = node.value.strip().translate(_FULL_WIDTH_DIGITS) if isinstance(node.value, str) else ""
+        digits = text.replace(",", "")
         # Only 0-9 (and their full-width forms): ① and ² are digits to
         # str.isdigit() but no number int() reads.
-        if text and text.isascii() and text.isdigit():
-            if len(text.lstrip("0")) > MAX_NUMBER_DIGITS:
-                self.report(Subtype.LIMIT, f"{key!r} of {what} has more than {MAX_NUMBER_DIGITS} digits: {text[:20]}…", node.line)
+        if digits.isascii() and digits.isdigit() and len(digits.lstrip("0")) > MAX_NUMBER_DIGITS:
+            self.report(Subtype.LIMIT, f"{key!r} of {what} has more than {MAX_NUMBER_DIGITS} digits: {text[:20]}…", node.line)
+            return None
+        if digits.isascii() and digits.isdigit() and (digits == "0" or not digits.startswith("0") or "," not in text):
+            try:
+                return parse_count(text) if "," in text else int(digits)
+            except ValueError as error:
+                self.report(Subtype.TYPE, f"{key!r} of {what}: {error}", node.line)
                 return None
-            return int(text)
-        self.report(Subtype.TYPE, f"{key!r} of {what} must be a whole number (0-9), not {node.value!r}", node.line)
+        self.report(Subtype.TYPE, f"{key!r} of {what} must be a whole number (0-9, as 1764 or 1,764), not {node.value!r}", node.line)
         return None
 
     def date(self, fields: dict[str, Located], key: str, what: str, *, line: int | None) -> dt.date | None:
@@ -153,6 +166,7 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
     period = reader.mapping(period_node, PERIOD_KEYS, "'period'")
     period_line = period_node.line if period_node else top_line
     declared = reader.mapping(top.get("declared"), DECLARED_KEYS, "'declared'")
+    methods = _methods(reader, top.get("submission_methods"))
     consultation = Consultation(
         title=reader.text(top, "title", "the consultation", required=True, line=top_line),
         body_name=reader.text(body, "name", "'body'", required=True, line=top.get("body", root).line if root else None),
@@ -160,7 +174,8 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         plan=reader.text(top, "plan", "the consultation", required=False, line=None),
         start=reader.date(period, "start", "'period'", line=period_line),
         end=reader.date(period, "end", "'period'", line=period_line),
-        submission_methods=reader.texts(top, "submission_methods", "the consultation"),
+        submission_methods=[name for name, _count in methods],
+        method_counts={name: count for name, count in methods if count is not None},
         publicity=reader.texts(top, "publicity", "the consultation"),
         declared_submissions=reader.integer(declared, "submissions", "'declared'"),
         declared_opinions=reader.integer(declared, "opinions", "'declared'"),
@@ -170,6 +185,8 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         amendments=[_amendment(reader, node) for node in reader.sequence(top.get("amendments"), "'amendments'")],
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
         text_format=_text_format(reader, top.get("text_format")),
+        labels=_labels(reader, top.get("labels")),
+        style=_style(reader, top.get("style")),
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -261,8 +278,97 @@ def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
         )
         opinion.numbered = given is not None
         opinion.origin = reader.origin
+        opinion.originals = reader.texts(fields, "originals", what)
+        opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
+        opinion.in_scope = _scope(reader, fields, what)
         opinions.append(opinion)
     return opinions
+
+
+def _count(reader: Reader, fields: dict[str, Located], what: str, originals: int, line: int) -> int:
+    """How many submitted opinions a row stands for: ``count``, else its ``originals``, else 1."""
+    count = reader.integer(fields, "count", what)
+    if count is None:
+        return originals or 1
+    if count < 1:
+        reader.report(Subtype.TYPE, f"'count' of {what} must be 1 or more, not {count}", fields["count"].line)
+        return 1
+    if originals and originals != count:
+        reader.report(Subtype.COUNT, f"{what} stands for {count} opinions but lists {originals} 'originals'", fields["count"].line)
+    return count
+
+
+def _scope(reader: Reader, fields: dict[str, Located], what: str) -> bool:
+    node = fields.get("scope")
+    if node is None or node.value is None:
+        return True
+    value = node.value.strip() if isinstance(node.value, str) else ""
+    if value in SCOPES:
+        return SCOPES[value]
+    reader.report(Subtype.TYPE, f"'scope' of {what} must be in (本案件) or out (本案件外), not {node.value!r}", node.line)
+    return True
+
+
+def _methods(reader: Reader, node: Located | None) -> list[tuple[str, int | None]]:
+    """``submission_methods``: names (電子メール), or ``{method: 電子メール, count: 1,649}`` with 通 counted."""
+    methods: list[tuple[str, int | None]] = []
+    if node is not None and isinstance(node.value, str):
+        return [(node.value.strip(), None)] if node.value.strip() else []
+    items = reader.sequence(node, "'submission_methods'")
+    for index, item in enumerate(items):
+        if isinstance(item.value, dict):
+            fields = reader.mapping(item, METHOD_KEYS, "a submission method")
+            name = reader.text(fields, "method", "a submission method", required=True, line=item.line)
+            methods.append((name, reader.integer(fields, "count", f"submission method {name!r}")))
+        elif isinstance(item.value, str) and item.value.strip():
+            text = item.value.strip()
+            # [封書 1,649通, …] in a flow list splits at the comma: 「封書 1」 and 「649通」.
+            previous = items[index - 1].value if index else None
+            if _SPLIT_NUMBER.match(text) and isinstance(previous, str) and previous.rstrip()[-1:].isdigit():
+                reader.report(Subtype.TYPE, f"{previous.strip()!r} and {text!r} look like one item split at the comma of a number: "
+                              "quote it, or write {method: …, count: …}", item.line)
+            methods.append((text, None))
+        else:
+            reader.report(Subtype.TYPE, "each item of 'submission_methods' must be text or {method: …, count: …}", item.line)
+    return methods
+
+
+_SPLIT_NUMBER = re.compile(r"^\d{3}(?:\D|$)")
+
+
+def _labels(reader: Reader, node: Located | None) -> dict[str, str]:
+    """``labels:``: this consultation's own words (the keys of core/labels.py)."""
+    fields = reader.mapping(node, set(DEFAULT_LABELS), "'labels'")
+    labels: dict[str, str] = {}
+    for key, value in fields.items():
+        if key not in DEFAULT_LABELS:
+            continue  # reported by mapping()
+        if isinstance(value.value, str):
+            labels[key] = value.value
+        else:
+            reader.report(Subtype.TYPE, f"label {key!r} must be text", value.line)
+    return labels
+
+
+def _style(reader: Reader, node: Located | None) -> dict[str, str]:
+    """``style:``: how dates and numbers are written (weekday, range, omit_repeated, digits)."""
+    fields = reader.mapping(node, STYLE_KEYS, "'style'")
+    style: dict[str, str] = {}
+    for key, value in fields.items():
+        if key not in STYLE_KEYS or not isinstance(value.value, str):
+            if key in STYLE_KEYS:
+                reader.report(Subtype.TYPE, f"style {key!r} must be text", value.line)
+            continue
+        try:
+            if key == "digits":
+                digit_style(value.value)
+            else:
+                PeriodStyle.from_mapping({key: value.value})
+        except ValueError as error:
+            reader.report(Subtype.TYPE, f"style {key!r}: {error}", value.line)
+            continue
+        style[key] = value.value
+    return style
 
 
 def _amendment(reader: Reader, node: Located) -> Amendment:
@@ -314,7 +420,7 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
         if opinion.topic and opinion.topic not in topics:
             known = "、".join(topics) if topics else "none are defined"
             reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.line, where)
-        elif topics and not opinion.topic:
+        elif topics and not opinion.topic and opinion.in_scope:
             reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.line, where)
         for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
             markers = len(NOTE_MARKER.findall(text))
@@ -370,11 +476,22 @@ def _gaps(numbers: list[int], *, limit: int) -> list[int]:
 
 
 def _check_declared(reader: Reader, consultation: Consultation, declared: dict[str, Located]) -> None:
+    """Declared counts against the data, in the consultation's own units (通, 件, 人 …)."""
+    labels = {**DEFAULT_LABELS, **consultation.labels}
+    opinions_unit, submissions_unit = labels["opinions_unit"], labels["submissions_unit"]
     counted = consultation.opinion_count
     if consultation.declared_opinions is not None and consultation.declared_opinions != counted:
-        reader.report(Subtype.COUNT, f"declared opinions ({consultation.declared_opinions}件) disagree with the data ({counted}件)", declared["opinions"].line)
+        reader.report(Subtype.COUNT, f"declared opinions ({consultation.declared_opinions:,}{opinions_unit}) disagree with the data "
+                      f"({counted:,}{opinions_unit})", declared["opinions"].line)
     ids = {o.submission for o in consultation.opinions if o.submission}
     if ids and not all(o.submission for o in consultation.opinions):
         reader.report(Subtype.COUNT, "some opinions have a 'submission' id and some do not: give it for all or none", declared.get("submissions", Located(None, 1)).line)
     elif ids and consultation.declared_submissions is not None and consultation.declared_submissions != len(ids):
-        reader.report(Subtype.COUNT, f"declared submissions ({consultation.declared_submissions}通) disagree with the data ({len(ids)} distinct submission ids)", declared["submissions"].line)
+        reader.report(Subtype.COUNT, f"declared submissions ({consultation.declared_submissions:,}{submissions_unit}) disagree with the data "
+                      f"({len(ids):,} distinct submission ids)", declared["submissions"].line)
+    by_method = sum(consultation.method_counts.values())
+    total = consultation.submission_count
+    if consultation.method_counts and total is not None and by_method != total:
+        line = declared["submissions"].line if "submissions" in declared else None
+        reader.report(Subtype.COUNT, f"the submissions by method add up to {by_method:,}{submissions_unit}, "
+                      f"not the {total:,}{submissions_unit} of the whole", line)

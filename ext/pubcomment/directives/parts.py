@@ -6,17 +6,21 @@ fills in from the domain once every document is read.
 
 from __future__ import annotations
 
+import difflib
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..core.model import OUT_OF_SCOPE
 from ..core.problems import Subtype
 from ..core.ranges import Range, format_ranges, parse_ranges
+from ..core.wareki import PeriodStyle
 from ..domain import PLAN, OpinionTable, get_domain
 from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from ..render import safe_markdown
+from ..render.summary import COUNTS, STYLE_ATTRIBUTE, countable
 from ..warnings_ import warn
 from .consultation import current_key
 
@@ -41,14 +45,39 @@ class RenderDirective(SphinxDirective):
             domain.note_use(self.env.docname, pseudo_key)
         return [node]
 
-    def extra_attributes(self) -> dict[str, str]:
+    def extra_attributes(self) -> dict[str, object]:
         return {}
 
     def anchor_name(self) -> str | None:
         return self.anchor
 
 
-class OverviewDirective(RenderDirective):
+class DatedDirective(RenderDirective):
+    """A part that writes dates: ``:weekday:`` (none, short （木）, medium （木曜）,
+    long （木曜日）), ``:range:`` (kara 「…から…まで」, tilde 「…～…」) and
+    ``:omit-repeated:`` (the end date without the era and year it shares
+    with the start), over the consultation's ``style``."""
+
+    option_spec: ClassVar = {
+        **RenderDirective.option_spec,
+        "weekday": directives.unchanged_required,
+        "range": directives.unchanged_required,
+        "omit-repeated": directives.flag,
+    }
+
+    def extra_attributes(self) -> dict[str, object]:
+        options: dict[str, object] = {name: self.options[name] for name in ("weekday", "range") if name in self.options}
+        if "omit-repeated" in self.options:
+            options["omit_repeated"] = True
+        try:
+            PeriodStyle.from_mapping(options)
+        except ValueError as error:
+            warn(Subtype.DIRECTIVE, f"{self.name}: {error}; the consultation's style is used", self.get_location())
+            return {}
+        return {STYLE_ATTRIBUTE: options} if options else {}
+
+
+class OverviewDirective(DatedDirective):
     """意見募集の概要: period in 和暦, submission methods, publicity."""
 
     kind = "overview"
@@ -84,6 +113,7 @@ class OpinionsDirective(RenderDirective):
         **RenderDirective.option_spec,
         "topic": directives.unchanged_required,
         "numbers": directives.unchanged_required,
+        "scope": lambda value: directives.choice(value, ("in", "out")),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -95,17 +125,23 @@ class OpinionsDirective(RenderDirective):
             except ValueError as error:
                 warn(Subtype.DIRECTIVE, f"pc-opinions :numbers: {error}; the table is left out", self.get_location())
                 valid = False
+        scope = self.options.get("scope", "")
+        if scope == "out" and "topic" in self.options:
+            warn(Subtype.DIRECTIVE, "pc-opinions :scope: out shows the opinions out of scope, which have no topic: :topic: is ignored", self.get_location())
+        # The opinions out of scope are a group of their own (OUT_OF_SCOPE).
+        self.group = OUT_OF_SCOPE if scope == "out" else self.options.get("topic", "")
+        self.in_scope_only = scope == "in"
         key = current_key(self, self.options.get("consultation"))
-        get_domain(self.env).tables.append(OpinionTable(self.env.docname, self.lineno, key, self.options.get("topic", ""), self.ranges, valid))
+        table = OpinionTable(self.env.docname, self.lineno, key, self.group, self.ranges, valid, self.in_scope_only)
+        get_domain(self.env).tables.append(table)
         return super().run() if valid else []
 
-    def extra_attributes(self) -> dict[str, str]:
-        return {"topic": self.options.get("topic", ""), "numbers": format_ranges(self.ranges)}
+    def extra_attributes(self) -> dict[str, object]:
+        return {"topic": self.group, "numbers": format_ranges(self.ranges), "in_scope_only": self.in_scope_only}
 
     def anchor_name(self) -> str | None:
         """Pages showing one topic each are found by topic (see ``opinion_page``)."""
-        topic = self.options.get("topic")
-        return f"{self.anchor}:{topic}" if topic else self.anchor
+        return f"{self.anchor}:{self.group}" if self.group else self.anchor
 
 
 class AmendmentsDirective(RenderDirective):
@@ -116,19 +152,23 @@ class AmendmentsDirective(RenderDirective):
     depends_on = (PLAN,)
 
 
-class ScheduleDirective(RenderDirective):
+class ScheduleDirective(DatedDirective):
     """今後の予定."""
 
     kind = "schedule"
 
 
 class CountRole(SphinxRole):
-    """``{pc-count}`opinions``` → 10件, ``{pc-count}`submissions``` → 4通."""
+    """``{pc-count}`opinions``` → 1,764件, ``{pc-count}`submissions``` → 4通, and the
+    other counts of render/summary.py COUNTS (days, in_scope, out_of_scope, rows,
+    grouped, method:電子メール); ``@key`` names another consultation."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         what, _, key = self.text.partition("@")
-        if what not in ("opinions", "submissions"):
-            warn(Subtype.DIRECTIVE, f"pc-count takes 'opinions' or 'submissions', not {what!r}", self.get_location())
+        if not countable(what):
+            close = difflib.get_close_matches(what, list(COUNTS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            warn(Subtype.DIRECTIVE, f"pc-count takes one of {', '.join(COUNTS)} or method:NAME, not {what!r}{hint}", self.get_location())
             return [nodes.Text(self.text)], []
         node = pubcomment_inline_placeholder(kind="count", key=current_key(self, key or None), what=what)
         self.set_source_info(node)

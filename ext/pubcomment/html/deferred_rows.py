@@ -30,7 +30,7 @@ from ..core.model import Opinion
 from ..domain import get_domain
 from ..nodes import pubcomment_deferred_rows
 from ..render.context import RenderContext
-from ..render.opinions import node_ranges, opinion_rows, opinions_shown
+from ..render.opinions import grouped_note, node_ranges, opinion_rows, opinions_shown
 from ..render.safe_markdown import searchable
 from ..render.tables import table_body
 from . import parallel_rows
@@ -62,7 +62,7 @@ def _fill_words(node: pubcomment_deferred_rows, ctx: RenderContext, opinions: li
             if len(parts) > 1:
                 # Under -j N, up to N processes find the words, and the index gets them one per line.
                 split = splitter(ctx.builder.config.html_search_options or {}).split
-                found = parallel_rows.map_forked(lambda part: _words(split, part, markdown), parts)
+                found = parallel_rows.map_forked(lambda part: _words(split, part, markdown, ctx), parts)
                 node += nodes.Text("\n".join(sorted(set().union(*found))))
                 return
     # The texts the rows' text nodes would hold, each a text of its own:
@@ -74,30 +74,33 @@ def _fill_words(node: pubcomment_deferred_rows, ctx: RenderContext, opinions: li
     # time at 10,000 opinions, for the same index.
     join = bool(getattr(splitter, "line_break_ends_words", False))
     for opinion in opinions:
-        pieces = _search_pieces(opinion, markdown)
+        pieces = _search_pieces(opinion, markdown, grouped_note(ctx, opinion))
         if join:
             node += nodes.Text("\n".join(pieces))
         else:
             node.extend(nodes.Text(piece) for piece in pieces)
 
 
-def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool]) -> list[str]:
-    """``markdown``: whether the summary and the response are markdown (else plain)."""
+def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool], grouped: str | None = None) -> list[str]:
+    """``markdown``: whether the summary and the response are markdown (else
+    plain); ``grouped``: the row's 「（同趣旨 3件）」, which ends the summary."""
     pieces = [str(opinion.number)]
-    for (text, notes), is_markdown in zip(((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)), markdown, strict=True):
+    for index, ((text, notes), is_markdown) in enumerate(zip(((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)), markdown, strict=True)):
         pieces.extend(searchable(text, markdown=is_markdown))
         for note in notes:
             pieces.append("※")
             pieces.extend(searchable(note, markdown=is_markdown))
+        if index == 0 and grouped:
+            pieces.append(grouped)
     if opinion.category:
         pieces.append(opinion.category)
     return pieces
 
 
-def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool]) -> set[str]:
+def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool], ctx: RenderContext) -> set[str]:
     words: set[str] = set()
     for opinion in opinions:
-        words.update(split("\n".join(_search_pieces(opinion, markdown))))
+        words.update(split("\n".join(_search_pieces(opinion, markdown, grouped_note(ctx, opinion)))))
     return words
 
 

@@ -20,6 +20,8 @@ from sphinx.util.nodes import make_refnode
 from ..config import PubcommentConfig
 from ..core.ids import token, tokens
 from ..core.model import Consultation
+from ..core.numbers import format_count
+from ..core.wareki import PeriodStyle
 
 # Builders whose pages Sphinx writes in worker processes under -j, and
 # whose doctrees hold nothing that must see the rows before they are
@@ -120,7 +122,16 @@ class RenderContext:
         return self.builder.name in DEFERRING_BUILDERS
 
     def label(self, name: str, /, **values: str) -> str:
-        return self.config.label(name, self=self.consultation.self_reference, **values)
+        """The consultation's words for ``name`` (its data's, the site's, or the default)."""
+        return self.config.label(name, self.consultation.labels, self=self.consultation.self_reference, **values)
+
+    def number(self, count: int, unit: str = "") -> str:
+        """A count as published: 1,764, in the consultation's digits style; ``unit`` is a label key."""
+        return format_count(count, digits=self.consultation.style.get("digits", "ascii"), unit=self.label(unit) if unit else "")
+
+    def period_style(self, options: Mapping[str, object] | None = None) -> PeriodStyle:
+        """How dates are written: the directive's options over the consultation's ``style``."""
+        return PeriodStyle.from_mapping({**{k: v for k, v in self.consultation.style.items() if k != "digits"}, **dict(options or {})})
 
     def anchor(self, *parts: str) -> str:
         return anchor_id(self.key, *parts)

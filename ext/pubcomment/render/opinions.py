@@ -5,10 +5,12 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core import numbering
-from ..core.model import Opinion
+from ..core.model import OUT_OF_SCOPE, Opinion
+from ..core.problems import Subtype
 from ..core.ranges import Range, contains, format_ranges, numbers_caption, parse_ranges
 from ..core.tally import tally
 from ..nodes import pubcomment_deferred_rows
+from ..warnings_ import warn
 from . import safe_markdown
 from .citations import related_paragraph
 from .context import RenderContext
@@ -29,6 +31,10 @@ def opinion_anchor(ctx: RenderContext, number: int) -> str:
 
 
 def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    if not ctx.consultation.categories:
+        warn(Subtype.DIRECTIVE, "pc-legend: the consultation has no categories (対応区分), so there is no legend to show; "
+             "remove the directive or add 'categories' to the data", node)
+        return []
     rows: list[list[Cell | str]] = [
         [anchored(category_anchor(ctx, c.key), c.key), _described(c.label, c.description)]
         for c in ctx.consultation.categories
@@ -47,36 +53,48 @@ def _described(label: str, description: str) -> list[nodes.Node]:
 
 
 def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
-    result = tally(ctx.consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading)
+    """意見の件数と対応区分 (意見の件数 when there are no categories); nothing when
+    there are no opinions (pc-opinions says so)."""
+    if not ctx.consultation.opinions:
+        return []
+    result = tally(ctx.consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading, out_of_scope_label=ctx.label("out_of_scope"))
     keys = list(result.category_keys)
     header = [ctx.label("topic"), *keys, ctx.label("row_total")] if keys else [ctx.label("topic"), ctx.label("row_total")]
     rows: list[list[Cell | str]] = []
     for row in (*result.rows, result.total):
-        counts = [str(n) for n in row.counts] if keys else []
-        rows.append([row.label, *counts, str(row.total)])
+        counts = [ctx.number(n) for n in row.counts] if keys else []
+        rows.append([row.label, *counts, ctx.number(row.total)])
     widths = [40, *([60 // max(len(keys) + 1, 1)] * len(keys)), 60 // max(len(keys) + 1, 1)]
-    return [build_table(ctx.anchor("tally"), ctx.label("tally_caption"), header, rows, widths, classes=["pc-tally"], stub_columns=1)]
+    caption = ctx.label("tally_caption" if keys else "tally_caption_plain")
+    return [build_table(ctx.anchor("tally"), caption, header, rows, widths, classes=["pc-tally"], stub_columns=1)]
 
 
 def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
+    """A table per topic (or the one table), then the opinions out of scope;
+    with no opinions at all, the statement that there were none (43条1項)."""
     consultation = ctx.consultation
     wanted = node.get("topic")
     numbers = node_ranges(node)
-    tables: list[nodes.Node] = []
+    if not consultation.opinions:
+        text = ctx.label("no_opinions")
+        return [nodes.paragraph(text, text, classes=["pc-no-opinions"])]
+    groups: list[tuple[str, str]] = []  # (group, caption)
     if not consultation.topics:
-        opinions = opinions_shown(ctx, "", numbers)
-        if numbers and not opinions:
-            return []
-        caption = ctx.label("opinions_caption", topic=consultation.title)
-        return [_opinion_table(ctx, "all", _with_numbers(ctx, caption, opinions, numbers), opinions, numbers)]
+        groups.append(("", ctx.label("opinions_caption", topic=consultation.title)))
     for index, topic in enumerate(consultation.topics):
-        if wanted and wanted != topic.id:
+        groups.append((topic.id, ctx.label("opinions_caption", topic=topic_heading(index, topic.title))))
+    if not node.get("in_scope_only"):
+        groups.append((OUT_OF_SCOPE, ctx.label("out_of_scope_caption")))
+    tables: list[nodes.Node] = []
+    for group, caption in groups:
+        if wanted and wanted != group:
             continue
-        opinions = opinions_shown(ctx, topic.id, numbers)
-        if numbers and not opinions:  # a page of a split table shows only the topics it has
+        opinions = opinions_shown(ctx, group, numbers)
+        # A page of a split table shows only the groups it has, and no table
+        # is made for the opinions out of scope when there are none.
+        if (numbers or group == OUT_OF_SCOPE) and not opinions:
             continue
-        caption = ctx.label("opinions_caption", topic=topic_heading(index, topic.title))
-        tables.append(_opinion_table(ctx, topic.id, _with_numbers(ctx, caption, opinions, numbers), opinions, numbers))
+        tables.append(_opinion_table(ctx, group, _with_numbers(ctx, caption, opinions, numbers), opinions, numbers))
     return tables
 
 
@@ -99,28 +117,46 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
         header.append(ctx.label("category"))
         widths = [6, 42, 45, 7]
     if ctx.defers_rows:  # the HTML writer builds the rows (html/deferred_rows.py)
-        topic = group if ctx.consultation.topics else ""
-        body: nodes.tbody = pubcomment_deferred_rows(key=ctx.key, topic=topic, docname=ctx.docname, numbers=format_ranges(numbers))
+        body: nodes.tbody = pubcomment_deferred_rows(key=ctx.key, topic=group, docname=ctx.docname, numbers=format_ranges(numbers))
     else:
         body = table_body(opinion_rows(ctx, opinions))
     # The pages of a split table are one document in print: each its own id.
-    part = ctx.topic_token(group) if ctx.consultation.topics else group
-    anchor = ctx.anchor("opinions", part, *([str(opinions[0].number)] if numbers and opinions else []))
+    anchor = ctx.anchor("opinions", _id_part(ctx, group), *([str(opinions[0].number)] if numbers and opinions else []))
     return build_table(anchor, caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
 
 
-def opinions_shown(ctx: RenderContext, topic: str, numbers: tuple[Range, ...] = ()) -> list[Opinion]:
-    """The opinions of one topic's table (of the only table when there are no
-    topics), only those whose numbers are in ``numbers`` when it is given."""
+def _id_part(ctx: RenderContext, group: str) -> str:
+    if group == OUT_OF_SCOPE:
+        return "out-of-scope"
+    return ctx.topic_token(group) if ctx.consultation.topics else "all"
+
+
+def opinions_shown(ctx: RenderContext, group: str, numbers: tuple[Range, ...] = ()) -> list[Opinion]:
+    """The opinions of one group's table: a topic's, OUT_OF_SCOPE's, or with no
+    topics ("") every opinion in scope; only those whose numbers are in
+    ``numbers`` when it is given."""
     consultation = ctx.consultation
-    opinions = consultation.opinions_in(topic) if consultation.topics else consultation.opinions
+    if group == OUT_OF_SCOPE or consultation.topics:
+        opinions = consultation.opinions_in(group)
+    else:
+        opinions = [o for o in consultation.opinions if o.in_scope]
     return [o for o in opinions if contains(numbers, o.number)] if numbers else opinions
+
+
+def grouped_note(ctx: RenderContext, opinion: Opinion) -> str | None:
+    """「（同趣旨 3件）」 for a row that stands for several submitted opinions."""
+    if opinion.count < 2:
+        return None
+    return ctx.label("grouped", count=ctx.number(opinion.count), unit=ctx.label("opinions_unit"))
 
 
 def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell | str]]:
     rows: list[list[Cell | str]] = []
     for opinion in opinions:
         summary = _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes)
+        grouped = grouped_note(ctx, opinion)
+        if grouped is not None:
+            summary.append(nodes.paragraph(grouped, grouped, classes=["pc-grouped"]))
         related = related_paragraph(ctx, opinion)
         if related is not None:
             summary.append(related)

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docutils import nodes
 
 from ..core import numbering, wareki
+from ..core.model import Consultation
 from .context import RenderContext
 from .tables import build_table
+
+# Directive options that choose how dates are written (see core/wareki.py).
+STYLE_ATTRIBUTE = "pc_period_style"
+
+
+def _period_style(ctx: RenderContext, node: nodes.Element) -> wareki.PeriodStyle:
+    return ctx.period_style(node.get(STYLE_ATTRIBUTE) or {})
 
 
 def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     c = ctx.consultation
-    period = wareki.format_period(c.start, c.end) if c.start and c.end else ""
+    period = wareki.format_period(c.start, c.end, _period_style(ctx, node)) if c.start and c.end else ""
     items = [
         (ctx.label("period"), period),
         (ctx.label("methods"), "、".join(c.submission_methods)),
@@ -21,19 +31,56 @@ def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
     return [build_table(ctx.anchor("overview"), ctx.label("overview_caption"), None, rows, [25, 75], classes=["pc-overview"], stub_columns=1)]
 
 
+# What {pc-count} counts, and the label of its unit.
+COUNTS: dict[str, tuple[Callable[[Consultation], int | None], str]] = {
+    "opinions": (lambda c: c.opinion_count, "opinions_unit"),
+    "submissions": (lambda c: c.submission_count, "submissions_unit"),
+    "in_scope": (lambda c: c.in_scope_count, "opinions_unit"),
+    "out_of_scope": (lambda c: c.out_of_scope_count, "opinions_unit"),
+    "rows": (lambda c: c.row_count, "opinions_unit"),
+    "grouped": (lambda c: c.grouped_count, "opinions_unit"),
+    "days": (lambda c: wareki.period_days(c.start, c.end) if c.start and c.end else None, "days_unit"),
+}
+METHOD_PREFIX = "method:"  # {pc-count}`method:電子メール`
+
+
+def countable(what: str) -> bool:
+    return what in COUNTS or what.startswith(METHOD_PREFIX)
+
+
 def count_text(ctx: RenderContext, what: str) -> str | None:
-    """``4通`` or ``10件``; None when the number cannot be known."""
+    """``1,764通`` or ``10件``; None when the number cannot be known."""
     c = ctx.consultation
-    if what == "opinions":
-        return f"{c.opinion_count}{ctx.label('opinions_unit')}"
-    if what == "submissions":
-        count = c.submission_count
-        return None if count is None else f"{count}{ctx.label('submissions_unit')}"
-    return None
+    if what.startswith(METHOD_PREFIX):
+        count = c.method_counts.get(what.removeprefix(METHOD_PREFIX))
+        return None if count is None else ctx.number(count, "submissions_unit")
+    counter, unit = COUNTS.get(what, (lambda c: None, ""))
+    count = counter(c)
+    return None if count is None else ctx.number(count, unit)
+
+
+def _submissions(ctx: RenderContext) -> str | None:
+    """「1,764通（内訳：封書 12通、電子メール 1,752通）」 when the counts by method are known."""
+    total = count_text(ctx, "submissions")
+    methods = ctx.consultation.method_counts
+    if total is None or not methods:
+        return total
+    items = "、".join(f"{name} {ctx.number(count, 'submissions_unit')}" for name, count in methods.items())
+    return total + ctx.label("methods_breakdown", items=items)
+
+
+def _opinions(ctx: RenderContext) -> str | None:
+    """「3,000件（うち本案件に関するもの 2,500件、本案件外のもの 500件）」 when some are out of scope."""
+    total = count_text(ctx, "opinions")
+    c = ctx.consultation
+    if not c.out_of_scope_count:
+        return total
+    return (total or "") + ctx.label("scope_breakdown", in_label=ctx.label("in_scope"), in_count=ctx.number(c.in_scope_count, "opinions_unit"),
+                                     out_label=ctx.label("out_of_scope"), out_count=ctx.number(c.out_of_scope_count, "opinions_unit"))
 
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
-    counted = [(ctx.label(what), count_text(ctx, what)) for what in ("submissions", "opinions")]
+    counted = [(ctx.label("submissions"), _submissions(ctx)), (ctx.label("opinions"), _opinions(ctx))]
     items = [(name, value) for name, value in counted if value is not None]
     if ctx.is_html:
         return [_cards(items)]
@@ -69,9 +116,10 @@ def render_count(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
 
 def render_schedule(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     result: list[nodes.Node] = []
+    weekday = _period_style(ctx, node).weekday if node.get(STYLE_ATTRIBUTE) else False
     for item in ctx.consultation.schedule:
         if item.precision == "day":
-            when = wareki.format_date(item.when)
+            when = wareki.format_date(item.when, weekday=weekday)
         elif item.precision == "month":
             when = wareki.format_month(item.when.year, item.when.month)
         else:

@@ -8,3 +8,4 @@ exclude_patterns = ["_build"]
 
 globals().update(latex_settings())
 latex_documents = [("index", "every.tex", "全文の印刷", "見本市", "manual", False)]
+pubcomment_text_format = "markdown"  # opinion 5 checks how links print

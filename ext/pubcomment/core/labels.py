@@ -1,0 +1,74 @@
+"""The user-facing words of pubcomment, and their defaults.
+
+Every word a page shows comes from here, so another body can say its
+own: site-wide in ``conf.py`` (``pubcomment_labels``) or per consultation
+in its data (``labels:``; the data wins).  ``{self}`` is replaced by the
+body's self-reference (本市, 本県 …) and other ``{name}`` fields by the
+values each label documents.  The README lists every key.
+"""
+
+from __future__ import annotations
+
+from .ranges import NUMBER_CAPTION, NUMBERS_CAPTION
+
+DEFAULT_LABELS: dict[str, str] = {
+    "no": "No",
+    "summary": "意見の要旨",
+    "response": "{self}の考え方",
+    "category": "区分",
+    "topic": "項目",
+    "row_total": "計",
+    "grand_total": "合計",
+    "description": "内容",
+    "period": "意見の募集期間",
+    "methods": "意見の提出方法",
+    "publicity": "募集の周知方法",
+    "submissions": "意見提出数",
+    "opinions": "意見数",
+    "submissions_unit": "通",
+    "opinions_unit": "件",
+    "overview_caption": "意見募集の概要",
+    "results_caption": "結果の概要",
+    "legend_caption": "対応区分",
+    "tally_caption": "意見の件数と対応区分",
+    "opinions_caption": "{topic}",
+    "numbers_caption": NUMBERS_CAPTION,
+    "number_caption": NUMBER_CAPTION,
+    "amendments_caption": "改定案からの変更点",
+    "amendment_summary": "変更の概要",
+    "after": "変更後の内容",
+    "before": "変更前の内容",
+    "no_before": "なし",
+    "changed_note": "下線部は変更箇所",
+    "changed_hidden": "変更箇所",
+    "changed_hidden_end": "変更箇所ここまで",
+    "note_link": "注釈へ",
+    "when": "時期",
+    "what": "内容",
+    "opinions_link": "この箇所への御意見（{count}件）",
+    "related": "関連箇所",
+    "amendment_ref": "変更点{number}",
+    "edition_final": "改定版",
+    "edition_draft": "改定案",
+    "edition_notice": "この文書は{edition}です。",
+    "edition_other": "{edition}を見る",
+    "editions_list": "プラン本編の版：",
+    # Consultations as they are really published (see README).
+    "tally_caption_plain": "意見の件数",
+    "grouped": "（同趣旨 {count}{unit}）",
+    "in_scope": "本案件に関するもの",
+    "out_of_scope": "本案件外のもの",
+    "scope_breakdown": "（うち{in_label}{in_count}、{out_label}{out_count}）",
+    "out_of_scope_caption": "本案件以外の御意見",
+    "methods_breakdown": "（内訳：{items}）",
+    "no_opinions": "意見の募集に対し、御意見の提出はありませんでした。",
+    "days_unit": "日間",
+}
+
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """``text`` with each ``{name}`` replaced by its value."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
