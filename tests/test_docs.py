@@ -39,3 +39,11 @@ def test_every_directive_and_role_is_documented(tmp_path: Path) -> None:
     for name in names:
         assert f"`{name}`" in README, name
     del app
+
+
+def test_every_label_is_documented_with_its_default() -> None:
+    from pubcomment.core.labels import DEFAULT_LABELS
+
+    table = README.split("<!-- labels:", 1)[1].split("<!-- /labels -->", 1)[0]
+    documented = dict(line.split(" | ", 1) for line in (row.strip("| ") for row in table.splitlines() if row.startswith("| `")))
+    assert {key.strip("`"): value.replace("&#124;", "|") for key, value in documented.items()} == DEFAULT_LABELS

@@ -80,6 +80,8 @@ class Reader:
             if key not in keys:
                 hint = difflib.get_close_matches(key, sorted(keys), n=1)
                 suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(keys))}"
+                if _SPLIT_NUMBER.match(key) and key.isdigit():  # {count: 1,650} in a flow mapping
+                    suggestion = "; it looks like the digits after the comma of a number: write 1650, or quote '1,650'"
                 self.report(Subtype.UNKNOWN_KEY, f"unknown key {key!r} in {what}{suggestion}", value.line)
         return node.value
 
