@@ -378,6 +378,7 @@ def traceback_cases() -> Iterator[Case]:
     def surrogate_pair(tag: str) -> Case:
         data = json_data([json_opinion(f"見本の意見{tag}は\\ud842\\udfb7野家です。")]).replace("\\\\ud842\\\\udfb7", "\\ud842\\udfb7")
         return file_case("tb-json-surrogate-pair", "traceback", data, name="data.json", texts=(f"見本の意見{tag}は𠮷野家です。",),
+                         printed=False,  # today the surrogates reach the writers and stop the shared PDF build
                          note="an escaped surrogate pair in JSON is one character (𠮷), no warning")
     yield surrogate_pair
 
