@@ -53,9 +53,13 @@ class DeclaredConsultation:
     so is all data while documents are read (see ``_pickle_keeps_data``).
     """
 
-    def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None):
+    def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None,
+                 *, usable: bool = True):
         self.docname = docname
         self.lineno = lineno
+        # False for data that could not be read at all, or was refused: the
+        # parts that show it are left out in silence (its problems were reported).
+        self.usable = usable
         # Added to a problem's line in embedded data to give the document line.
         self.line_offset = line_offset
         # The data file the consultation is read from again, or None for embedded data.
@@ -212,6 +216,10 @@ class PubcommentDomain(Domain):
             return None
         docname, anchor, title = entry
         return Place(docname, anchor, self.sections.get((docname, anchor), ""), title)
+
+    def is_usable(self, key: str) -> bool:
+        entry = self.consultations.get(key)
+        return entry is not None and getattr(entry, "usable", True)
 
     def get_consultation(self, key: str) -> Consultation | None:
         entry = self.consultations.get(key)

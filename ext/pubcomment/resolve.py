@@ -47,6 +47,9 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
             node.replace_self(render_editions(app.builder, config, node, docname))
             continue
         consultation = domain.get_consultation(node["key"])
+        if consultation is not None and not domain.is_usable(node["key"]):
+            node.replace_self([])  # its data could not be read: reported where it is declared
+            continue
         if consultation is None:
             warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)
             node.replace_self([])

@@ -648,8 +648,8 @@ def location_cases() -> Iterator[Case]:
     lacking = tuple(Expect("required", "data.yaml:*", words) for words in ("title", "body", "start", "end"))
 
     def no_line(tag: str) -> Case:
-        return file_case("loc-empty-yaml", "locations", b"", expected=lacking,
-                         note="an empty data file: required warnings at data.yaml itself, never data.yaml.rst")
+        return file_case("loc-empty-yaml", "locations", b"", expected=(Expect("file", "data.yaml:1", "is empty"),),
+                         note="an empty data file: one pubcomment.file at data.yaml itself, never data.yaml.rst")
     yield no_line
 
     def comment_only(tag: str) -> Case:
@@ -683,8 +683,9 @@ def location_cases() -> Iterator[Case]:
         data = "title: 見本の意見募集\nopinions:\n- {topic: t, summary: 見本, response: 見本}\n"
         return file_case("loc-missing-required", "locations", data,
                          expected=(Expect("required", "data.yaml:*", "body"), Expect("required", "data.yaml:*", "start"), Expect("required", "data.yaml:*", "end"),
-                                   Expect("topic", "data.yaml:3")),
-                         note="missing body and period: warnings located in data.yaml (line or none), never data.yaml.rst")
+                                   Expect("topic", "data.yaml:3"), Expect("directive", "index.md:*", "no categories")),
+                         note="missing body and period: warnings located in data.yaml (line or none), never data.yaml.rst; "
+                              "pc-legend says there are no categories to show")
     yield missing_required
 
 

@@ -58,7 +58,8 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
                     fields[name] = _cell(name, cell, start, problems)
             if len(record) > len(header):
                 problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
-            _check_merged_rows(record, len(header), delimiter, start, line - 1, text, problems)
+            if _check_merged_rows(record, len(header), delimiter, start, line - 1, text, problems):
+                continue  # a broken row: reported as such, not also as an opinion with missing fields
             rows.append(Located(fields, start))
     except csv.Error as error:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
@@ -84,8 +85,9 @@ def _header(record: list[str], line: int, problems: list[Problem]) -> list[str]:
     return names
 
 
-def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, text: str, problems: list[Problem]) -> None:
-    """A quote left open makes the rows after it one cell, up to the next quote or the end."""
+def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, text: str, problems: list[Problem]) -> bool:
+    """Whether a quote left open made the rows after it one cell of this row
+    (up to the next quote or the end of the file); reported if so."""
     for cell in record:
         lines = cell.split("\n")
         if len(lines) < 2:
@@ -93,12 +95,13 @@ def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: i
         if text.count('"') % 2 and end >= text.rstrip("\n").count("\n") + 1:  # this row runs to the end of the file
             problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
                                     "every line after it became one cell", start))
-            return
+            return True
         suspicious = next((extra for extra in lines[1:] if columns > 1 and extra.count(delimiter) >= columns - 1), None)
         if suspicious is not None:
             problems.append(Problem(Subtype.SYNTAX, f"a cell of this row holds what looks like more rows ({suspicious[:40]!r}): "
                                     "is a quote (\") left open?", start))
-            return
+            return True
+    return False
 
 
 def _field_name(header_cell: str) -> str:

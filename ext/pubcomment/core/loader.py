@@ -24,6 +24,9 @@ class Loaded:
     problems: tuple[Problem, ...]
     # Every file read, so that callers can record them as dependencies.
     files: tuple[str, ...]
+    # False when the data could not be read at all (no parts of it can be shown;
+    # the problems say why): then the parts that show it stay silent.
+    usable: bool = True
 
 
 def load_text(text: str, *, origin: str | None = None, base_dir: str | os.PathLike[str] = ".",
@@ -64,7 +67,7 @@ def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | No
         return cached[1]
     if resolved.suffix.lower() in (".csv", ".tsv"):
         problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV holds opinions only (name it in 'opinions:')", 1, str(resolved))
-        loaded = Loaded(empty_consultation(), (problem,), (str(resolved),))
+        loaded = Loaded(empty_consultation(), (problem,), (str(resolved),), usable=False)
     else:
         with paused_cycle_collection():
             try:
@@ -95,9 +98,9 @@ def _build(data: Located | None, problems: list[Problem], origin: str | None, ba
         return text, str(target)
 
     if problems and data is None:
-        return Loaded(empty_consultation(), tuple(_with_origin(problems, origin)), tuple(files))
+        return Loaded(empty_consultation(), tuple(_with_origin(problems, origin)), tuple(files), usable=False)
     consultation, found = read_consultation(data, origin=origin, read_file=read_file)
-    return Loaded(consultation, tuple(_with_origin(problems, origin)) + tuple(found), tuple(files))
+    return Loaded(consultation, tuple(_with_origin(problems, origin)) + tuple(found), tuple(files), usable=data is not None)
 
 
 def _with_origin(problems: list[Problem], origin: str | None) -> list[Problem]:

@@ -86,8 +86,9 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, str]:
                 raise DataFileError(_undecodable(raw, name, encoding, error)) from error
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
+        # A binary file has no lines: the problem is the file's, at its start.
         raise DataFileError(Problem(Subtype.ENCODING, f"{name} is not text: a NUL byte at byte {offset} "
-                                    "(a binary file, or UTF-16 without its BOM)", _line_of(raw, offset)))
+                                    "(a binary file, or UTF-16 without its BOM)", 1))
     decoded: list[tuple[str, str]] = []
     errors: list[tuple[str, UnicodeDecodeError]] = []
     for encoding in ENCODINGS:

@@ -14,6 +14,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..core import loader
+from ..core.located import parse_yaml
+from ..core.model import Consultation
 from ..core.problems import Subtype
 from ..core.textfiles import DataFileError
 from ..domain import DeclaredConsultation, get_domain
@@ -45,7 +47,8 @@ class ConsultationDirective(SphinxDirective):
             warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
                  "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
             return []
-        if loaded is None:
+        if loaded is None:  # the file could not be read: reported, and declared unusable
+            self._declare(key, loader.empty_consultation(), usable=False)
             return []
         # Body line i (1-based) is file line lineno + content_offset + i in MyST,
         # where content_offset counts the option lines before the body.
@@ -55,11 +58,16 @@ class ConsultationDirective(SphinxDirective):
             self.env.note_dependency(path)
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
         source = loaded.files[0] if "file" in self.options and loaded.files else None
-        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source)
+        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable)
         if not get_domain(self.env).add_consultation(key, declared):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key
         return []
+
+    def _declare(self, key: str, consultation: Consultation, *, usable: bool) -> None:
+        declared = DeclaredConsultation(self.env.docname, self.lineno, 0, consultation, None, usable=usable)
+        get_domain(self.env).add_consultation(key, declared)
+        self.env.current_document[CURRENT_KEY] = key
 
     def _cut_short(self) -> bool:
         """Whether the body was cut short by a fence line inside the data (see fences.py):
@@ -68,7 +76,7 @@ class ConsultationDirective(SphinxDirective):
         if lines is None:
             return False
         body_end = self.lineno + self.content_offset + len(self.content) + 1
-        found = cut_short(lines, self.lineno, body_end)
+        found = cut_short(lines, self.lineno, body_end, ends_unfinished=_ends_unfinished("\n".join(self.content)))
         if found is None:
             return False
         closing, first, last = found
@@ -78,10 +86,7 @@ class ConsultationDirective(SphinxDirective):
              (self.env.docname, closing))
         refused: list[tuple[int, int]] = self.env.current_document.get(REFUSED_LINES) or []
         self.env.current_document[REFUSED_LINES] = [*refused, (first, last)]
-        key = self.options.get("name", self.env.docname)
-        declared = DeclaredConsultation(self.env.docname, self.lineno, 0, loader.empty_consultation(), None)
-        get_domain(self.env).add_consultation(key, declared)
-        self.env.current_document[CURRENT_KEY] = key
+        self._declare(self.options.get("name", self.env.docname), loader.empty_consultation(), usable=False)
         return True
 
     def _load_file(self, name: str) -> loader.Loaded | None:
@@ -94,6 +99,14 @@ class ConsultationDirective(SphinxDirective):
             where = f"{error.path}:{error.problem.line}" if error.path and error.problem.line else self.get_location()
             warn(error.problem.subtype, error.problem.message, where)
             return None
+
+
+def _ends_unfinished(text: str) -> bool:
+    """Whether YAML ``text`` fails at its very end (a quoted scalar never closed):
+    the sign of a body that a fence line inside a quoted text ended."""
+    _data, problems = parse_yaml(text)
+    last = text.count("\n") + 1
+    return any(p.subtype is Subtype.SYNTAX and p.line is not None and p.line >= last for p in problems)
 
 
 def current_key(directive: SphinxDirective | SphinxRole, explicit: str | None) -> str:

@@ -11,7 +11,8 @@ of it is removed from the doctree before anything else sees it.
 
 The signature of a body cut short: its closing fence is indented (writers
 close a directive at the start of a line), or the line after the closing
-fence is indented (the data goes on).  The data's real end is taken to be
+fence is indented (the data goes on), or the data stops inside a quoted
+text (which a fence line of the text cut).  The data's real end is taken to be
 the next bare fence of the same kind at the start of a line.
 """
 
@@ -29,10 +30,14 @@ REFUSED_LINES = "pubcomment:refused-lines"
 _OPENING = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
 
 
-def cut_short(lines: list[str], lineno: int, body_end: int) -> tuple[int, int, int] | None:
+def cut_short(lines: list[str], lineno: int, body_end: int, *, ends_unfinished: bool = False) -> tuple[int, int, int] | None:
     """For a directive opened at ``lineno`` (1-based) whose body MyST ended at
     line ``body_end`` (the closing fence, 1-based): None when the body ended as
-    its writer meant, else (closing fence, first line run as markup, last)."""
+    its writer meant, else (closing fence, first line run as markup, last).
+
+    ``ends_unfinished``: the body's data stops in the middle of a value (a
+    quoted text never closed); then a closing fence with more lines after
+    it is a cut too."""
     if not 0 < lineno <= len(lines) or not 0 < body_end <= len(lines):
         return None
     opening = _OPENING.match(lines[lineno - 1])
@@ -44,7 +49,8 @@ def cut_short(lines: list[str], lineno: int, body_end: int) -> tuple[int, int, i
     if closing is None:
         return None
     following = lines[body_end] if body_end < len(lines) else ""
-    if not closing.group(1) and not (following.strip() and following[0] in " \t"):
+    indented_after = bool(following.strip()) and following[0] in " \t"
+    if not closing.group(1) and not indented_after and not (ends_unfinished and body_end < len(lines)):
         return None
     for index in range(body_end, len(lines)):
         match = bare.match(lines[index])
