@@ -66,6 +66,10 @@ class DeclaredConsultation:
             Citation(o.number, o.topic, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
             for o in consultation.opinions if o.sections or o.amendments
         )
+        # The ids of the data's amendments when the comparison comes from the
+        # data (the opinions cite those, checked with the data), else None:
+        # the opinions cite the plan's.
+        self.data_amendments: tuple[str, ...] | None = tuple(a.id for a in consultation.amendments) if consultation.amendments else None
         self._consultation: Consultation | None = consultation
 
     @property
@@ -134,7 +138,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 5  # 5: PlanAmendment moved to render.context
+    data_version = 6  # 6: DeclaredConsultation.data_amendments
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

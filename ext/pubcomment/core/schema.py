@@ -322,6 +322,26 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
                 reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.line, where)
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
+    check_amendments(consultation, reader)
+
+
+def check_amendments(consultation: Consultation, reader: Reader) -> None:
+    """The data's amendments: ids once each, two different texts, and the ids
+    the opinions cite among them.  Without amendments in the data the
+    comparison comes from the plan, whose ids only the build knows."""
+    _check_unique(reader, [(a.id, a.line) for a in consultation.amendments], Subtype.AMENDMENT, "amendment id")
+    for amendment in consultation.amendments:
+        if amendment.before and amendment.before == amendment.after:
+            reader.report(Subtype.AMENDMENT, "the 'before' and 'after' texts of this amendment are the same", amendment.line)
+    if not consultation.amendments:
+        return
+    ids = list(dict.fromkeys(a.id for a in consultation.amendments if a.id))
+    known = "、".join(ids) if ids else "no amendment has an 'id'"
+    for opinion in consultation.opinions:
+        for amendment_id in opinion.amendments:
+            if amendment_id not in ids:
+                reader.report(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
+                              opinion.line, opinion.origin)
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:

@@ -17,7 +17,7 @@ from . import safe_markdown
 from .changed_text import has_marks, underline_changes
 from .comparison_from_plan import rows_from_plan
 from .context import RenderContext
-from .tables import Cell, build_table
+from .tables import Cell, anchored, build_table
 
 
 def changed_note(ctx: RenderContext) -> nodes.paragraph:
@@ -28,12 +28,18 @@ def changed_note(ctx: RenderContext) -> nodes.paragraph:
 
 def rows_from_data(ctx: RenderContext, amendments: list[Amendment]) -> list[list[Cell | str]]:
     rows: list[list[Cell | str]] = []
+    anchored_ids: set[str] = set()  # an id given twice (a warning) anchors its first row
     for number, amendment in enumerate(amendments, 1):
         after = safe_markdown.parse_blocks(amendment.after)
         before = safe_markdown.parse_blocks(amendment.before) if amendment.before else []
         underline_changes(before, after)
+        # The row is the target of the opinions that cite the amendment.
+        number_cell: Cell | str = str(number)
+        if amendment.id and amendment.id not in anchored_ids:
+            anchored_ids.add(amendment.id)
+            number_cell = anchored(ctx.anchor("amendment", ctx.amendment_token(amendment.id)), number_cell)
         rows.append([
-            str(number),
+            number_cell,
             safe_markdown.parse_blocks(amendment.summary),
             _side(ctx, amendment.location, after),
             _side(ctx, amendment.location, before),
