@@ -50,6 +50,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "opinions": "意見数",
     "submissions_unit": "通",
     "opinions_unit": "件",
+    "amendments_unit": "件",
     "overview_caption": "意見募集の概要",
     "results_caption": "結果の概要",
     "legend_caption": "対応区分",

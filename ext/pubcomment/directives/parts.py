@@ -123,16 +123,22 @@ class ScheduleDirective(RenderDirective):
 
 
 class CountRole(SphinxRole):
-    """``{pc-count}`opinions``` → 10件, ``{pc-count}`submissions``` → 4通."""
+    """``{pc-count}`opinions``` → 10件, ``{pc-count}`submissions``` → 4通,
+    ``{pc-count}`amendments``` → 4件 (the rows of 改定案からの変更点)."""
+
+    COUNTS: ClassVar[tuple[str, ...]] = ("opinions", "submissions", "amendments")
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         what, _, key = self.text.partition("@")
-        if what not in ("opinions", "submissions"):
-            warn(Subtype.DIRECTIVE, f"pc-count takes 'opinions' or 'submissions', not {what!r}", self.get_location())
+        if what not in self.COUNTS:
+            warn(Subtype.DIRECTIVE, f"pc-count takes {', '.join(map(repr, self.COUNTS))}, not {what!r}", self.get_location())
             return [nodes.Text(self.text)], []
         node = pubcomment_inline_placeholder(kind="count", key=current_key(self, key or None), what=what)
         self.set_source_info(node)
-        get_domain(self.env).note_use(self.env.docname, node["key"])
+        domain = get_domain(self.env)
+        domain.note_use(self.env.docname, node["key"])
+        if what == "amendments":  # without amendments in the data, the plan's are counted
+            domain.note_use(self.env.docname, PLAN)
         return [node], []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core import numbering, wareki
+from .comparison_from_plan import ordered_amendments
 from .context import RenderContext
 from .tables import build_table
 
@@ -22,14 +23,21 @@ def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
 
 
 def count_text(ctx: RenderContext, what: str) -> str | None:
-    """``4通`` or ``10件``; None when the number cannot be known."""
+    """``4通``, ``10件`` (opinions) or ``4件`` (amendments); None when the number cannot be known."""
     c = ctx.consultation
     if what == "opinions":
         return f"{c.opinion_count}{ctx.label('opinions_unit')}"
     if what == "submissions":
         count = c.submission_count
         return None if count is None else f"{count}{ctx.label('submissions_unit')}"
+    if what == "amendments":
+        return f"{amendment_count(ctx)}{ctx.label('amendments_unit')}"
     return None
+
+
+def amendment_count(ctx: RenderContext) -> int:
+    """The rows of 改定案からの変更点: the data's amendments if it has any, else the plan's."""
+    return len(ctx.consultation.amendments) or len(ordered_amendments(ctx))
 
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
