@@ -69,7 +69,8 @@ class DeclaredConsultation:
         # The ids of the data's amendments when the comparison comes from the
         # data (the opinions cite those, checked with the data), else None:
         # the opinions cite the plan's.
-        self.data_amendments: tuple[str, ...] | None = tuple(a.id for a in consultation.amendments) if consultation.amendments else None
+        self.data_amendments: tuple[str, ...] | None = (
+            tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
         self._consultation: Consultation | None = consultation
 
     @property

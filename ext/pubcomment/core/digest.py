@@ -41,6 +41,7 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
                  c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format))
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
+    whole.update(repr((c.published, c.no_amendments)).encode())
     topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format)).encode("utf-8", "surrogatepass"),
                                  digest_size=DIGEST_SIZE).digest()
     # Each opinion's text is hashed once; the parts hash the opinions' digests.

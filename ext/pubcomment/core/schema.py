@@ -27,6 +27,7 @@ FileReader = Callable[[str], tuple[str, str]]
 TOP_KEYS = {
     "title", "body", "plan", "period", "submission_methods", "publicity",
     "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
+    "published",
 }
 BODY_KEYS = {"name", "self"}
 PERIOD_KEYS = {"start", "end"}
@@ -160,6 +161,7 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         plan=reader.text(top, "plan", "the consultation", required=False, line=None),
         start=reader.date(period, "start", "'period'", line=period_line),
         end=reader.date(period, "end", "'period'", line=period_line),
+        published=reader.date(top, "published", "the consultation", line=top_line) if "published" in top else None,
         submission_methods=reader.texts(top, "submission_methods", "the consultation"),
         publicity=reader.texts(top, "publicity", "the consultation"),
         declared_submissions=reader.integer(declared, "submissions", "'declared'"),
@@ -168,6 +170,7 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         topics=[_topic(reader, node) for node in reader.sequence(top.get("topics"), "'topics'")],
         opinions=_opinions(reader, top.get("opinions")),
         amendments=[_amendment(reader, node) for node in reader.sequence(top.get("amendments"), "'amendments'")],
+        no_amendments=says_none(top.get("amendments")),
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
         text_format=_text_format(reader, top.get("text_format")),
     )
@@ -175,6 +178,11 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
     check_consultation(consultation, reader, declared)
     return consultation, reader.problems
+
+
+def says_none(node: Located | None) -> bool:
+    """Whether a list is given and empty (``amendments: []``): "there are none", not "not said"."""
+    return node is not None and isinstance(node.value, list) and not node.value
 
 
 def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
@@ -333,10 +341,10 @@ def check_amendments(consultation: Consultation, reader: Reader) -> None:
     for amendment in consultation.amendments:
         if amendment.before and amendment.before == amendment.after:
             reader.report(Subtype.AMENDMENT, "the 'before' and 'after' texts of this amendment are the same", amendment.line)
-    if not consultation.amendments:
+    if not consultation.amendments and not consultation.no_amendments:
         return
     ids = list(dict.fromkeys(a.id for a in consultation.amendments if a.id))
-    known = "、".join(ids) if ids else "no amendment has an 'id'"
+    known = "、".join(ids) if ids else ("the data says there are none" if consultation.no_amendments else "no amendment has an 'id'")
     for opinion in consultation.opinions:
         for amendment_id in opinion.amendments:
             if amendment_id not in ids:

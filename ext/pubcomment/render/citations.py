@@ -41,7 +41,7 @@ def _amendment_links(ctx: RenderContext, opinion: Opinion) -> list[nodes.Node]:
     comparison: the data's amendments when it has any, else the plan's."""
     if not opinion.amendments:
         return []
-    if ctx.consultation.amendments:
+    if ctx.consultation.amendments or ctx.consultation.no_amendments:
         cited = {a.id: (n, a.summary, ctx.amendment_token(a.id)) for n, a in reversed(list(enumerate(ctx.consultation.amendments, 1))) if a.id}
     else:
         cited = {a.id: (n, a.summary, token(a.id)) for n, a in enumerate(ordered_amendments(ctx), 1)}

@@ -13,9 +13,11 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core.model import Amendment
+from ..core.problems import Subtype
+from ..warnings_ import warn
 from . import safe_markdown
 from .changed_text import has_marks, underline_changes
-from .comparison_from_plan import rows_from_plan
+from .comparison_from_plan import ordered_amendments, rows_from_plan
 from .context import RenderContext
 from .tables import Cell, anchored, build_table
 
@@ -63,7 +65,15 @@ def comparison_table(ctx: RenderContext, rows: list[list[Cell | str]]) -> list[n
 
 
 def render_amendments(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
-    """From the data's ``amendments`` if it has any, else from the plan's markup."""
+    """From the data's ``amendments`` if it has any, else from the plan's markup;
+    「改定案からの変更はありません。」 when the data says so (``amendments: []``)."""
+    if ctx.consultation.no_amendments:
+        plan = len(ordered_amendments(ctx))
+        if plan:
+            warn(Subtype.AMENDMENT, f"the data says the draft was not changed (amendments: []), but the plan has {plan} pc-amendment(s); "
+                 "remove 'amendments: []' to show them", node)
+        text = ctx.label("no_amendments")
+        return [nodes.paragraph(text, text, classes=["pc-no-amendments"])]
     if ctx.consultation.amendments:
         return comparison_table(ctx, rows_from_data(ctx, ctx.consultation.amendments))
     return comparison_table(ctx, rows_from_plan(ctx))

@@ -13,12 +13,15 @@ from .tables import build_table
 def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     c = ctx.consultation
     period = wareki.format_period(c.start, c.end) if c.start and c.end else ""
+    published = wareki.format_date(c.published, weekday=True) if c.published else ""
     items = [
+        (ctx.label("published"), published),
         (ctx.label("period"), period),
         (ctx.label("methods"), "、".join(c.submission_methods)),
         (ctx.label("publicity"), "、".join(c.publicity)),
     ]
-    rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(items, 1) if value]
+    shown = [(name, value) for name, value in items if value]  # numbered (1), (2) … as shown
+    rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(shown, 1)]
     return [build_table(ctx.anchor("overview"), ctx.label("overview_caption"), None, rows, [25, 75], classes=["pc-overview"], stub_columns=1)]
 
 
@@ -37,7 +40,9 @@ def count_text(ctx: RenderContext, what: str) -> str | None:
 
 def amendment_count(ctx: RenderContext) -> int:
     """The rows of 改定案からの変更点: the data's amendments if it has any, else the plan's."""
-    return len(ctx.consultation.amendments) or len(ordered_amendments(ctx))
+    if ctx.consultation.amendments or ctx.consultation.no_amendments:
+        return len(ctx.consultation.amendments)
+    return len(ordered_amendments(ctx))
 
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
