@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 
 from .core import loader
 from .core.digest import data_digests
+from .core.law import law_facts
 from .core.model import Consultation
 from .core.ranges import Range, contains
 from .core.textfiles import DataFileError
@@ -71,6 +72,8 @@ class DeclaredConsultation:
         # the opinions cite the plan's.
         self.data_amendments: tuple[str, ...] | None = (
             tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
+        # What 行政手続法43条1項 asks of the data (see completeness.py).
+        self.law = law_facts(consultation)
         self._consultation: Consultation | None = consultation
 
     @property
@@ -139,7 +142,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 6  # 6: DeclaredConsultation.data_amendments
+    data_version = 6  # 6: DeclaredConsultation.data_amendments and .law
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

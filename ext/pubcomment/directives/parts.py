@@ -49,15 +49,17 @@ class RenderDirective(SphinxDirective):
 
 
 class OverviewDirective(RenderDirective):
-    """意見募集の概要: period in 和暦, submission methods, publicity."""
+    """意見募集の概要: 公示日 and period in 和暦, submission methods, publicity."""
 
     kind = "overview"
+    anchor = "overview"  # where the 公示日 is shown (completeness.py)
 
 
 class ResultsDirective(RenderDirective):
     """結果の概要: 意見提出数 (通) and 意見数 (件)."""
 
     kind = "results"
+    anchor = "results"  # 意見数 0件 says that no opinion was submitted (completeness.py)
 
 
 class LegendDirective(RenderDirective):
