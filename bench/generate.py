@@ -267,6 +267,7 @@ def pubcomment_yaml(model: Model, opinions_file: str = "") -> str:
         f"title: {model.title}",
         "body:\n  name: 合成市\n  self: 本市",
         f"plan: {model.plan}",
+        "published: 2025-12-03",
         "period:\n  start: 2025-12-03\n  end: 2026-01-05",
         "submission_methods: [意見提出フォーム, 郵送, FAX, 持参]",
         "publicity: [市政だより, 市ホームページ, 各区役所市政資料コーナー, 図書館]",

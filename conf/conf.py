@@ -35,6 +35,11 @@ suppress_warnings: list[str] = []
 # Editions of the plan: the final text (改定版) by default, the draft
 # (改定案) with `-t draft`; the Makefile builds both.
 pubcomment_edition = "draft" if tags.has("draft") else "final"  # type: ignore[name-defined]  # noqa: F821
+# What the results must hold (行政手続法43条1項, README 結果の公示に必要な事項):
+# every rule but 'published'.  Kawasaki's published results do not state the
+# day the draft was published (公示日), only the period (令和7年12月3日から),
+# and the data does not guess it.
+pubcomment_law_rules = ["title", "opinions", "responses", "amendments"]
 # The results PDF reads the plan PDF's page numbers from its .aux.
 pubcomment_latex_plan = by_key("plan").stem
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .core.labels import DEFAULT_LABELS, fill
+from .core.law import RULES as LAW_RULES
 from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
 from .warnings_ import warn
@@ -71,6 +72,20 @@ def text_mapping(keys: tuple[str, ...] | None = None) -> Validator:
         return value
 
     validate.keys = keys  # type: ignore[attr-defined]
+    return validate
+
+
+def names_of(allowed: tuple[str, ...], what: str) -> Validator:
+    """A list of names from ``allowed`` (others are dropped, each with a
+    did-you-mean, by :func:`validate_config`)."""
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(name, str) for name in value):
+            raise ValueError(f"must be a list of {what} names ({', '.join(allowed)}), not {value!r}")
+        return list(value)
+
+    validate.keys = allowed  # type: ignore[attr-defined]
+    validate.what = what  # type: ignore[attr-defined]
     return validate
 
 
@@ -126,6 +141,11 @@ class PubcommentConfig:
         default=PLAIN,
         metadata={"validator": text_formats, "types": (str, dict), "doc": "How opinion texts are read where the data does not say: plain (as typed) or markdown."},
     )
+    law_rules: list[str] = dc.field(
+        default_factory=lambda: list(LAW_RULES),
+        metadata={"validator": names_of(LAW_RULES, "rule"), "types": (list, tuple),
+                  "doc": "What published results must hold (行政手続法43条1項): title, published, opinions, responses, amendments."},
+    )
     plan_label: str = dc.field(
         default="プラン本編",
         metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
@@ -174,11 +194,14 @@ def validate_config(app: Sphinx, config: Config) -> None:
             warn(Subtype.CONFIG, f"{name} {error}; the default {value!r} is used instead", location)
         keys = getattr(validator, "keys", None)
         if keys is not None:
+            what = getattr(validator, "what", "key")
             unknown = [key for key in value if key not in keys]
             for key in unknown:
-                warn(Subtype.CONFIG, f"{name} has an unknown key {key!r}{_suggestion(key, keys, or_list=True)}; it is ignored", location)
-            if unknown:
+                warn(Subtype.CONFIG, f"{name} has an unknown {what} {key!r}{_suggestion(key, keys, or_list=True)}; it is ignored", location)
+            if unknown and isinstance(value, dict):
                 value = {key: text for key, text in value.items() if key in keys}
+            elif unknown:
+                value = [key for key in value if key in keys]
         config[name] = value
     _built.pop(config, None)
 

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 
 from .core import loader
 from .core.digest import data_digests
+from .core.law import law_facts
 from .core.model import OUT_OF_SCOPE, Consultation
 from .core.ranges import Range, contains
 from .core.textfiles import DataFileError
@@ -70,6 +71,13 @@ class DeclaredConsultation:
             Citation(o.number, o.group, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
             for o in consultation.opinions if o.sections or o.amendments
         )
+        # The ids of the data's amendments when the comparison comes from the
+        # data (the opinions cite those, checked with the data), else None:
+        # the opinions cite the plan's.
+        self.data_amendments: tuple[str, ...] | None = (
+            tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
+        # What 行政手続法43条1項 asks of the data (see completeness.py).
+        self.law = law_facts(consultation)
         self._consultation: Consultation | None = consultation
 
     @property
@@ -143,7 +151,7 @@ PLAN = "@plan"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 6  # 6: OpinionTable.in_scope_only
+    data_version = 7  # 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

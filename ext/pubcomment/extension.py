@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, config, coverage, domain, incremental, nodes, resolve
+from . import citations, completeness, config, coverage, domain, incremental, nodes, resolve
 from .directives import consultation, fences, parts, plan
 from .epub import builder as epub_builder
 from .epub import package as epub_package
@@ -101,6 +101,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-updated", incremental.pages_to_write)
     app.connect("env-check-consistency", citations.check_references)
     app.connect("env-check-consistency", coverage.check_coverage)
+    app.connect("env-check-consistency", completeness.check_completeness)
 
     # Resolving: placeholders become tables, then each output adjusts them.
     app.connect("doctree-resolved", resolve.resolve_placeholders)

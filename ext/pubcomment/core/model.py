@@ -119,6 +119,8 @@ class Consultation:
     plan: str
     start: dt.date | None
     end: dt.date | None
+    # The day the draft was published (案の公示日, 行政手続法43条1項), when the data gives it.
+    published: dt.date | None = None
     submission_methods: list[str] = field(default_factory=list)
     publicity: list[str] = field(default_factory=list)
     declared_submissions: int | None = None
@@ -133,6 +135,8 @@ class Consultation:
     topics: list[Topic] = field(default_factory=list)
     opinions: list[Opinion] = field(default_factory=list)
     amendments: list[Amendment] = field(default_factory=list)
+    # The data says the draft was not changed: ``amendments: []``, written out.
+    no_amendments: bool = False
     schedule: list[ScheduleItem] = field(default_factory=list)
     # How the text fields of the opinions (TEXT_FIELDS) are read, where the
     # data says: "plain", every character as typed, or "markdown" (the safe

@@ -53,6 +53,8 @@ class Subtype(enum.Enum):
     """A ``pubcomment_*`` value in ``conf.py`` is of the wrong kind, or names an unknown key."""
     COVERAGE = "coverage"
     """Opinion tables split by ``:numbers:`` leave opinions out, show some twice, or show none."""
+    LAW = "law"
+    """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
     GLYPH = "glyph"
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF, or a variation selector is left out."""
 

@@ -29,7 +29,7 @@ FileReader = Callable[[str], tuple[str, str]]
 TOP_KEYS = {
     "title", "body", "plan", "period", "submission_methods", "publicity",
     "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
-    "labels", "style",
+    "labels", "style", "published",
 }
 BODY_KEYS = {"name", "self"}
 PERIOD_KEYS = {"start", "end"}
@@ -176,6 +176,7 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         plan=reader.text(top, "plan", "the consultation", required=False, line=None),
         start=reader.date(period, "start", "'period'", line=period_line),
         end=reader.date(period, "end", "'period'", line=period_line),
+        published=reader.date(top, "published", "the consultation", line=top_line) if "published" in top else None,
         submission_methods=[name for name, _count in methods],
         method_counts={name: count for name, count in methods if count is not None},
         publicity=reader.texts(top, "publicity", "the consultation"),
@@ -185,6 +186,7 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         topics=[_topic(reader, node) for node in reader.sequence(top.get("topics"), "'topics'")],
         opinions=_opinions(reader, top.get("opinions")),
         amendments=[_amendment(reader, node) for node in reader.sequence(top.get("amendments"), "'amendments'")],
+        no_amendments=says_none(top.get("amendments")),
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
         text_format=_text_format(reader, top.get("text_format")),
         labels=_labels(reader, top.get("labels")),
@@ -194,6 +196,11 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
     check_consultation(consultation, reader, declared)
     return consultation, reader.problems
+
+
+def says_none(node: Located | None) -> bool:
+    """Whether a list is given and empty (``amendments: []``): "there are none", not "not said"."""
+    return node is not None and isinstance(node.value, list) and not node.value
 
 
 def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
@@ -430,6 +437,26 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
                 reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.line, where)
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
+    check_amendments(consultation, reader)
+
+
+def check_amendments(consultation: Consultation, reader: Reader) -> None:
+    """The data's amendments: ids once each, two different texts, and the ids
+    the opinions cite among them.  Without amendments in the data the
+    comparison comes from the plan, whose ids only the build knows."""
+    _check_unique(reader, [(a.id, a.line) for a in consultation.amendments], Subtype.AMENDMENT, "amendment id")
+    for amendment in consultation.amendments:
+        if amendment.before and amendment.before == amendment.after:
+            reader.report(Subtype.AMENDMENT, "the 'before' and 'after' texts of this amendment are the same", amendment.line)
+    if not consultation.amendments and not consultation.no_amendments:
+        return
+    ids = list(dict.fromkeys(a.id for a in consultation.amendments if a.id))
+    known = "、".join(ids) if ids else ("the data says there are none" if consultation.no_amendments else "no amendment has an 'id'")
+    for opinion in consultation.opinions:
+        for amendment_id in opinion.amendments:
+            if amendment_id not in ids:
+                reader.report(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
+                              opinion.line, opinion.origin)
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:

@@ -78,15 +78,17 @@ class DatedDirective(RenderDirective):
 
 
 class OverviewDirective(DatedDirective):
-    """意見募集の概要: period in 和暦, submission methods, publicity."""
+    """意見募集の概要: 公示日 and period in 和暦, submission methods, publicity."""
 
     kind = "overview"
+    anchor = "overview"  # where the 公示日 is shown (completeness.py)
 
 
 class ResultsDirective(RenderDirective):
     """結果の概要: 意見提出数 (通) and 意見数 (件)."""
 
     kind = "results"
+    anchor = "results"  # 意見数 0件 says that no opinion was submitted (completeness.py)
 
 
 class LegendDirective(RenderDirective):
@@ -172,7 +174,10 @@ class CountRole(SphinxRole):
             return [nodes.Text(self.text)], []
         node = pubcomment_inline_placeholder(kind="count", key=current_key(self, key or None), what=what)
         self.set_source_info(node)
-        get_domain(self.env).note_use(self.env.docname, node["key"])
+        domain = get_domain(self.env)
+        domain.note_use(self.env.docname, node["key"])
+        if what == "amendments":  # without amendments in the data, the plan's are counted
+            domain.note_use(self.env.docname, PLAN)
         return [node], []
 
 

@@ -25,17 +25,7 @@ def related_paragraph(ctx: RenderContext, opinion: Opinion) -> nodes.paragraph |
             continue
         text = f"{ctx.config.plan_label} {place.number or place.title}".strip()
         links.append(_link(ctx, place.docname, place.anchor, text, place.title))
-    order = {a.id: n for n, a in enumerate(ordered_amendments(ctx), 1)} if opinion.amendments else {}
-    for amendment_id in opinion.amendments:
-        amendment = ctx.references.amendments.get(amendment_id)
-        if amendment is None:
-            continue
-        text = ctx.label("amendment_ref", number=str(order.get(amendment_id, "")))
-        target = ctx.references.anchors.get((ctx.key, "amendments"))
-        if target is not None:
-            links.append(_link(ctx, target, ctx.anchor("amendment", token(amendment_id)), text, amendment.summary))
-        else:
-            links.append(nodes.Text(text))
+    links.extend(_amendment_links(ctx, opinion))
     if not links:
         return None
     paragraph = nodes.paragraph("", f"{ctx.label('related')}：", classes=["pc-related"])
@@ -44,6 +34,29 @@ def related_paragraph(ctx: RenderContext, opinion: Opinion) -> nodes.paragraph |
             paragraph += nodes.Text("、")
         paragraph += link
     return paragraph
+
+
+def _amendment_links(ctx: RenderContext, opinion: Opinion) -> list[nodes.Node]:
+    """「変更点2」 for each amendment the opinion cites, linked to its row of the
+    comparison: the data's amendments when it has any, else the plan's."""
+    if not opinion.amendments:
+        return []
+    if ctx.consultation.amendments or ctx.consultation.no_amendments:
+        cited = {a.id: (n, a.summary, ctx.amendment_token(a.id)) for n, a in reversed(list(enumerate(ctx.consultation.amendments, 1))) if a.id}
+    else:
+        cited = {a.id: (n, a.summary, token(a.id)) for n, a in enumerate(ordered_amendments(ctx), 1)}
+    target = ctx.references.anchors.get((ctx.key, "amendments"))
+    links: list[nodes.Node] = []
+    for amendment_id in opinion.amendments:
+        if amendment_id not in cited:
+            continue  # reported (core/schema.py, citations.py)
+        number, summary, part = cited[amendment_id]
+        text = ctx.label("amendment_ref", number=str(number))
+        if target is not None:
+            links.append(_link(ctx, target, ctx.anchor("amendment", part), text, summary))
+        else:
+            links.append(nodes.Text(text))
+    return links
 
 
 def _link(ctx: RenderContext, docname: str, anchor: str, text: str, title: str) -> nodes.Node:

@@ -2,8 +2,8 @@
 
 Rows follow the plan's reading order.  Both sides are copies of the very
 nodes the plan shows in each edition, so the table cannot drift from the
-plan.  Changed text is underlined from the writer's explicit ``{u}``
-marks when there are any, otherwise from a token diff of the two texts.
+plan.  Changed text is underlined as in the data's rows
+(:mod:`.changed_text`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from ..core.ids import token
-from ..core.textdiff import Span, changed_spans
 from ..nodes import pubcomment_plan_page
 from . import safe_markdown
+from .changed_text import underline_changes
 from .context import PlanAmendment, RenderContext, documents_under
 from .tables import Cell, anchored
-
-# Text from different blocks must not run together in the diff.
-BLOCK_SEPARATOR = "\n"
 
 
 def ordered_amendments(ctx: RenderContext) -> list[PlanAmendment]:
@@ -35,8 +32,8 @@ def rows_from_plan(ctx: RenderContext) -> list[list[Cell | str]]:
         after = [node.deepcopy() for node in amendment.final]
         if amendment.abridge:
             after = [nodes.paragraph("", "", safe_markdown.changed(amendment.abridge))]
-        elif not _has_marks(before + after):
-            mark_differences(before, after)
+        else:
+            underline_changes(before, after)
         summary: list[nodes.Node] = safe_markdown.parse_blocks(amendment.summary)
         if amendment.reason:
             summary.extend(safe_markdown.parse_blocks(amendment.reason))
@@ -65,54 +62,3 @@ def location_node(ctx: RenderContext, amendment: PlanAmendment) -> nodes.Node:
     if ctx.is_html:
         return make_refnode(ctx.builder, ctx.docname, amendment.docname, amendment.anchor, text, amendment.section_title or None)
     return text
-
-
-def _has_marks(blocks: list[nodes.Node]) -> bool:
-    return any(
-        safe_markdown.CHANGED_CLASS in inline["classes"]
-        for block in blocks
-        if isinstance(block, nodes.Element)
-        for inline in block.findall(nodes.inline)
-    )
-
-
-def _text_nodes(blocks: list[nodes.Node]) -> list[nodes.Text]:
-    found: list[nodes.Text] = []
-    for block in blocks:
-        found.extend(block.findall(nodes.Text))
-        found.append(nodes.Text(BLOCK_SEPARATOR))  # a marker, never inserted
-    return found
-
-
-def mark_differences(before: list[nodes.Node], after: list[nodes.Node]) -> None:
-    """Underline what the diff says changed, in place."""
-    before_texts, after_texts = _text_nodes(before), _text_nodes(after)
-    deleted, inserted = changed_spans("".join(before_texts), "".join(after_texts))
-    _underline(before_texts, deleted)
-    _underline(after_texts, inserted)
-
-
-def _underline(texts: list[nodes.Text], spans: list[Span]) -> None:
-    offset = 0
-    for text in texts:
-        start, end = offset, offset + len(text)
-        offset = end
-        if text.parent is None:
-            continue
-        cuts = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
-        if not cuts:
-            continue
-        value = str(text)
-        pieces: list[nodes.Node] = []
-        position = 0
-        for cut_start, cut_end in cuts:
-            if cut_start > position:
-                pieces.append(nodes.Text(value[position:cut_start]))
-            if value[cut_start:cut_end].strip():
-                pieces.append(safe_markdown.changed(value[cut_start:cut_end]))
-            else:
-                pieces.append(nodes.Text(value[cut_start:cut_end]))
-            position = cut_end
-        if position < len(value):
-            pieces.append(nodes.Text(value[position:]))
-        text.parent.replace(text, pieces)

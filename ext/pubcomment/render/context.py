@@ -144,6 +144,10 @@ class RenderContext:
         """The id part of a topic id, distinct for distinct ids."""
         return self._tokens("topics", [t.id for t in self.consultation.topics]).get(topic_id) or token(topic_id)
 
+    def amendment_token(self, amendment_id: str) -> str:
+        """The id part of one of the data's amendment ids, distinct for distinct ids."""
+        return self._tokens("amendments", [a.id for a in self.consultation.amendments if a.id]).get(amendment_id) or token(amendment_id)
+
     def _tokens(self, kind: str, keys: list[str]) -> dict[str, str]:
         cache = self.__dict__.setdefault("_token_cache", {})
         if kind not in cache:

@@ -75,7 +75,7 @@ def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
     consultation = ctx.consultation
     wanted = node.get("topic")
     numbers = node_ranges(node)
-    if not consultation.opinions:
+    if not consultation.opinions and not numbers:  # said, as 行政手続法43条1項3号 asks
         text = ctx.label("no_opinions")
         return [nodes.paragraph(text, text, classes=["pc-no-opinions"])]
     groups: list[tuple[str, str]] = []  # (group, caption)

@@ -8,6 +8,7 @@ from docutils import nodes
 
 from ..core import numbering, wareki
 from ..core.model import Consultation
+from .comparison_from_plan import ordered_amendments
 from .context import RenderContext
 from .tables import build_table
 
@@ -22,26 +23,34 @@ def _period_style(ctx: RenderContext, node: nodes.Element) -> wareki.PeriodStyle
 def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     c = ctx.consultation
     period = wareki.format_period(c.start, c.end, _period_style(ctx, node)) if c.start and c.end else ""
+    published = wareki.format_date(c.published, weekday=_period_style(ctx, node).weekday) if c.published else ""
     items = [
+        (ctx.label("published"), published),
         (ctx.label("period"), period),
         (ctx.label("methods"), "、".join(c.submission_methods)),
         (ctx.label("publicity"), "、".join(c.publicity)),
     ]
-    rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(items, 1) if value]
+    shown = [(name, value) for name, value in items if value]  # numbered (1), (2) … as shown
+    rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(shown, 1)]
     return [build_table(ctx.anchor("overview"), ctx.label("overview_caption"), None, rows, [25, 75], classes=["pc-overview"], stub_columns=1)]
 
 
 # What {pc-count} counts, and the label of its unit.
-COUNTS: dict[str, tuple[Callable[[Consultation], int | None], str]] = {
-    "opinions": (lambda c: c.opinion_count, "opinions_unit"),
-    "submissions": (lambda c: c.submission_count, "submissions_unit"),
-    "in_scope": (lambda c: c.in_scope_count, "opinions_unit"),
-    "out_of_scope": (lambda c: c.out_of_scope_count, "opinions_unit"),
-    "rows": (lambda c: c.row_count, "opinions_unit"),
-    "grouped": (lambda c: c.grouped_count, "opinions_unit"),
-    "days": (lambda c: wareki.period_days(c.start, c.end) if c.start and c.end else None, "days_unit"),
+COUNTS: dict[str, tuple[Callable[[RenderContext], int | None], str]] = {
+    "opinions": (lambda ctx: ctx.consultation.opinion_count, "opinions_unit"),
+    "submissions": (lambda ctx: ctx.consultation.submission_count, "submissions_unit"),
+    "in_scope": (lambda ctx: ctx.consultation.in_scope_count, "opinions_unit"),
+    "out_of_scope": (lambda ctx: ctx.consultation.out_of_scope_count, "opinions_unit"),
+    "rows": (lambda ctx: ctx.consultation.row_count, "opinions_unit"),
+    "grouped": (lambda ctx: ctx.consultation.grouped_count, "opinions_unit"),
+    "days": (lambda ctx: _days(ctx.consultation), "days_unit"),
+    "amendments": (lambda ctx: amendment_count(ctx), "amendments_unit"),  # 修正箇所数
 }
-METHOD_PREFIX = "method:"  # {pc-count}`method:電子メール`
+METHOD_PREFIX = "method:"
+
+
+def _days(c: Consultation) -> int | None:
+    return wareki.period_days(c.start, c.end) if c.start and c.end else None  # {pc-count}`method:電子メール`
 
 
 def countable(what: str) -> bool:
@@ -49,13 +58,13 @@ def countable(what: str) -> bool:
 
 
 def count_text(ctx: RenderContext, what: str) -> str | None:
-    """``1,764通`` or ``10件``; None when the number cannot be known."""
+    """``1,764通``, ``10件`` (opinions) or ``4件`` (amendments); None when the number cannot be known."""
     c = ctx.consultation
     if what.startswith(METHOD_PREFIX):
         count = c.method_counts.get(what.removeprefix(METHOD_PREFIX))
         return None if count is None else ctx.number(count, "submissions_unit")
-    counter, unit = COUNTS.get(what, (lambda c: None, ""))
-    count = counter(c)
+    counter, unit = COUNTS.get(what, (lambda ctx: None, ""))
+    count = counter(ctx)
     return None if count is None else ctx.number(count, unit)
 
 
@@ -77,6 +86,13 @@ def _opinions(ctx: RenderContext) -> str | None:
         return total
     return (total or "") + ctx.label("scope_breakdown", in_label=ctx.label("in_scope"), in_count=ctx.number(c.in_scope_count, "opinions_unit"),
                                      out_label=ctx.label("out_of_scope"), out_count=ctx.number(c.out_of_scope_count, "opinions_unit"))
+
+
+def amendment_count(ctx: RenderContext) -> int:
+    """The rows of 改定案からの変更点: the data's amendments if it has any, else the plan's."""
+    if ctx.consultation.amendments or ctx.consultation.no_amendments:
+        return len(ctx.consultation.amendments)
+    return len(ordered_amendments(ctx))
 
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:

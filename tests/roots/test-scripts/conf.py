@@ -13,3 +13,5 @@ epub_scheme = "URI"
 epub_use_index = False
 version = release = "1"
 copyright = "2026, 見本市"
+# What 行政手続法43条1項 requires of results (pubcomment.law) is tested in test-law.
+pubcomment_law_rules: list[str] = []
