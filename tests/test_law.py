@@ -52,7 +52,7 @@ def test_no_amendments_leaves_nothing_to_cite() -> None:
 @pytest.mark.sphinx("html", testroot="plan", srcdir="plan-no-amendments", freshenv=True)
 def test_no_amendments_while_the_plan_has_some_is_a_contradiction(app: SphinxTestApp) -> None:
     results = app.srcdir / "results.md"
-    results.write_text(results.read_text(encoding="utf-8").replace("opinions:", "amendments: []\nopinions:")
+    results.write_text(results.read_text(encoding="utf-8").replace("opinions:", "plan: 見本プラン\namendments: []\nopinions:")
                        .replace("    amendments: [target]\n", ""), encoding="utf-8")
     app.build()
     warnings = warnings_of(app)
