@@ -18,11 +18,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "pubcomment"
 # Layer of each part of the package; a module may import its own layer and those below.
 LAYERS = {
     "core": 0,
-    "config": 1, "nodes": 1, "warnings_": 1,
+    "config": 1, "nodes": 1, "warnings_": 1, "compat": 1,
     "render": 2,
     "directives": 3, "domain": 3, "resolve": 3, "heading_numbers": 3, "citations": 3, "coverage": 3, "incremental": 3,
     "html": 4, "latex": 4, "epub": 4,
-    "extension": 5,
+    "extension": 5, "defaults": 5,
 }
 OUTPUTS = {"html", "latex", "epub"}
 
