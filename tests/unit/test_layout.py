@@ -84,7 +84,9 @@ def test_imports_run_one_way() -> None:
 
 
 def test_the_command_line_and_the_package_import_only_the_core() -> None:
-    assert {part(t) for t in MODULES["pubcomment.cli"]} <= {"core"}
+    # scaffold (``pubcomment new``) and site (what conf/documents.py imports) import nothing of the package.
+    assert {part(t) for t in MODULES["pubcomment.cli"]} <= {"core", "scaffold"}
+    assert MODULES["pubcomment.scaffold"] == set() and MODULES["pubcomment.site"] == set()
     # The package's __init__ imports the Sphinx side only inside setup().
     assert MODULES["pubcomment"] == {"pubcomment.extension"}
 
@@ -104,7 +106,7 @@ def test_no_import_circle() -> None:
 
 
 def test_the_data_core_imports_without_sphinx_or_docutils() -> None:
-    code = ("import sys, pubcomment.core.loader, pubcomment.cli; "
+    code = ("import sys, pubcomment.core.loader, pubcomment.cli, pubcomment.site; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
