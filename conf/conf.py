@@ -15,7 +15,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from documents import BODY, DOCUMENTS, by_key
 
 from pubcomment.core.wareki import format_date
-from pubcomment.latex import latex_settings
 
 project = "川崎市DX推進プラン"
 author = BODY
@@ -54,10 +53,10 @@ html_css_files = ["site.css"]
 # so that what a reader types finds the page (bench/README.md compares splitters).
 html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
 
-# LaTeX: one PDF per document (see documents.py), upLaTeX + dvipdfmx.
+# LaTeX: one PDF per document (see documents.py).  upLaTeX + dvipdfmx,
+# jsbook and the fonts are pubcomment's defaults for language = "ja".
 # The root document itself is printed (toctree_only=False), then what its
 # toctree includes.
-globals().update(latex_settings())
 latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", False) for d in DOCUMENTS if d.edition == pubcomment_edition]
 
 # ePub: one per document.  `sphinx-build -b epub -t epub_<key>` (see the
@@ -74,11 +73,9 @@ for _document in DOCUMENTS:
         epub_publisher = epub_contributor = BODY
         epub_description = _document.title
         epub_copyright = copyright
-        # EPUBCheck: the NCX uid must equal the package identifier, and an
-        # empty version gives an empty ibooks:version meta.
-        epub_uid = epub_identifier = _document.stem
-        epub_scheme = "URI"
-        version = release = "1"
+        # One identifier per document (pubcomment makes epub_uid equal to it,
+        # as EPUBCheck requires, and gives the ePub a version).
+        epub_identifier = _document.stem
         # The site's other documents are read (references between documents
         # resolve) but belong to no toctree of this root.
         suppress_warnings.append("toc.not_included")

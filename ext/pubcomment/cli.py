@@ -9,6 +9,13 @@ opinion table for a large consultation: each topic's opinions split by
 ``--per-page`` with ``pc-opinions :numbers:`` (see core/pages.py), and
 prints the toctree entries.  Pages it wrote before and no longer needs
 are removed; others in DIR are left alone.
+
+``pubcomment documents FIELD [--edition E] [--conf DIR]`` prints one field
+of every document of ``conf/documents.py`` (see :mod:`pubcomment.site`), in
+order: the Makefile loops over them.
+
+``pubcomment new DIR --city NAME [--no-plan]`` writes a new site for a body
+(see :mod:`pubcomment.scaffold`).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import scaffold
 from .core import loader, wareki
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
@@ -108,6 +116,36 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
     return 0
 
 
+def documents(field: str, edition: str | None, conf: str) -> int:
+    import dataclasses
+    import importlib.util
+
+    path = Path(conf) / "documents.py"
+    spec = importlib.util.spec_from_file_location("documents", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 1
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    chosen = [d for d in module.DOCUMENTS if edition is None or d.edition == edition]
+    fields = {f.name for f in dataclasses.fields(chosen[0])} if chosen else set()
+    if chosen and field not in fields:
+        print(f"unknown field {field!r}; one of {', '.join(sorted(fields))}", file=sys.stderr)
+        return 2
+    print(" ".join(str(getattr(document, field)) for document in chosen))
+    return 0
+
+
+def new(directory: str, city: str, self_reference: str | None, prefix: str, plan: bool) -> int:
+    try:
+        written = scaffold.write_site(Path(directory), city=city, self_reference=self_reference, prefix=prefix, plan=plan)
+    except scaffold.ScaffoldError as error:
+        print(f"pubcomment new: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(written)} 個のファイルを {directory} に書きました。次は {directory}/README.md を読んでください。")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pubcomment", description="Public-comment data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,7 +159,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
+    documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
+    documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
+    documents_parser.add_argument("--edition", choices=("final", "draft"))
+    documents_parser.add_argument("--conf", default="conf", metavar="DIR", help="the directory of documents.py (default: conf)")
+    new_parser = commands.add_parser("new", help="write a new site for a body (city, prefecture …) into DIR")
+    new_parser.add_argument("directory", metavar="DIR", help="a new or empty directory")
+    new_parser.add_argument("--city", required=True, metavar="NAME", help="the body's name, e.g. 見本市")
+    new_parser.add_argument("--self", dest="self_reference", metavar="WORD",
+                            help="what the body calls itself (default from the name: 本市, 本県, 本町 …)")
+    new_parser.add_argument("--prefix", default="site", metavar="STEM",
+                            help="the start of the PDF and ePub file names, ASCII (default: site)")
+    new_parser.add_argument("--no-plan", dest="plan", action="store_false", help="the site has no plan document, only the results")
     arguments = parser.parse_args(argv)
+    if arguments.command == "documents":
+        return documents(arguments.field, arguments.edition, arguments.conf)
+    if arguments.command == "new":
+        return new(arguments.directory, arguments.city, arguments.self_reference, arguments.prefix, arguments.plan)
     if arguments.command == "pages":
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")

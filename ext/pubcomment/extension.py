@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, domain, incremental, nodes, resolve
+from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, resolve
 from .directives import consultation, fences, parts, plan
 from .epub import builder as epub_builder
 from .epub import package as epub_package
@@ -22,7 +22,10 @@ from .html import assets as html_assets
 from .latex import assets as latex_assets
 from .latex import breaks, glyphs, links, long_tables, plan_pages, underline
 
-# config-inited: our values are checked before any other listener reads them.
+# config-inited: Japanese print and ePub defaults are filled in first, then
+# our values are checked, before any other listener reads them (Sphinx's
+# LaTeX and ePub checks run at 800).
+APPLY_DEFAULTS = 300
 VALIDATE_CONFIG = 400
 # doctree-resolved, in the order the resolved doctree is rewritten:
 # placeholders become tables at the default (500), then ...
@@ -55,6 +58,7 @@ ROLES = {"pc-count": parts.CountRole, "u": parts.ChangedRole}
 def setup_extension(app: Sphinx) -> None:
     # Settings, checked once per build.
     config.register_config(app)
+    app.connect("config-inited", defaults.apply_defaults, priority=APPLY_DEFAULTS)
     app.connect("config-inited", config.validate_config, priority=VALIDATE_CONFIG)
     app.connect("config-inited", plan_pages.read_plan_pages)
 

@@ -18,11 +18,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "pubcomment"
 # Layer of each part of the package; a module may import its own layer and those below.
 LAYERS = {
     "core": 0,
-    "config": 1, "nodes": 1, "warnings_": 1,
+    "config": 1, "nodes": 1, "warnings_": 1, "compat": 1,
     "render": 2,
     "directives": 3, "domain": 3, "resolve": 3, "heading_numbers": 3, "citations": 3, "coverage": 3, "completeness": 3, "incremental": 3,
     "html": 4, "latex": 4, "epub": 4,
-    "extension": 5,
+    "extension": 5, "defaults": 5,
 }
 OUTPUTS = {"html", "latex", "epub"}
 
@@ -84,7 +84,9 @@ def test_imports_run_one_way() -> None:
 
 
 def test_the_command_line_and_the_package_import_only_the_core() -> None:
-    assert {part(t) for t in MODULES["pubcomment.cli"]} <= {"core"}
+    # scaffold (``pubcomment new``) and site (what conf/documents.py imports) import nothing of the package.
+    assert {part(t) for t in MODULES["pubcomment.cli"]} <= {"core", "scaffold"}
+    assert MODULES["pubcomment.scaffold"] == set() and MODULES["pubcomment.site"] == set()
     # The package's __init__ imports the Sphinx side only inside setup().
     assert MODULES["pubcomment"] == {"pubcomment.extension"}
 
@@ -104,7 +106,7 @@ def test_no_import_circle() -> None:
 
 
 def test_the_data_core_imports_without_sphinx_or_docutils() -> None:
-    code = ("import sys, pubcomment.core.loader, pubcomment.cli; "
+    code = ("import sys, pubcomment.core.loader, pubcomment.cli, pubcomment.site; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

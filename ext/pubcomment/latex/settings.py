@@ -84,6 +84,9 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         # vertical margin for Japanese; the ratio splits the 45 mm).
         "sphinxsetup": "hmargin=20mm, vmargin=22.5mm",
         "geometry": r"\usepackage[dvipdfm,vmarginratio={4:5}]{geometry}",
+        # The title page without Sphinx's 「リリース <release>」 line (an
+        # ePub needs a ``version``; a plan's edition is in its title).
+        "maketitle": r"\pcMakeTitle",
         "makeindex": "",
         "printindex": "",
         "preamble": PREAMBLE,

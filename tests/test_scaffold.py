@@ -1,0 +1,97 @@
+"""``pubcomment new``: a scaffolded site builds every output with -nW, as its Makefile does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import require_tool, sphinx_build
+from pubcomment import cli
+from pubcomment.scaffold import render, self_reference_of
+
+
+def documents(site: Path, field: str, edition: str) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "pubcomment.cli", "documents", field, "--edition", edition, "--conf", str(site / "conf")],
+                            capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def build_site(site: Path, *, editions: tuple[str, ...], pdf: bool) -> dict[str, list[Path]]:
+    # PDFs of the final edition only: the draft's are the same LaTeX (test_pdf.py prints both of the sample).
+    """Every output of the site, as its Makefile builds them; the PDFs and ePubs."""
+    from test_epub import epubcheck
+    from test_pdf import latexmk
+
+    built: dict[str, list[Path]] = {"pdf": [], "epub": []}
+    conf = ["-c", str(site / "conf")]
+    source = str(site / "source")
+    for edition in editions:
+        out = site / "build" / f"html-{edition}"
+        sphinx_build("-b", "html", "-t", edition, *conf, "-d", str(site / "build" / f"doctrees-html-{edition}"), source, str(out))
+        assert (out / "results" / "index.html").exists()
+        if pdf and edition == "final":
+            latex = site / "build" / f"latex-{edition}"
+            sphinx_build("-b", "latex", "-t", edition, *conf, "-d", str(site / "build" / f"doctrees-latex-{edition}"), source, str(latex))
+            for stem in documents(site, "stem", edition):
+                latexmk(latex, stem)
+                built["pdf"].append(latex / f"{stem}.pdf")
+        for key in documents(site, "key", edition):
+            out = site / "build" / "epub" / key
+            sphinx_build("-b", "epub", "-t", f"epub_{key}", "-t", edition, *conf, "-d", str(site / "build" / f"doctrees-epub-{key}"), source, str(out))
+            epub = next(out.glob("*.epub"))
+            epubcheck(epub)
+            built["epub"].append(epub)
+    return built
+
+
+def test_render_keeps_the_lines_for_the_kind_of_site() -> None:
+    text = "a\n{{#plan}}\nplan {{CITY}}\n{{/plan}}\n{{^plan}}\nno plan\n{{/plan}}\nb{{#plan}} c{{/plan}}\n"
+    assert render(text, {"CITY": "見本市"}, plan=True) == "a\nplan 見本市\nb c\n"
+    assert render(text, {"CITY": "見本市"}, plan=False) == "a\nno plan\nb\n"
+    assert [self_reference_of(name) for name in ("見本市", "見本県", "見本町", "東京都")] == ["本市", "本県", "本町", "本都"]
+
+
+def test_new_refuses_a_directory_in_use_and_a_bad_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "x").write_text("", encoding="utf-8")
+    assert cli.main(["new", str(tmp_path / "used"), "--city", "見本市"]) == 1
+    assert "空ではありません" in capsys.readouterr().err
+    assert cli.main(["new", str(tmp_path / "new"), "--city", "見本市", "--prefix", "見本"]) == 1
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.latex
+@pytest.mark.epub
+def test_a_new_site_with_a_plan_builds_everything(tmp_path: Path) -> None:
+    from test_pdf import require_latex
+
+    require_latex()
+    site = tmp_path / "site"
+    assert cli.main(["new", str(site), "--city", "見本県", "--prefix", "mihon-pref"]) == 0
+    assert "SELF = \"本県\"" in (site / "conf" / "documents.py").read_text(encoding="utf-8")
+    for target in ("html:", "latexpdf:", "epub:", "livehtml:", "check:", "test:", "clean:"):
+        assert target in (site / "Makefile").read_text(encoding="utf-8"), target
+    assert cli.main(["check", "--root", str(site / "source"), str(site / "source" / "results" / "data" / "consultation.yaml")]) == 0
+    built = build_site(site, editions=("final", "draft"), pdf=True)
+    assert [pdf.name for pdf in built["pdf"]] == ["mihon-pref-plan.pdf", "mihon-pref-pubcomment-results.pdf"]
+    pdffonts = require_tool("pdffonts", "checking the PDF's fonts")
+    for pdf in built["pdf"]:
+        fonts = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), (pdf.name, fonts)
+    results = (site / "build" / "html-final" / "results" / "index.html").read_text(encoding="utf-8")
+    for fact in ("本県の考え方", "見本", "（見本）御意見を踏まえ、「2（1）計画期間内の目標」の目標値を修正", "160 件"):
+        assert fact in results, fact
+
+
+@pytest.mark.epub
+def test_a_new_site_without_a_plan_builds(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert cli.main(["new", str(site), "--city", "見本町", "--no-plan"]) == 0
+    assert not (site / "source" / "plan").exists()
+    built = build_site(site, editions=("final",), pdf=False)
+    assert [epub.name for epub in built["epub"]] == ["site-pubcomment-results.epub"]
+    results = (site / "build" / "html-final" / "results" / "index.html").read_text(encoding="utf-8")
+    assert "本町の考え方" in results and "（見本）P10" in results
