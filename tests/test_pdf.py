@@ -144,8 +144,9 @@ def test_metadata_and_no_unresolved_reference(printed: dict[str, Printed], key: 
     assert pdf_languages(printed[key].pdf) == {"ja"}
     # A reference to a document printed elsewhere shows its title, not its path.
     assert not re.search(r"\w/index", printed[key].text)
-    # The running header carries the document's title.
-    assert printed[key].text.count(squeeze(document.title)) >= 3
+    # The running header carries the document's title (every page after the
+    # table of contents; a short 見本 has one or two of them).
+    assert printed[key].text.count(squeeze(document.title)) >= min(3, int(fields["Pages"]) - 1)
 
 
 def test_results_pdf_holds_the_facts(printed: dict[str, Printed]) -> None:
