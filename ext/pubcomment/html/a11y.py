@@ -93,8 +93,9 @@ def _header_text(self: Any, entry: nodes.entry, column: int) -> str:
 def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
     """As docutils' visit_entry, plus ``scope`` on header cells and cell labels.
 
-    A copy of docutils' own (0.21-0.22), not a call of it: its start tag is
-    written from attributes it computes itself, and no hook adds one."""
+    A copy of docutils' own (0.21 to 0.23), not a call of it: its start tag is
+    written from attributes it computes itself, and no hook adds one
+    (compat.VISIT_ENTRY_DIGESTS: the docutils versions it was checked against)."""
     row = node.parent
     section = row.parent
     tgroup = section.parent

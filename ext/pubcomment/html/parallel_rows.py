@@ -42,6 +42,8 @@ from sphinx.builders import Builder
 from sphinx.util.parallel import ParallelTasks, parallel_available
 from sphinx.writers.html5 import HTML5Translator
 
+from ..compat import table_row_counter
+
 # Fewer rows than this per block, and forking costs more than it saves.
 MIN_ROWS_PER_BLOCK = 400
 
@@ -126,9 +128,9 @@ def map_forked(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Re
 @contextmanager
 def row_cut(translator: nodes.NodeVisitor, items: Sequence[Row]) -> Iterator[list[Sequence[Row]]]:
     """The blocks in which ``translator`` is to write the rows for ``items`` (see cut)."""
-    # The row counter is private to Sphinx's HTML writer (no public hook
-    # tells a writer where a table's rows start); without it, do not cut.
-    if not isinstance(translator, HTML5Translator) or not isinstance(getattr(translator, "_table_row_indices", None), list):
+    # The row counter is private to Sphinx's HTML writer (compat.table_row_counter);
+    # without it, do not cut.
+    if not isinstance(translator, HTML5Translator) or table_row_counter(translator) is None:
         # Another writer, or a Sphinx whose writer counts rows differently: do not guess.
         yield [items]
         return
@@ -150,9 +152,10 @@ def write_blocks(translator: nodes.NodeVisitor, parts: list[Sequence[Row]], writ
     if len(parts) == 1:
         write(parts[0], True, True)
         return
-    assert isinstance(translator, HTML5Translator)  # as row_cut checked
-    # Private: the stack of row counters behind row-odd/row-even, carried across the blocks.
-    counter = translator._table_row_indices
+    # The stack of row counters behind row-odd/row-even (private, see
+    # compat.table_row_counter), carried across the blocks.
+    counter = table_row_counter(translator)
+    assert counter is not None  # as row_cut checked
     offsets = [counter[-1]]
     for part in parts:
         offsets.append(offsets[-1] + len(part))
