@@ -16,7 +16,7 @@ DOC_KEYS    := $(shell $(PYTHON) tools/documents.py key)
 DOC_STEMS   := $(shell $(PYTHON) tools/documents.py stem)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html latexpdf epub all test lint clean system-tex system-epub system-browser bench
+.PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-tex system-epub system-browser bench bench-live
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -40,6 +40,27 @@ html: $(STAMP) ## Build the web site into build/html (the plan's draft edition i
 	@rm -rf $(BUILDDIR)/html.new && cp -a $(HTMLSTAGE) $(BUILDDIR)/html.new \
 	  && rm -rf $(BUILDDIR)/html && mv $(BUILDDIR)/html.new $(BUILDDIR)/html
 	@echo "site: $(BUILDDIR)/html/index.html (draft edition: $(BUILDDIR)/html/draft/index.html)"
+
+# Preview while writing: sphinx-autobuild builds the site (the final edition;
+# EDITION=draft for the draft) into build/livehtml, serves it on 127.0.0.1
+# only, and rebuilds and reloads the browser on every save under source/
+# (pages, and the data files: CSV, YAML, JSON) and conf/.  The build output
+# is outside the watched directories and ignored besides (--ignore); the
+# regular expression leaves out what editors, Excel and LibreOffice write
+# beside a file while it is open (~$book.xlsx, .~lock.book.xlsx#, .swp, ~)
+# and Python's caches, which would start rebuilds that change nothing.
+PREVIEW     := $(VENV)/.preview
+LIVEPORT    ?= 8000
+EDITION     ?= final
+LIVE_IGNORE := (^|/)(__pycache__|\.ipynb_checkpoints)(/|$$)|(^|/)(\.\#|~\$$|\.~lock\.)|~$$|\.(swp|swx|tmp|pyc)$$
+$(PREVIEW): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[preview]'
+	touch $@
+
+livehtml: $(PREVIEW) ## Preview on http://127.0.0.1:8000, rebuilt on every save of a page or data file (EDITION=draft, LIVEPORT=)
+	$(VENV)/bin/sphinx-autobuild $(SPHINXOPTS) -c $(CONFDIR) -t $(EDITION) --host 127.0.0.1 --port $(LIVEPORT) \
+	  --watch $(CONFDIR) --ignore $(BUILDDIR) --re-ignore '$(LIVE_IGNORE)' \
+	  -d $(BUILDDIR)/doctrees/livehtml-$(EDITION) $(SOURCEDIR) $(BUILDDIR)/livehtml
 
 # Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
 # later document may read an earlier one's .aux for page references).
@@ -95,6 +116,12 @@ $(BROWSER_NODE_MODULES): tests/browser/package-lock.json
 test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## Install what the tests need and run every test
 	$(PY) -m pytest
 
+# The tests that need no TeX, Java or Chromium on the newest Python (3.13,
+# else 3.12) with the newest Sphinx and docutils pyproject.toml allows, in
+# .venv-compat; says so on one line and succeeds where neither Python is found.
+test-compat: ## Run the tests that need no TeX/Java/Chromium on the newest Python, Sphinx and docutils (.venv-compat)
+	@tools/test-compat.sh
+
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check ext tests conf
 	$(VENV)/bin/mypy
@@ -109,6 +136,9 @@ bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare se
 	@tools/system-deps.sh tex pdftools uptex browser
 	$(PY) bench/run.py --write-readme
 	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
+
+bench-live: $(PREVIEW) ## Time from saving an edited opinion to the page served by livehtml (~5 min); writes bench/README.md
+	$(PY) bench/livepreview.py --write-readme
 
 clean: ## Remove build output
 	rm -rf $(BUILDDIR)
