@@ -13,12 +13,13 @@ cd "$(dirname "$0")/.."
 VENV=${COMPAT_VENV:-.venv-compat}
 STAMP=$VENV/.installed
 
+# A candidate counts only if it runs: pyenv's shims are on PATH for every
+# version pyenv knows, and fail for one the current directory does not select.
 find_python() {
   local version candidate
   for version in 3.13 3.12; do
-    if candidate=$(command -v "python$version"); then echo "$candidate"; return 0; fi
-    for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$version".*/bin/"python$version"; do
-      if [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+    for candidate in $(command -v "python$version") "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$version".*/bin/"python$version"; do
+      if [ -x "$candidate" ] && "$candidate" -c 'import venv' >/dev/null 2>&1; then echo "$candidate"; return 0; fi
     done
   done
   return 1
