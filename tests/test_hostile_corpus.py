@@ -73,6 +73,8 @@ epub_uid = epub_identifier = "hostile-corpus"
 epub_scheme = "URI"
 epub_use_index = False
 epub_show_urls = "no"
+# The corpus expects exactly the warnings of each case: the completeness check is test-law's.
+pubcomment_law_rules = []
 """
 
 
@@ -145,6 +147,16 @@ def test_corpus_pdf_builds(printed: Printed) -> None:
         assert marker not in printed.text
 
 
+# What pdftotext cannot give back although the page shows it: the T5 font's
+# Đ/đ are read as Ð/ð (the same glyph), and the joiner and variation
+# selectors of an emoji sequence print nothing (its emoji print one by one).
+_EXTRACTION = str.maketrans({"\u0110": "\u00d0", "\u0111": "\u00f0", "\u200d": None, "\ufe0f": None, "\ufe0e": None})
+
+
+def as_extracted(text: str) -> str:
+    return text.translate(_EXTRACTION)
+
+
 @pytest.mark.latex
 @pytest.mark.parametrize("case", [case.id for case in CLEAN])
 def test_case_in_pdf(case: str, printed: Printed) -> None:
@@ -152,7 +164,7 @@ def test_case_in_pdf(case: str, printed: Printed) -> None:
         pytest.fail("the corpus PDF was not made: " + "; ".join(printed.build_problems[:3]))
     missing = []
     for expected in BY_ID[case].texts:
-        at = find_in_order(squeeze(expected), printed.text)
+        at = find_in_order(as_extracted(squeeze(expected)), as_extracted(printed.text))
         if at is not None:
             missing.append(f"from character {at}: {shorten(squeeze(expected)[at:])}")
     if missing and BY_ID[case].glyph_ok and case in printed.glyph_cases:
