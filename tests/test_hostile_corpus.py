@@ -13,7 +13,6 @@ asks for them; ``-k`` selects cases as usual.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import zipfile
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import require_tool
+from conftest import require_tool, run_epubcheck
 from hostile.cases import PASSWD_MARKER, TEX_INPUT, Case, all_cases
 from hostile.checks import FORBIDDEN_TEXT, HIDDEN, case_mismatches, find_in_order, match_warnings, shorten, squeeze
 from hostile.project import Outcome, build_all, parse_warnings, run, sphinx, write_case
@@ -30,7 +29,6 @@ from hostile.project import Outcome, build_all, parse_warnings, run, sphinx, wri
 CASES = all_cases()
 BY_ID = {case.id: case for case in CASES}
 CLEAN = [case for case in CASES if case.builds_cleanly]
-EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
 
 def selected(session: pytest.Session, name: str) -> list[Case]:
@@ -188,13 +186,7 @@ def ebook(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path | N
 def test_corpus_epub_is_valid(ebook: tuple[list[str], Path | None]) -> None:
     problems, epub = ebook
     assert epub is not None, "no ePub written: " + "; ".join(problems[:3])
-    java = require_tool("java", "EPUBCheck")
-    if not EPUBCHECK_JAR.exists():
-        message = f"EPUBCheck needs {EPUBCHECK_JAR} (Debian package epubcheck; make test installs it)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    result = subprocess.run([java, "-jar", str(EPUBCHECK_JAR), str(epub)], capture_output=True, text=True, check=False)
+    result = run_epubcheck(epub)
     report = result.stdout + result.stderr
     messages = [line for line in report.splitlines() if line.startswith(("ERROR", "WARNING", "FATAL"))]
     problems += [f"EPUBCheck: {line[:200]}" for line in messages[:30]]
