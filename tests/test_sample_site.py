@@ -139,3 +139,20 @@ def test_ten_thousand_opinions_build(large_project: Path, tmp_path: Path) -> Non
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="pc-category') == 10_000
     assert "pc-index-opinion-10000" in html
+
+
+@pytest.mark.parametrize(("name", "directory"), [
+    ("results/index.html", "results"), ("samples/prefecture/index.html", "samples-prefecture"), ("samples/town/index.html", "samples-town"),
+])
+def test_results_pages_link_their_open_data(site: Path, name: str, directory: str) -> None:
+    import frictionless
+
+    for edition in ("final", "draft"):
+        links = [a["href"] for a in page(site, edition, name).select(".pc-downloads a")]
+        assert [href.rsplit("/", 1)[1] for href in links] == ["opinions.csv", "opinions-utf8.csv", "consultation.json", "datapackage.json"]
+        for href in links:
+            target = (site / edition / name).parent / href
+            assert target.resolve().parent == (site / edition / "opendata" / directory).resolve(), href
+            assert target.is_file(), href
+    report = frictionless.validate(str(site / "final" / "opendata" / directory / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -19,6 +19,7 @@ from .domain import get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .render.comparison import render_amendments
 from .render.context import RenderContext
+from .render.downloads import render_downloads
 from .render.editions import render_editions
 from .render.opinions import render_legend, render_opinions, render_tally
 from .render.summary import render_count, render_overview, render_results, render_schedule
@@ -35,6 +36,7 @@ RENDERERS: dict[str, Renderer] = {
     "amendments": render_amendments,
     "schedule": render_schedule,
     "count": render_count,
+    "downloads": render_downloads,
 }
 
 

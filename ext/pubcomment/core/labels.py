@@ -66,6 +66,12 @@ DEFAULT_LABELS: dict[str, str] = {
     "methods_breakdown": "（内訳：{items}）",
     "no_opinions": "意見の募集に対し、御意見の提出はありませんでした。",
     "days_unit": "日間",
+    # Open data beside the results (pc-downloads, HTML only).
+    "downloads_caption": "この結果のデータ（オープンデータ）",
+    "download_csv": "CSV（Excel 用、BOM 付き UTF-8）",
+    "download_csv_plain": "CSV（UTF-8）",
+    "download_json": "JSON（すべての項目）",
+    "download_package": "データパッケージ（datapackage.json、列の説明）",
 }
 
 

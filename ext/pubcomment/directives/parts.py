@@ -154,6 +154,12 @@ class AmendmentsDirective(RenderDirective):
     depends_on = (PLAN,)
 
 
+class DownloadsDirective(RenderDirective):
+    """The consultation's open data: CSV, JSON and datapackage.json (HTML only)."""
+
+    kind = "downloads"
+
+
 class ScheduleDirective(DatedDirective):
     """今後の予定."""
 
