@@ -156,3 +156,10 @@ def test_results_pages_link_their_open_data(site: Path, name: str, directory: st
             assert target.is_file(), href
     report = frictionless.validate(str(site / "final" / "opendata" / directory / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_site_publishes_the_schema_of_the_data(site: Path) -> None:
+    from pubcomment.core.jsonschema import schema_text
+
+    for edition in ("final", "draft"):
+        assert (site / edition / "_static" / "pubcomment.schema.json").read_text(encoding="utf-8") == schema_text()
