@@ -184,6 +184,8 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         text_format=_text_format(reader, top.get("text_format")),
         labels=_labels(reader, top.get("labels")),
         style=_style(reader, top.get("style")),
+        status=_choice(reader, top.get("status"), fields_.STATUS_CHOICES, "'status'"),
+        results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -212,6 +214,18 @@ def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
             reader.report(Subtype.TYPE, f"'text_format' of {text_field!r} must be {' or '.join(TEXT_FORMATS)}, not {value.value!r}"
                           + (f"; did you mean {hint[0]!r}?" if hint else ""), value.line)
     return formats
+
+
+def _choice(reader: Reader, node: Located | None, choices: tuple[str, ...], what: str) -> str:
+    if node is None or node.value is None:
+        return ""
+    value = node.value.strip() if isinstance(node.value, str) else ""
+    if value in choices:
+        return value
+    hint = difflib.get_close_matches(value, choices, n=1)
+    reader.report(Subtype.TYPE, f"{what} must be one of {', '.join(choices)}, not {node.value!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                  node.line)
+    return ""
 
 
 def _category(reader: Reader, node: Located) -> Category:
