@@ -72,8 +72,12 @@ def test_results_epub_holds_the_facts(epubs: dict[str, Path]) -> None:
     with zipfile.ZipFile(epubs["results"]) as epub:
         page = epub.read("results/index.xhtml").decode("utf-8")
         nav = epub.read("nav.xhtml").decode("utf-8")
+        names = epub.namelist()
     for fact in ("令和7年12月3日（水）から令和8年1月5日（月）まで", "下線部は変更箇所", "pc-changed"):
         assert fact in page
+    # The open data is published beside the web pages, not inside the ePub.
+    assert "pc-downloads" not in page and "opendata/" not in page
+    assert not [name for name in names if name.startswith("opendata/")]
     # The navigation lists the document's sections, under a Japanese heading.
     assert "<h1>目次</h1>" in nav
     for section in ("1 経過", "(3) 各意見の内容", "今後の予定"):

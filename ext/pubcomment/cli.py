@@ -10,6 +10,10 @@ opinion table for a large consultation: each topic's opinions split by
 prints the toctree entries.  Pages it wrote before and no longer needs
 are removed; others in DIR are left alone.
 
+``pubcomment export FILE --csv OUT.csv --json OUT.json`` writes the open
+data the site publishes beside the results (see core/opendata.py): the CSV
+in UTF-8 with a BOM (``--no-bom`` without), cells safe from formula injection.
+
 ``pubcomment documents FIELD [--edition E] [--conf DIR]`` prints one field
 of every document of ``conf/documents.py`` (see :mod:`pubcomment.site`), in
 order: the Makefile loops over them.
@@ -26,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import loader, wareki
+from .core import loader, opendata, wareki
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
 from .core.textfiles import DataFileError
@@ -116,6 +120,20 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
     return 0
 
 
+def export(path: str, root: str | None, csv_path: str | None, json_path: str | None, *, bom: bool) -> int:
+    loaded = _load(path, root)
+    if loaded is None:
+        return 1
+    if loaded.problems:
+        print(f"{path}: {len(loaded.problems)} problem(s); run 'pubcomment check {path}' and fix them first", file=sys.stderr)
+        return 1
+    if csv_path:
+        Path(csv_path).write_bytes(opendata.csv_bytes(loaded.consultation, bom=bom))
+    if json_path:
+        Path(json_path).write_bytes(opendata.json_bytes(loaded.consultation))
+    return 0
+
+
 def documents(field: str, edition: str | None, conf: str) -> int:
     import dataclasses
     import importlib.util
@@ -159,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
+    export_parser = commands.add_parser("export", help="write a consultation's opinions as open data (CSV, JSON)")
+    export_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
+    export_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
+    export_parser.add_argument("--csv", metavar="OUT", help="write the opinions as CSV (UTF-8 with a BOM, for Excel)")
+    export_parser.add_argument("--no-bom", dest="bom", action="store_false", help="write the CSV without a BOM")
+    export_parser.add_argument("--json", metavar="OUT", help="write everything the results publish as JSON")
     documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
     documents_parser.add_argument("--edition", choices=("final", "draft"))
@@ -176,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return documents(arguments.field, arguments.edition, arguments.conf)
     if arguments.command == "new":
         return new(arguments.directory, arguments.city, arguments.self_reference, arguments.prefix, arguments.plan)
+    if arguments.command == "export":
+        if not (arguments.csv or arguments.json):
+            parser.error("export needs --csv OUT or --json OUT (or both)")
+        return export(arguments.path, arguments.root, arguments.csv, arguments.json, bom=arguments.bom)
     if arguments.command == "pages":
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")

@@ -78,6 +78,8 @@ class DeclaredConsultation:
             tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
         # What 行政手続法43条1項 asks of the data (see completeness.py).
         self.law = law_facts(consultation)
+        # The document of the plan consulted on (pc-consultation :plan:), or "".
+        self.plan_doc = ""
         self._consultation: Consultation | None = consultation
 
     @property
@@ -146,12 +148,14 @@ class OpinionTable:
 # opinions (plan sections with back links) or the plan's amendments.
 ANY_CONSULTATION = "@consultations"
 PLAN = "@plan"
+# Documents that list every consultation (pc-index): the feed is written when one does.
+INDEX = "@index"
 
 
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 7  # 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
+    data_version = 8  # 8: DeclaredConsultation.plan_doc; 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment

@@ -17,7 +17,7 @@ from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets
 from .heading_numbers import KobunNumbering
-from .html import a11y, backlinks, deferred_rows, parallel_rows, search
+from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search
 from .html import assets as html_assets
 from .latex import assets as latex_assets
 from .latex import breaks, glyphs, links, long_tables, plan_pages, underline
@@ -47,6 +47,8 @@ DIRECTIVES = {
     "pc-opinions": parts.OpinionsDirective,
     "pc-amendments": parts.AmendmentsDirective,
     "pc-schedule": parts.ScheduleDirective,
+    "pc-downloads": parts.DownloadsDirective,
+    "pc-index": parts.IndexDirective,
     "pc-amendment": plan.AmendmentDirective,
     "pc-draft": plan.DraftDirective,
     "pc-final": plan.FinalDirective,
@@ -126,3 +128,5 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", epub_package.page_language)
     app.add_search_language(search.SearchJapaneseWithQuerySplitter)
     app.add_builder(epub_builder.PubcommentEpub3Builder, override=True)
+    app.connect("build-finished", opendata.write_open_data)
+    app.connect("build-finished", feed.write_feed)

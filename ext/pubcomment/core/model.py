@@ -142,6 +142,11 @@ class Consultation:
     # data says: "plain", every character as typed, or "markdown" (the safe
     # subset); a field the data does not name follows the site's setting.
     text_format: dict[str, str] = field(default_factory=dict)
+    # Where the consultation stands, when the data says (core/status.py
+    # Status values; "" to reckon it from the dates), and the day its
+    # results were (or will be) published.
+    status: str = ""
+    results_published: dt.date | None = None
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)

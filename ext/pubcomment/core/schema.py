@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from . import fields as fields_
 from .formats import parse_by_suffix
 from .labels import DEFAULT_LABELS
 from .located import Located
@@ -21,32 +22,24 @@ from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation,
 from .numbers import digit_style, parse_count
 from .problems import Problem, Subtype
 from .textfiles import DataFileError
-from .wareki import ERAS, PERIOD_STYLE_OPTIONS, PeriodStyle
+from .wareki import ERAS, PeriodStyle
 
 # Reads a file named inside the data: returns its text and a display name.
 FileReader = Callable[[str], tuple[str, str]]
 
-TOP_KEYS = {
-    "title", "body", "plan", "period", "submission_methods", "publicity",
-    "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
-    "labels", "style", "published",
-}
-BODY_KEYS = {"name", "self"}
-PERIOD_KEYS = {"start", "end"}
-DECLARED_KEYS = {"submissions", "opinions"}
-CATEGORY_KEYS = {"key", "description", "label"}
-TOPIC_KEYS = {"id", "title"}
-OPINION_KEYS = {
-    "no", "topic", "category", "summary", "response", "submission",
-    "summary_notes", "response_notes", "sections", "amendments",
-    "count", "originals", "scope",
-}
-METHOD_KEYS = {"method", "count"}
-STYLE_KEYS = {*PERIOD_STYLE_OPTIONS, "digits"}
-# How the data may say that an opinion is, or is not, about the draft.
-SCOPES = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
-AMENDMENT_KEYS = {"id", "summary", "location", "after", "before"}
-SCHEDULE_KEYS = {"when", "text"}
+# The keys of each mapping, from the one declaration of the format (fields.py).
+TOP_KEYS = fields_.keys(fields_.TOP)
+BODY_KEYS = fields_.keys(fields_.BODY)
+PERIOD_KEYS = fields_.keys(fields_.PERIOD)
+DECLARED_KEYS = fields_.keys(fields_.DECLARED)
+CATEGORY_KEYS = fields_.keys(fields_.CATEGORY)
+TOPIC_KEYS = fields_.keys(fields_.TOPIC)
+OPINION_KEYS = fields_.keys(fields_.OPINION)
+METHOD_KEYS = fields_.keys(fields_.METHOD)
+STYLE_KEYS = fields_.keys(fields_.STYLE)
+SCOPES = fields_.SCOPES
+AMENDMENT_KEYS = fields_.keys(fields_.AMENDMENT)
+SCHEDULE_KEYS = fields_.keys(fields_.SCHEDULE)
 
 # Limits (documented in the README): a number of more digits is a typo,
 # and 和暦 dates can be written from the first day of the era table on.
@@ -191,6 +184,8 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         text_format=_text_format(reader, top.get("text_format")),
         labels=_labels(reader, top.get("labels")),
         style=_style(reader, top.get("style")),
+        status=_choice(reader, top.get("status"), fields_.STATUS_CHOICES, "'status'"),
+        results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -219,6 +214,18 @@ def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
             reader.report(Subtype.TYPE, f"'text_format' of {text_field!r} must be {' or '.join(TEXT_FORMATS)}, not {value.value!r}"
                           + (f"; did you mean {hint[0]!r}?" if hint else ""), value.line)
     return formats
+
+
+def _choice(reader: Reader, node: Located | None, choices: tuple[str, ...], what: str) -> str:
+    if node is None or node.value is None:
+        return ""
+    value = node.value.strip() if isinstance(node.value, str) else ""
+    if value in choices:
+        return value
+    hint = difflib.get_close_matches(value, choices, n=1)
+    reader.report(Subtype.TYPE, f"{what} must be one of {', '.join(choices)}, not {node.value!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                  node.line)
+    return ""
 
 
 def _category(reader: Reader, node: Located) -> Category:

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..core import loader
@@ -26,10 +27,12 @@ CURRENT_KEY = "pubcomment:current"
 
 
 class ConsultationDirective(SphinxDirective):
-    """Declare a consultation: ``:file:`` names a YAML/JSON file, or the body holds YAML."""
+    """Declare a consultation: ``:file:`` names a YAML/JSON file, or the body holds YAML;
+    ``:plan:`` names the document of the plan consulted on (linked from pc-index)."""
 
     has_content = True
-    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required}
+    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required,
+                             "plan": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         key = self.options.get("name", self.env.docname)
@@ -59,6 +62,8 @@ class ConsultationDirective(SphinxDirective):
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
         source = loaded.files[0] if "file" in self.options and loaded.files else None
         declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable)
+        if "plan" in self.options:  # the plan's document, which pc-index links
+            declared.plan_doc = docname_join(self.env.docname, self.options["plan"])
         if not get_domain(self.env).add_consultation(key, declared):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key
