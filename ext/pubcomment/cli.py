@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import loader, wareki
+from .core import loader, privacy, wareki
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
 from .core.textfiles import DataFileError
@@ -53,17 +53,22 @@ def _load(path: str, root: str | None) -> loader.Loaded | None:
         return None
 
 
-def check(paths: Sequence[str], root: str | None = None) -> int:
+def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, allow: Sequence[str] = ()) -> int:
     found = 0
+    if names and not privacy.names_available():
+        print("personal names are not checked: GiNZA (ja_ginza) is not installed; "
+              "pip install 'pubcomment[privacy]' to check them [pubcomment.privacy]", file=sys.stderr)
+        names = False
     for path in paths:
         loaded = _load(path, root)
         if loaded is None:
             found += 1
             continue
-        for problem in loaded.problems:
+        problems = [*loaded.problems, *(privacy.check_consultation(loaded.consultation, names=names, allow=allow) if loaded.usable else [])]
+        for problem in problems:
             where = f"{problem.origin or path}:{problem.line or 1}"
             print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
-        found += len(loaded.problems)
+        found += len(problems)
         consultation = loaded.consultation
         style = wareki.PeriodStyle.from_mapping({k: v for k, v in consultation.style.items() if k != "digits"})
         period = wareki.format_period(consultation.start, consultation.end, style) if consultation.start and consultation.end else "—"
@@ -71,7 +76,8 @@ def check(paths: Sequence[str], root: str | None = None) -> int:
         submissions = consultation.submission_count
         counts = "" if submissions is None else f"{submissions:,}{labels['submissions_unit']}"
         counts += f"{consultation.opinion_count:,}{labels['opinions_unit']}"
-        print(f"{path}: {consultation.title} / {period} / {counts} / {len(loaded.problems)} problem(s)")
+        withheld = f" / {len(consultation.redactions)} withheld" if consultation.redactions else ""
+        print(f"{path}: {consultation.title} / {period} / {counts}{withheld} / {len(problems)} problem(s)")
     return 1 if found else 0
 
 
@@ -153,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument("paths", nargs="+", metavar="FILE")
     check_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside "
                               "(default: the current directory)")
+    check_parser.add_argument("--no-names", dest="names", action="store_false",
+                              help="do not look for personal names (GiNZA), only the other personal information")
+    check_parser.add_argument("--allow", action="append", default=[], metavar="TEXT",
+                              help="a text the personal-information check does not report (the body's own telephone number …); repeatable")
     pages_parser = commands.add_parser("pages", help="write the pages of a consultation's opinion tables, split by number")
     pages_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     pages_parser.add_argument("--consultation", required=True, metavar="KEY",
@@ -180,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")
         return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page)
-    return check(arguments.paths, arguments.root)
+    return check(arguments.paths, arguments.root, names=arguments.names, allow=arguments.allow)
 
 
 if __name__ == "__main__":

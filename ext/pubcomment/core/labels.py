@@ -66,6 +66,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "methods_breakdown": "（内訳：{items}）",
     "no_opinions": "意見の募集に対し、御意見の提出はありませんでした。",
     "days_unit": "日間",
+    # What withheld text (一部非公開, core/redaction.py) is shown as; may say {reason}.
+    "redacted": "■■■",
 }
 
 

@@ -85,6 +85,19 @@ _OPINION_FIELDS = tuple(f.name for f in fields(Opinion))
 
 
 @dataclass
+class Redaction:
+    """A withheld span of an opinion's text (core/redaction.py): where and
+    why, and how many characters; never the text itself."""
+
+    number: int
+    field: str
+    reason: str
+    length: int
+    line: int | None = None
+    origin: str | None = None
+
+
+@dataclass
 class Amendment:
     """One change from the draft (改定案) to the final text.
 
@@ -142,6 +155,8 @@ class Consultation:
     # data says: "plain", every character as typed, or "markdown" (the safe
     # subset); a field the data does not name follows the site's setting.
     text_format: dict[str, str] = field(default_factory=dict)
+    # What was withheld from the opinions' texts (redaction log; no text).
+    redactions: list[Redaction] = field(default_factory=list)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)
