@@ -81,6 +81,59 @@ def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, 
     return 1 if found else 0
 
 
+def similar_groups(path: str, root: str | None, threshold: float, write: str | None) -> int:
+    """``pubcomment similar``: groups of identical and near-identical opinions; with
+    ``--write``, the opinions as rows with each group as one row (count, originals)."""
+    from .core import similar
+
+    loaded = _load(path, root)
+    if loaded is None:
+        return 1
+    opinions = loaded.consultation.opinions
+    try:
+        found = similar.groups([o.summary for o in opinions], threshold=threshold)
+    except similar.MissingDependencyError as error:
+        print(f"pubcomment similar: {error}", file=sys.stderr)
+        return 2
+    for number, group in enumerate(found, 1):
+        representative = opinions[group.representative]
+        members = ", ".join(str(opinions[i].number) for i in group.members[:20]) + (" …" if group.size > 20 else "")
+        print(f"group {number}: {group.size}件 (No. {members})\n  {representative.summary[:120]}")
+    grouped = sum(g.size for g in found)
+    print(f"{len(found)} group(s) of {grouped} opinion(s) among {len(opinions)}", file=sys.stderr)
+    if write:
+        _write_grouped(Path(write), opinions, found)
+        print(f"wrote {write}: {len(opinions) - grouped + len(found)} row(s)", file=sys.stderr)
+    return 0
+
+
+def _write_grouped(target: Path, opinions: Sequence[object], found: Sequence[object]) -> None:
+    from ruamel.yaml import YAML
+
+    leader = {g.representative: g for g in found}  # type: ignore[attr-defined]
+    member = {i for g in found for i in g.members}  # type: ignore[attr-defined]
+    rows: list[dict[str, object]] = []
+    for index, opinion in enumerate(opinions):
+        if index in member and index not in leader:
+            continue
+        o = opinion
+        row: dict[str, object] = {"no": len(rows) + 1}
+        for key in ("topic", "category"):
+            if getattr(o, key):
+                row[key] = getattr(o, key)
+        row["summary"] = o.summary  # type: ignore[attr-defined]
+        row["response"] = o.response  # type: ignore[attr-defined]
+        if index in leader:
+            numbers = [str(opinions[i].number) for i in leader[index].members]  # type: ignore[attr-defined]
+            row["count"] = str(len(numbers))
+            row["originals"] = numbers
+        rows.append(row)
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with target.open("w", encoding="utf-8") as stream:
+        yaml.dump(rows, stream)
+
+
 def page_text(page: OpinionPage, key: str) -> str:
     options = [f":consultation: {key}"]
     if page.topic:
@@ -169,6 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
+    similar_parser = commands.add_parser("similar", help="find groups of identical and near-identical opinions (組織的な意見)")
+    similar_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
+    similar_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
+    similar_parser.add_argument("--threshold", type=float, default=0.5, metavar="J",
+                                help="how alike two summaries must be (Jaccard of character 3-grams, default 0.5)")
+    similar_parser.add_argument("--write", metavar="OUT.yaml", help="write the opinions with each group as one row (count, originals)")
     documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
     documents_parser.add_argument("--edition", choices=("final", "draft"))
@@ -186,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return documents(arguments.field, arguments.edition, arguments.conf)
     if arguments.command == "new":
         return new(arguments.directory, arguments.city, arguments.self_reference, arguments.prefix, arguments.plan)
+    if arguments.command == "similar":
+        return similar_groups(arguments.path, arguments.root, arguments.threshold, arguments.write)
     if arguments.command == "pages":
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")

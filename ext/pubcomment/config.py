@@ -158,8 +158,10 @@ class PubcommentConfig:
     )
 
     privacy_names: bool = dc.field(
-        default=True,
-        metadata={"validator": instance_of(bool), "doc": "Check opinion texts for personal names (pubcomment.privacy) when GiNZA is installed."},
+        # Off in the build: GiNZA reads about a thousand characters a second on
+        # this machine (bench/README.md); ``pubcomment check`` looks for names.
+        default=False,
+        metadata={"validator": instance_of(bool), "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed."},
     )
     privacy_allow: list[str] = dc.field(
         default_factory=list,
