@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import loader, opendata, wareki
+from .core import loader, opendata, privacy, wareki
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
 from .core.textfiles import DataFileError
@@ -57,17 +57,22 @@ def _load(path: str, root: str | None) -> loader.Loaded | None:
         return None
 
 
-def check(paths: Sequence[str], root: str | None = None) -> int:
+def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, allow: Sequence[str] = ()) -> int:
     found = 0
+    if names and not privacy.names_available():
+        print("personal names are not checked: GiNZA (ja_ginza) is not installed; "
+              "pip install 'pubcomment[privacy]' to check them [pubcomment.privacy]", file=sys.stderr)
+        names = False
     for path in paths:
         loaded = _load(path, root)
         if loaded is None:
             found += 1
             continue
-        for problem in loaded.problems:
+        problems = [*loaded.problems, *(privacy.check_consultation(loaded.consultation, names=names, allow=allow) if loaded.usable else [])]
+        for problem in problems:
             where = f"{problem.origin or path}:{problem.line or 1}"
             print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
-        found += len(loaded.problems)
+        found += len(problems)
         consultation = loaded.consultation
         style = wareki.PeriodStyle.from_mapping({k: v for k, v in consultation.style.items() if k != "digits"})
         period = wareki.format_period(consultation.start, consultation.end, style) if consultation.start and consultation.end else "—"
@@ -75,8 +80,62 @@ def check(paths: Sequence[str], root: str | None = None) -> int:
         submissions = consultation.submission_count
         counts = "" if submissions is None else f"{submissions:,}{labels['submissions_unit']}"
         counts += f"{consultation.opinion_count:,}{labels['opinions_unit']}"
-        print(f"{path}: {consultation.title} / {period} / {counts} / {len(loaded.problems)} problem(s)")
+        withheld = f" / {len(consultation.redactions)} withheld" if consultation.redactions else ""
+        print(f"{path}: {consultation.title} / {period} / {counts}{withheld} / {len(problems)} problem(s)")
     return 1 if found else 0
+
+
+def similar_groups(path: str, root: str | None, threshold: float, write: str | None) -> int:
+    """``pubcomment similar``: groups of identical and near-identical opinions; with
+    ``--write``, the opinions as rows with each group as one row (count, originals)."""
+    from .core import similar
+
+    loaded = _load(path, root)
+    if loaded is None:
+        return 1
+    opinions = loaded.consultation.opinions
+    try:
+        found = similar.groups([o.summary for o in opinions], threshold=threshold)
+    except similar.MissingDependencyError as error:
+        print(f"pubcomment similar: {error}", file=sys.stderr)
+        return 2
+    for number, group in enumerate(found, 1):
+        representative = opinions[group.representative]
+        members = ", ".join(str(opinions[i].number) for i in group.members[:20]) + (" …" if group.size > 20 else "")
+        print(f"group {number}: {group.size}件 (No. {members})\n  {representative.summary[:120]}")
+    grouped = sum(g.size for g in found)
+    print(f"{len(found)} group(s) of {grouped} opinion(s) among {len(opinions)}", file=sys.stderr)
+    if write:
+        _write_grouped(Path(write), opinions, found)
+        print(f"wrote {write}: {len(opinions) - grouped + len(found)} row(s)", file=sys.stderr)
+    return 0
+
+
+def _write_grouped(target: Path, opinions: Sequence[object], found: Sequence[object]) -> None:
+    from ruamel.yaml import YAML
+
+    leader = {g.representative: g for g in found}  # type: ignore[attr-defined]
+    member = {i for g in found for i in g.members}  # type: ignore[attr-defined]
+    rows: list[dict[str, object]] = []
+    for index, opinion in enumerate(opinions):
+        if index in member and index not in leader:
+            continue
+        o = opinion
+        row: dict[str, object] = {"no": len(rows) + 1}
+        for key in ("topic", "category"):
+            if getattr(o, key):
+                row[key] = getattr(o, key)
+        row["summary"] = o.summary  # type: ignore[attr-defined]
+        row["response"] = o.response  # type: ignore[attr-defined]
+        if index in leader:
+            numbers = [str(opinions[i].number) for i in leader[index].members]  # type: ignore[attr-defined]
+            row["count"] = str(len(numbers))
+            row["originals"] = numbers
+        rows.append(row)
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with target.open("w", encoding="utf-8") as stream:
+        yaml.dump(rows, stream)
 
 
 def page_text(page: OpinionPage, key: str) -> str:
@@ -171,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument("paths", nargs="+", metavar="FILE")
     check_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside "
                               "(default: the current directory)")
+    check_parser.add_argument("--no-names", dest="names", action="store_false",
+                              help="do not look for personal names (GiNZA), only the other personal information")
+    check_parser.add_argument("--allow", action="append", default=[], metavar="TEXT",
+                              help="a text the personal-information check does not report (the body's own telephone number …); repeatable")
     pages_parser = commands.add_parser("pages", help="write the pages of a consultation's opinion tables, split by number")
     pages_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     pages_parser.add_argument("--consultation", required=True, metavar="KEY",
@@ -183,6 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     export_parser.add_argument("--csv", metavar="OUT", help="write the opinions as CSV (UTF-8 with a BOM, for Excel)")
     export_parser.add_argument("--no-bom", dest="bom", action="store_false", help="write the CSV without a BOM")
     export_parser.add_argument("--json", metavar="OUT", help="write everything the results publish as JSON")
+    similar_parser = commands.add_parser("similar", help="find groups of identical and near-identical opinions (組織的な意見)")
+    similar_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
+    similar_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
+    similar_parser.add_argument("--threshold", type=float, default=0.5, metavar="J",
+                                help="how alike two summaries must be (Jaccard of character 3-grams, default 0.5)")
+    similar_parser.add_argument("--write", metavar="OUT.yaml", help="write the opinions with each group as one row (count, originals)")
     documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
     documents_parser.add_argument("--edition", choices=("final", "draft"))
@@ -204,11 +273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (arguments.csv or arguments.json):
             parser.error("export needs --csv OUT or --json OUT (or both)")
         return export(arguments.path, arguments.root, arguments.csv, arguments.json, bom=arguments.bom)
+    if arguments.command == "similar":
+        return similar_groups(arguments.path, arguments.root, arguments.threshold, arguments.write)
     if arguments.command == "pages":
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")
         return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page)
-    return check(arguments.paths, arguments.root)
+    return check(arguments.paths, arguments.root, names=arguments.names, allow=arguments.allow)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,12 @@ def names_of(allowed: tuple[str, ...], what: str) -> Validator:
     return validate
 
 
+def text_list(value: Any) -> Any:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"must be a list of text, not {value!r}")
+    return list(value)
+
+
 def text_formats(value: Any) -> Any:
     """``"plain"`` or ``"markdown"`` for every text field, or a dict by field."""
     if isinstance(value, str):
@@ -169,6 +175,18 @@ class PubcommentConfig:
     plan_label: str = dc.field(
         default="プラン本編",
         metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
+    )
+
+    privacy_names: bool = dc.field(
+        # Off in the build: GiNZA reads about a thousand characters a second on
+        # this machine (bench/README.md); ``pubcomment check`` looks for names.
+        default=False,
+        metadata={"validator": instance_of(bool), "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed."},
+    )
+    privacy_allow: list[str] = dc.field(
+        default_factory=list,
+        metadata={"validator": text_list, "types": (list, tuple),
+                  "doc": "Texts the personal-information check does not report (the body's own telephone number, address …)."},
     )
 
     def is_markdown(self, text_field: str, consultation: Consultation) -> bool:

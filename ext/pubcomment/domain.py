@@ -55,8 +55,12 @@ class DeclaredConsultation:
     """
 
     def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None,
-                 *, usable: bool = True):
+                 *, usable: bool = True, labels: dict[str, str] | None = None):
         self.docname = docname
+        # The site's labels the data was read with (the mark of withheld text), to read it again alike.
+        self.labels = labels or {}
+        # What was withheld from its texts (no text: see core/redaction.py), for the redaction log.
+        self.redactions = tuple(consultation.redactions)
         self.lineno = lineno
         # False for data that could not be read at all, or was refused: the
         # parts that show it are left out in silence (its problems were reported).
@@ -93,7 +97,7 @@ class DeclaredConsultation:
         try:
             # Problems were reported when the document was read (and the
             # file was inside the source directory then).
-            return loader.load_file(self.source).consultation
+            return loader.load_file(self.source, labels=self.labels).consultation
         except DataFileError as error:
             warn(error.problem.subtype, error.problem.message, (self.docname, self.lineno))
             return loader.empty_consultation()

@@ -75,6 +75,10 @@ TOPIC: dict[str, Field] = {
 }
 # How the data may say that an opinion is, or is not, about the draft.
 SCOPES: dict[str, bool] = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
+REDACTION: dict[str, Field] = {
+    "text": Field(TEXT, "公開しない文字列（要旨・考え方・注の中のもの）", required=True),
+    "reason": Field(TEXT, "公開しない理由（個人名 …）"),
+}
 OPINION: dict[str, Field] = {
     "no": Field(INTEGER, "御意見の番号（書くならすべての御意見に）"),
     "topic": Field(TEXT, "項目の id"),
@@ -89,6 +93,7 @@ OPINION: dict[str, Field] = {
     "count": Field(INTEGER, "同趣旨としてまとめた御意見の件数（1 以上）"),
     "originals": Field(TEXTS, "まとめた元の御意見の番号・受付番号"),
     "scope": Field(CHOICE, "本案件（in）か本案件外（out）か", choices=tuple(SCOPES)),
+    "redactions": Field(LIST, "公開しない部分（text）とその理由（reason）の一覧", fields=REDACTION),
 }
 METHOD: dict[str, Field] = {
     "method": Field(TEXT, "提出方法（電子メール …）", required=True),

@@ -89,6 +89,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "index_feed": "結果の公表のお知らせ（Atom フィード）",
     "feed_title": "{project} 意見募集の結果",
     "feed_summary": "{period}に募集した意見募集の結果を公表しました（{counts}）。",
+    # What withheld text (一部非公開, core/redaction.py) is shown as; may say {reason}.
+    "redacted": "■■■",
 }
 
 

@@ -85,6 +85,19 @@ _OPINION_FIELDS = tuple(f.name for f in fields(Opinion))
 
 
 @dataclass
+class Redaction:
+    """A withheld span of an opinion's text (core/redaction.py): where and
+    why, and how many characters; never the text itself."""
+
+    number: int
+    field: str
+    reason: str
+    length: int
+    line: int | None = None
+    origin: str | None = None
+
+
+@dataclass
 class Amendment:
     """One change from the draft (改定案) to the final text.
 
@@ -147,6 +160,8 @@ class Consultation:
     # results were (or will be) published.
     status: str = ""
     results_published: dt.date | None = None
+    # What was withheld from the opinions' texts (redaction log; no text).
+    redactions: list[Redaction] = field(default_factory=list)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)

@@ -18,9 +18,10 @@ from . import fields as fields_
 from .formats import parse_by_suffix
 from .labels import DEFAULT_LABELS
 from .located import Located
-from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
+from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
 from .problems import Problem, Subtype
+from .redaction import Listed, Redactor, split_reason
 from .textfiles import DataFileError
 from .wareki import ERAS, PeriodStyle
 
@@ -40,6 +41,7 @@ STYLE_KEYS = fields_.keys(fields_.STYLE)
 SCOPES = fields_.SCOPES
 AMENDMENT_KEYS = fields_.keys(fields_.AMENDMENT)
 SCHEDULE_KEYS = fields_.keys(fields_.SCHEDULE)
+REDACTION_KEYS = fields_.keys(fields_.REDACTION)
 
 # Limits (documented in the README): a number of more digits is a typo,
 # and 和暦 dates can be written from the first day of the era table on.
@@ -59,6 +61,9 @@ class Reader:
     origin: str | None
     read_file: FileReader | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The mark withheld text is replaced by (the ``redacted`` label), and what was withheld.
+    redaction_mark: str = DEFAULT_LABELS["redacted"]
+    redactions: list[Redaction] = field(default_factory=list)
 
     def report(self, subtype: Subtype, message: str, line: int | None, origin: str | None = None) -> None:
         self.problems.append(Problem(subtype, message, line, origin or self.origin))
@@ -151,10 +156,16 @@ class Reader:
         return None
 
 
-def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None) -> tuple[Consultation, list[Problem]]:
-    """Build the consultation and list everything wrong with the data."""
+def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None,
+                      labels: dict[str, str] | None = None) -> tuple[Consultation, list[Problem]]:
+    """Build the consultation and list everything wrong with the data.
+
+    ``labels`` are the site's (``pubcomment_labels``); the data's own win.
+    Withheld text is replaced as the opinions are read (core/redaction.py)."""
     reader = Reader(origin, read_file)
     top = reader.mapping(root, TOP_KEYS, "the consultation")
+    own_labels = _labels(reader, top.get("labels"))
+    reader.redaction_mark = {**DEFAULT_LABELS, **(labels or {}), **own_labels}["redacted"]
     top_line = root.line if root else 1
     body = reader.mapping(top.get("body"), BODY_KEYS, "'body'")
     period_node = top.get("period")
@@ -182,10 +193,11 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         no_amendments=says_none(top.get("amendments")),
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
         text_format=_text_format(reader, top.get("text_format")),
-        labels=_labels(reader, top.get("labels")),
+        labels=own_labels,
         style=_style(reader, top.get("style")),
         status=_choice(reader, top.get("status"), fields_.STATUS_CHOICES, "'status'"),
         results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
+        redactions=reader.redactions,
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -297,8 +309,45 @@ def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
         opinion.originals = reader.texts(fields, "originals", what)
         opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
         opinion.in_scope = _scope(reader, fields, what)
+        _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
         opinions.append(opinion)
     return opinions
+
+
+def _listed_redactions(reader: Reader, node: Located | None, what: str) -> list[Listed]:
+    """``redactions:``: ``{text: …, reason: …}`` items, or text (one ``text <reason>`` a line, as in a CSV cell)."""
+    if node is None or node.value is None:
+        return []
+    if isinstance(node.value, str):
+        return [Listed(*split_reason(line), node.line) for line in node.value.splitlines() if line.strip()]
+    listed = []
+    for item in reader.sequence(node, f"'redactions' of {what}"):
+        if isinstance(item.value, str) and item.value.strip():
+            listed.append(Listed(*split_reason(item.value), item.line))
+            continue
+        fields = reader.mapping(item, REDACTION_KEYS, f"a redaction of {what}")
+        text = reader.text(fields, "text", f"a redaction of {what}", required=True, line=item.line)
+        if text:
+            listed.append(Listed(text, reader.text(fields, "reason", f"a redaction of {what}", required=False, line=None), item.line))
+    return listed
+
+
+def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
+    """Withhold what the opinion's texts mark (inline) or its list names; record each span."""
+    texts = (opinion.summary, opinion.response, *opinion.summary_notes, *opinion.response_notes)
+    if not listed and not any("{redact}" in text for text in texts):
+        return
+    where = reader.origin
+
+    def report(message: str, line: int | None) -> None:
+        reader.report(Subtype.PRIVACY, message, line, where)
+
+    redactor = Redactor(reader.redaction_mark, opinion.number, where, opinion.line, listed, report, reader.redactions)
+    opinion.summary = redactor.apply("summary", opinion.summary)
+    opinion.response = redactor.apply("response", opinion.response)
+    opinion.summary_notes = [redactor.apply("summary_notes", note) for note in opinion.summary_notes]
+    opinion.response_notes = [redactor.apply("response_notes", note) for note in opinion.response_notes]
+    redactor.check_used()
 
 
 def _count(reader: Reader, fields: dict[str, Located], what: str, originals: int, line: int) -> int:
