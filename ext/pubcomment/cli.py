@@ -60,8 +60,9 @@ def _load(path: str, root: str | None) -> loader.Loaded | None:
 def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, allow: Sequence[str] = ()) -> int:
     found = 0
     if names and not privacy.names_available():
-        print("personal names are not checked: GiNZA (ja_ginza) is not installed; "
-              "pip install 'pubcomment[privacy]' to check them [pubcomment.privacy]", file=sys.stderr)
+        # A note, not a problem found in the data: on standard output, where the summaries go.
+        print("note: personal names are not checked: GiNZA (ja_ginza) is not installed; "
+              "pip install 'pubcomment[privacy]' to check them (or pass --no-names)")
         names = False
     for path in paths:
         loaded = _load(path, root)

@@ -24,7 +24,7 @@ from .core.law import law_facts
 from .core.model import OUT_OF_SCOPE, Consultation
 from .core.ranges import Range, contains
 from .core.textfiles import DataFileError
-from .render.context import Place, PlanAmendment
+from .render.context import Place, PlanAmendment, documents_under
 from .warnings_ import warn
 
 
@@ -118,8 +118,9 @@ _pickle_keeps_data = {"now": True}
 
 
 def keep_data_while_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``."""
+    """``env-before-read-docs``: data is kept; what was computed from the toctree is not."""
     _pickle_keeps_data["now"] = True
+    get_domain(env).forget_cached()
 
 
 def drop_data_when_saving(app: Sphinx, env: BuildEnvironment) -> None:
@@ -210,6 +211,7 @@ class PubcommentDomain(Domain):
         existing = self.amendments.get(amendment.id)
         if existing is not None:
             return existing
+        self.forget_cached()
         self.amendments[amendment.id] = amendment
         return None
 
@@ -224,6 +226,38 @@ class PubcommentDomain(Domain):
         tables = [t for t in self.opinion_tables(key) if t.shows(topic, number)]
         tables.sort(key=lambda t: not t.topic)
         return tables[0].docname if tables else None
+
+    # What renderers ask for every opinion row is computed once per build:
+    # a walk of the toctree for each of 100,000 rows made the build grow
+    # with opinions × pages (bench/README.md).  Forgotten whenever a
+    # document is read again or removed, or an amendment recorded.
+
+    def documents_under(self, root: str) -> list[str]:
+        """:func:`render.context.documents_under`, kept for the build."""
+        cache: dict[str, list[str]] = self.__dict__.setdefault("_documents_under", {})
+        if root not in cache:
+            cache[root] = documents_under(self.env, root)
+        return cache[root]
+
+    def holds(self, root: str, docname: str) -> bool:
+        """Whether ``docname`` is ``root`` or under its toctrees (one PDF's documents)."""
+        sets: dict[str, frozenset[str]] = self.__dict__.setdefault("_documents_sets", {})
+        if root not in sets:
+            sets[root] = frozenset(self.documents_under(root))
+        return docname in sets[root]
+
+    def amendments_in_reading_order(self) -> list[PlanAmendment]:
+        """The plan's amendments in the order a reader meets them, kept for the build."""
+        ordered: list[PlanAmendment] | None = self.__dict__.get("_ordered_amendments")
+        if ordered is None:
+            order = {docname: index for index, docname in enumerate(self.documents_under(self.env.config.root_doc))}
+            ordered = sorted(self.amendments.values(), key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno))
+            self.__dict__["_ordered_amendments"] = ordered
+        return ordered
+
+    def forget_cached(self) -> None:
+        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments"):
+            self.__dict__.pop(cached, None)
 
     def place_of(self, label: str) -> Place | None:
         """The section a label (``(name)=`` before a heading) names, with its 公用文 number."""
@@ -242,6 +276,7 @@ class PubcommentDomain(Domain):
         return entry.consultation if entry else None
 
     def clear_doc(self, docname: str) -> None:
+        self.forget_cached()
         for key, entry in list(self.consultations.items()):
             if entry.docname == docname:
                 del self.consultations[key]
@@ -257,6 +292,7 @@ class PubcommentDomain(Domain):
         self.data["tables"] = [t for t in self.tables if t.docname != docname]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.forget_cached()
         for key, entry in otherdata["consultations"].items():
             if entry.docname in docnames:
                 self.consultations[key] = entry

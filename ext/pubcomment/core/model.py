@@ -7,6 +7,7 @@ can point at the data.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
@@ -19,6 +20,8 @@ TEXT_FORMATS = (PLAIN, MARKDOWN)
 # The table group of the opinions out of scope (本案件外); never a topic id
 # (an ``@`` cannot start a plain YAML scalar).
 OUT_OF_SCOPE = "@out"
+# Every opinion in scope, whatever its topic (the one table of a consultation without topics).
+IN_SCOPE = "@in"
 
 
 @dataclass
@@ -167,8 +170,41 @@ class Consultation:
         return next((c for c in self.categories if c.key == key), None)
 
     def opinions_in(self, group: str) -> list[Opinion]:
-        """The opinions of one table: a topic's (in scope), or OUT_OF_SCOPE's."""
-        return [o for o in self.opinions if o.group == group]
+        """The opinions of one table: a topic's (in scope), OUT_OF_SCOPE's, or
+        IN_SCOPE's (every opinion in scope), in the data's order."""
+        return self._groups()[group][1] if group in self._groups() else []
+
+    def opinions_numbered(self, group: str, first: int, last: int | None) -> list[Opinion]:
+        """The opinions of ``group`` numbered ``first`` to ``last`` (None: to the
+        end), in the data's order: a page of a split table, found by bisection."""
+        numbers, _opinions, by_number = self._groups().get(group, ([], [], []))
+        start = bisect.bisect_left(numbers, first)
+        end = len(numbers) if last is None else bisect.bisect_right(numbers, last)
+        return [opinion for _position, opinion in sorted(by_number[start:end], key=lambda item: item[0])]
+
+    def _groups(self) -> dict[str, tuple[list[int], list[Opinion], list[tuple[int, Opinion]]]]:
+        """group → (sorted numbers, opinions in data order, (position, opinion) by number),
+        made once: each page of a split table asked for its opinions by a scan
+        of them all, which grew with opinions × pages."""
+        index = self.__dict__.get("_group_index")
+        if index is None or index[0] is not self.opinions or index[1] != len(self.opinions):
+            groups: dict[str, list[tuple[int, Opinion]]] = {}
+            for position, opinion in enumerate(self.opinions):
+                groups.setdefault(opinion.group, []).append((position, opinion))
+                if opinion.in_scope:
+                    groups.setdefault(IN_SCOPE, []).append((position, opinion))
+            built = {}
+            for group, members in groups.items():
+                by_number = sorted(members, key=lambda item: item[1].number)
+                built[group] = ([o.number for _p, o in by_number], [o for _p, o in members], by_number)
+            index = (self.opinions, len(self.opinions), built)
+            self.__dict__["_group_index"] = index
+        return index[2]
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_group_index", None)  # made again where it is needed
+        return state
 
     @property
     def opinion_count(self) -> int:
