@@ -61,8 +61,7 @@ def check(paths: Sequence[str], root: str | None = None) -> int:
             found += 1
             continue
         for problem in loaded.problems:
-            where = f"{problem.origin or path}:{problem.line or 1}"
-            print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
+            print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
         found += len(loaded.problems)
         consultation = loaded.consultation
         style = wareki.PeriodStyle.from_mapping({k: v for k, v in consultation.style.items() if k != "digits"})
