@@ -10,6 +10,12 @@ opinion table for a large consultation: each topic's opinions split by
 prints the toctree entries.  Pages it wrote before and no longer needs
 are removed; others in DIR are left alone.
 
+``pubcomment import SOURCE --out DIR`` turns a raw export of the opinions
+(a workbook, or CSV in UTF-8, cp932 or UTF-16) into the data files
+``DIR/opinions.csv`` and, when there is none, a ``DIR/consultation.yaml``
+skeleton, and reports what it did; ``pubcomment export FILE --xlsx OUT``
+writes the working sheet for staff to fill in Excel (see core/intake.py).
+
 ``pubcomment documents FIELD [--edition E] [--conf DIR]`` prints one field
 of every document of ``conf/documents.py`` (see :mod:`pubcomment.site`), in
 order: the Makefile loops over them.
@@ -26,9 +32,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import loader, wareki
+from .core import intake, loader, wareki
+from .core.csvdata import FIELDS
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
+from .core.problems import Subtype
 from .core.textfiles import DataFileError
 
 # The first line of every page ``pubcomment pages`` writes (a MyST comment).
@@ -115,6 +123,48 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
     return 0
 
 
+# Problems after which the data read is not all the data: an export would lose the rest.
+_INCOMPLETE = {Subtype.SYNTAX, Subtype.FILE, Subtype.ENCODING, Subtype.LIMIT, Subtype.UNKNOWN_KEY, Subtype.TYPE, Subtype.INJECTION}
+
+
+def import_(source: str, out: str, sheet: str | None, columns: list[str]) -> int:
+    mapping: dict[str, str | None] = {}
+    for item in columns:
+        title, _, name = item.partition("=")
+        if not title.strip() or (name.strip() and name.strip() not in FIELDS):
+            print(f"pubcomment import: --column {item!r}: write TITLE=FIELD (a field: {', '.join(sorted(FIELDS))}), "
+                  "or TITLE= to leave the column out", file=sys.stderr)
+            return 2
+        mapping[title.strip()] = name.strip() or None
+    try:
+        report = intake.import_opinions(Path(source), Path(out), sheet=sheet, columns=mapping or None)
+    except intake.IntakeError as error:
+        print(f"pubcomment import: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(report.lines()))
+    return 0
+
+
+def export(path: str, xlsx: str, root: str | None) -> int:
+    loaded = _load(path, root)
+    if loaded is None:
+        return 1
+    for problem in loaded.problems:
+        print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
+    incomplete = [p for p in loaded.problems if p.subtype in _INCOMPLETE]
+    if not loaded.usable or incomplete:
+        print(f"{path}: not all of the data could be read ({len(incomplete)} problem(s) above); "
+              "fix them first, or the sheet would lose what was not read", file=sys.stderr)
+        return 1
+    try:
+        count = intake.write_workbook(loaded.consultation, Path(xlsx))
+    except intake.IntakeError as error:
+        print(f"pubcomment export: {error}", file=sys.stderr)
+        return 1
+    print(f"{xlsx}: {count:,} opinion(s) on the sheet {intake.SHEET_TITLE}")
+    return 0
+
+
 def documents(field: str, edition: str | None, conf: str) -> int:
     import dataclasses
     import importlib.util
@@ -158,6 +208,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
+    import_parser = commands.add_parser("import", help="turn a raw export of the opinions (xlsx, csv) into the data files")
+    import_parser.add_argument("source", metavar="SOURCE", help="the export: .xlsx, .xlsm, .ods, or .csv/.txt (UTF-8, cp932, UTF-16)")
+    import_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the data files (opinions.csv, consultation.yaml)")
+    import_parser.add_argument("--sheet", metavar="NAME", help="the sheet: its name, or its position (1 for the first; default)")
+    import_parser.add_argument("--column", action="append", default=[], metavar="TITLE=FIELD",
+                               help="read a column the export titles its own way (受付番号=submission); TITLE= leaves it out")
+    export_parser = commands.add_parser("export", help="write the working sheet of a consultation's opinions for staff")
+    export_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
+    export_parser.add_argument("--xlsx", required=True, metavar="OUT", help="the workbook to write")
+    export_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)")
     documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
     documents_parser.add_argument("--edition", choices=("final", "draft"))
@@ -171,6 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                             help="the start of the PDF and ePub file names, ASCII (default: site)")
     new_parser.add_argument("--no-plan", dest="plan", action="store_false", help="the site has no plan document, only the results")
     arguments = parser.parse_args(argv)
+    if arguments.command == "import":
+        return import_(arguments.source, arguments.out, arguments.sheet, arguments.column)
+    if arguments.command == "export":
+        return export(arguments.path, arguments.xlsx, arguments.root)
     if arguments.command == "documents":
         return documents(arguments.field, arguments.edition, arguments.conf)
     if arguments.command == "new":

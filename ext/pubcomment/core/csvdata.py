@@ -41,6 +41,8 @@ HEADER_ALIASES = {
 # Every field a column can be (the keys of an opinion, core/schema.py).
 FIELDS = frozenset(HEADER_ALIASES.values())
 LIST_FIELDS = {"summary_notes": "\n", "response_notes": "\n", "sections": ",", "amendments": ",", "originals": ","}
+# Texts kept as typed but for the line breaks around them (as YAML's block text).
+KEPT_AS_TYPED = frozenset({"summary", "response"})
 # What a column of the data's own ``columns:`` is read as: a field, or None (not read).
 Columns = Mapping[str, "str | None"]
 
@@ -59,6 +61,7 @@ def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Locate
     problems: list[Problem] = []
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    shape = _Shape(text)
     rows: list[Located] = []
     header: list[str] | None = None
     line = 1
@@ -76,7 +79,7 @@ def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Locate
                     fields[name] = cell_value(name, cell, start, problems)
             if len(record) > len(header):
                 problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
-            if _check_merged_rows(record, len(header), delimiter, start, line - 1, text, problems):
+            if _check_merged_rows(record, len(header), delimiter, start, line - 1, shape, problems):
                 continue  # a broken row: reported as such, not also as an opinion with missing fields
             rows.append(Located(fields, start))
     except csv.Error as error:
@@ -122,14 +125,30 @@ def field_name(title: str, columns: Columns | None = None) -> str | None:
     return HEADER_ALIASES.get(key)
 
 
-def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, text: str, problems: list[Problem]) -> bool:
+class _Shape:
+    """What a check of multi-line cells asks of the whole text, counted once
+    (counted for each such cell, 10,000 of them took 30 s)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._counts: tuple[bool, int] | None = None
+
+    def counts(self) -> tuple[bool, int]:
+        """Whether the text has an odd number of quotes, and its last line."""
+        if self._counts is None:
+            self._counts = (self.text.count('"') % 2 == 1, self.text.rstrip("\n").count("\n") + 1)
+        return self._counts
+
+
+def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, shape: _Shape, problems: list[Problem]) -> bool:
     """Whether a quote left open made the rows after it one cell of this row
     (up to the next quote or the end of the file); reported if so."""
     for cell in record:
         lines = cell.split("\n")
         if len(lines) < 2:
             continue
-        if text.count('"') % 2 and end >= text.rstrip("\n").count("\n") + 1:  # this row runs to the end of the file
+        odd, last_line = shape.counts()
+        if odd and end >= last_line:  # this row runs to the end of the file
             problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
                                     "every line after it became one cell", start))
             return True
@@ -147,6 +166,8 @@ def cell_value(name: str, cell: str, line: int, problems: list[Problem]) -> Loca
     if found:
         problems.append(Problem(Subtype.TEXT, f"the {name!r} cell holds {describe(found)}, shown as ［U+XXXX］", line))
     separator = LIST_FIELDS.get(name)
+    if name in KEPT_AS_TYPED:  # a citizen's text: a leading 「　」 is part of it
+        return Located(cell.strip("\r\n") if cell.strip() else None, line)
     if separator is None:
         return Located(cell.strip() or None, line)
     parts = [part.strip() for part in cell.split(separator)]
