@@ -14,6 +14,12 @@ are removed; others in DIR are left alone.
 data the site publishes beside the results (see core/opendata.py): the CSV
 in UTF-8 with a BOM (``--no-bom`` without), cells safe from formula injection.
 
+``pubcomment import SOURCE --out DIR`` turns a raw export of the opinions
+(a workbook, or CSV in UTF-8, cp932 or UTF-16) into the data files
+``DIR/opinions.csv`` and, when there is none, a ``DIR/consultation.yaml``
+skeleton, and reports what it did; ``pubcomment export FILE --xlsx OUT``
+writes the working sheet for staff to fill in Excel (see core/intake.py).
+
 ``pubcomment documents FIELD [--edition E] [--conf DIR]`` prints one field
 of every document of ``conf/documents.py`` (see :mod:`pubcomment.site`), in
 order: the Makefile loops over them.
@@ -30,9 +36,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import loader, opendata, privacy, wareki
+from .core import intake, loader, opendata, privacy, wareki
+from .core.csvdata import FIELDS
 from .core.labels import DEFAULT_LABELS
 from .core.pages import OpinionPage, plan_pages
+from .core.problems import Subtype
 from .core.textfiles import DataFileError
 
 # The first line of every page ``pubcomment pages`` writes (a MyST comment).
@@ -71,8 +79,7 @@ def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, 
             continue
         problems = [*loaded.problems, *(privacy.check_consultation(loaded.consultation, names=names, allow=allow) if loaded.usable else [])]
         for problem in problems:
-            where = f"{problem.origin or path}:{problem.line or 1}"
-            print(f"{where}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
+            print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
         found += len(problems)
         consultation = loaded.consultation
         style = wareki.PeriodStyle.from_mapping({k: v for k, v in consultation.style.items() if k != "digits"})
@@ -180,10 +187,54 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
     return 0
 
 
-def export(path: str, root: str | None, csv_path: str | None, json_path: str | None, *, bom: bool) -> int:
+# Problems after which the data read is not all the data: an export would lose the rest.
+_INCOMPLETE = {Subtype.SYNTAX, Subtype.FILE, Subtype.ENCODING, Subtype.LIMIT, Subtype.UNKNOWN_KEY, Subtype.TYPE, Subtype.INJECTION}
+
+
+def import_(source: str, out: str, sheet: str | None, columns: list[str]) -> int:
+    mapping: dict[str, str | None] = {}
+    for item in columns:
+        title, _, name = item.partition("=")
+        if not title.strip() or (name.strip() and name.strip() not in FIELDS):
+            print(f"pubcomment import: --column {item!r}: write TITLE=FIELD (a field: {', '.join(sorted(FIELDS))}), "
+                  "or TITLE= to leave the column out", file=sys.stderr)
+            return 2
+        mapping[title.strip()] = name.strip() or None
+    try:
+        report = intake.import_opinions(Path(source), Path(out), sheet=sheet, columns=mapping or None)
+    except intake.IntakeError as error:
+        print(f"pubcomment import: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(report.lines()))
+    return 0
+
+
+def export_sheet(loaded: loader.Loaded, path: str, xlsx: str) -> int:
+    for problem in loaded.problems:
+        print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
+    incomplete = [p for p in loaded.problems if p.subtype in _INCOMPLETE]
+    if not loaded.usable or incomplete:
+        print(f"{path}: not all of the data could be read ({len(incomplete)} problem(s) above); "
+              "fix them first, or the sheet would lose what was not read", file=sys.stderr)
+        return 1
+    try:
+        count = intake.write_workbook(loaded.consultation, Path(xlsx))
+    except intake.IntakeError as error:
+        print(f"pubcomment export: {error}", file=sys.stderr)
+        return 1
+    print(f"{xlsx}: {count:,} opinion(s) on the sheet {intake.SHEET_TITLE}")
+    return 0
+
+
+def export(path: str, root: str | None, csv_path: str | None, json_path: str | None, xlsx: str | None, *, bom: bool) -> int:
+    """Open data (--csv, --json) and the working sheet for staff (--xlsx)."""
     loaded = _load(path, root)
     if loaded is None:
         return 1
+    if xlsx:
+        written = export_sheet(loaded, path, xlsx)
+        if written or not (csv_path or json_path):
+            return written
     if loaded.problems:
         print(f"{path}: {len(loaded.problems)} problem(s); run 'pubcomment check {path}' and fix them first", file=sys.stderr)
         return 1
@@ -241,12 +292,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
-    export_parser = commands.add_parser("export", help="write a consultation's opinions as open data (CSV, JSON)")
+    import_parser = commands.add_parser("import", help="turn a raw export of the opinions (xlsx, csv) into the data files")
+    import_parser.add_argument("source", metavar="SOURCE", help="the export: .xlsx, .xlsm, .ods, or .csv/.txt (UTF-8, cp932, UTF-16)")
+    import_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the data files (opinions.csv, consultation.yaml)")
+    import_parser.add_argument("--sheet", metavar="NAME", help="the sheet: its name, or its position (1 for the first; default)")
+    import_parser.add_argument("--column", action="append", default=[], metavar="TITLE=FIELD",
+                               help="read a column the export titles its own way (受付番号=submission); TITLE= leaves it out")
+    export_parser = commands.add_parser("export", help="write a consultation's opinions: open data (CSV, JSON) or the working sheet for staff (xlsx)")
     export_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
-    export_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
+    export_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)")
     export_parser.add_argument("--csv", metavar="OUT", help="write the opinions as CSV (UTF-8 with a BOM, for Excel)")
     export_parser.add_argument("--no-bom", dest="bom", action="store_false", help="write the CSV without a BOM")
     export_parser.add_argument("--json", metavar="OUT", help="write everything the results publish as JSON")
+    export_parser.add_argument("--xlsx", metavar="OUT", help="write the working sheet (区分 and 考え方 to fill in) as a workbook")
     similar_parser = commands.add_parser("similar", help="find groups of identical and near-identical opinions (組織的な意見)")
     similar_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     similar_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
@@ -266,14 +324,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                             help="the start of the PDF and ePub file names, ASCII (default: site)")
     new_parser.add_argument("--no-plan", dest="plan", action="store_false", help="the site has no plan document, only the results")
     arguments = parser.parse_args(argv)
+    if arguments.command == "import":
+        return import_(arguments.source, arguments.out, arguments.sheet, arguments.column)
     if arguments.command == "documents":
         return documents(arguments.field, arguments.edition, arguments.conf)
     if arguments.command == "new":
         return new(arguments.directory, arguments.city, arguments.self_reference, arguments.prefix, arguments.plan)
     if arguments.command == "export":
-        if not (arguments.csv or arguments.json):
-            parser.error("export needs --csv OUT or --json OUT (or both)")
-        return export(arguments.path, arguments.root, arguments.csv, arguments.json, bom=arguments.bom)
+        if not (arguments.csv or arguments.json or arguments.xlsx):
+            parser.error("export needs --csv OUT, --json OUT or --xlsx OUT")
+        return export(arguments.path, arguments.root, arguments.csv, arguments.json, arguments.xlsx, bom=arguments.bom)
     if arguments.command == "similar":
         return similar_groups(arguments.path, arguments.root, arguments.threshold, arguments.write)
     if arguments.command == "pages":

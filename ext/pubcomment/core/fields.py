@@ -37,6 +37,7 @@ OPINIONS = "opinions"  # a list of opinions, or the name of a file of them (CSV,
 METHODS = "methods"  # a name, or a list of names or {method, count}
 TEXT_FORMAT = "text_format"  # plain or markdown, or {summary: …, response: …}
 LABELS = "labels"  # the keys of DEFAULT_LABELS, each text
+COLUMNS = "columns"  # column titles → the field each holds, or null to leave it out
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ TOPIC: dict[str, Field] = {
 }
 # How the data may say that an opinion is, or is not, about the draft.
 SCOPES: dict[str, bool] = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
+# ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
+OPINIONS_FILE: dict[str, Field] = {
+    "file": Field(TEXT, "御意見のファイル（xlsx、xlsm、ods、CSV、YAML、JSON）の名前", required=True),
+    "sheet": Field(TEXT, "シートの名前、または何枚目か（既定は1枚目）"),
+    "columns": Field(COLUMNS, "見出しとデータの欄の対応（受付番号: submission。null で読まない）"),
+}
 REDACTION: dict[str, Field] = {
     "text": Field(TEXT, "公開しない文字列（要旨・考え方・注の中のもの）", required=True),
     "reason": Field(TEXT, "公開しない理由（個人名 …）"),

@@ -54,7 +54,10 @@ def _value(field: f.Field) -> dict[str, Any]:
         return {"anyOf": [{"type": "array", "items": mapping(field.fields)}, {"type": "null"}]}
     if kind == f.OPINIONS:
         return {"anyOf": [{"type": "array", "items": mapping(field.fields)},
-                          {"type": "string", "description": "御意見のファイル（CSV、YAML、JSON）の名前"}, {"type": "null"}]}
+                          {"type": "string", "description": "御意見のファイル（xlsx、CSV、YAML、JSON）の名前"},
+                          mapping(f.OPINIONS_FILE), {"type": "null"}]}
+    if kind == f.COLUMNS:
+        return {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "null"}]}}
     if kind == f.METHODS:
         return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"anyOf": [_SCALAR, mapping(field.fields)]}}, {"type": "null"}]}
     if kind == f.TEXT_FORMAT:

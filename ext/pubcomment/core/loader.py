@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .formats import is_binary
 from .located import Located, parse_yaml
 from .memory import paused_cycle_collection
 from .model import Consultation
@@ -67,8 +68,9 @@ def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | No
     cached = _cache.get(key)
     if cached is not None and cached[0] == _versions(cached[1].files):
         return cached[1]
-    if resolved.suffix.lower() in (".csv", ".tsv"):
-        problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV holds opinions only (name it in 'opinions:')", 1, str(resolved))
+    if resolved.suffix.lower() in (".csv", ".tsv") or is_binary(resolved.name):
+        problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV and workbooks hold opinions only "
+                          "(name it in 'opinions:')", 1, str(resolved))
         loaded = Loaded(empty_consultation(), (problem,), (str(resolved),), usable=False)
     else:
         with paused_cycle_collection():
@@ -89,10 +91,12 @@ def _build(data: Located | None, problems: list[Problem], origin: str | None, ba
            root: str | os.PathLike[str] | None, own_file: str | None = None, labels: dict[str, str] | None = None) -> Loaded:
     files: list[str] = [own_file] if own_file else []
 
-    def read_file(name: str) -> tuple[str, str]:
+    def read_file(name: str) -> tuple[str | bytes, str]:
         target = confined(base_dir / name, root)
         files.append(str(target))  # a dependency even while it cannot be read
         try:
+            if is_binary(name):
+                return read_bytes(target), str(target)
             text, _encoding = decode(read_bytes(target), target.name)
         except DataFileError as error:
             error.path = str(target)

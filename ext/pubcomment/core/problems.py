@@ -66,10 +66,22 @@ class Problem:
     """One finding, tied to a place in the data.
 
     ``line`` is 1-based within ``origin`` (a file path or ``None`` for data
-    embedded in a document, whose caller adds its own offset).
+    embedded in a document, whose caller adds its own offset).  In a
+    workbook it is the row, and names the cell (``意見一覧!C12``, see
+    :class:`~.located.CellLine`).
     """
 
     subtype: Subtype
     message: str
     line: int | None = None
     origin: str | None = None
+
+    @property
+    def cell(self) -> str | None:
+        """The sheet and cell (``意見一覧!C12``) when the problem is in a workbook."""
+        return getattr(self.line, "cell", None)
+
+    def where(self, origin: str | None = None) -> str:
+        """``file:line``, or ``file.xlsx:シート!C12`` in a workbook; a problem of
+        the file as a whole is at its first line."""
+        return f"{self.origin or origin}:{self.cell or self.line or 1}"

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import fields as fields_
-from .formats import parse_by_suffix
+from .csvdata import FIELDS
+from .formats import is_binary, parse_by_suffix
 from .labels import DEFAULT_LABELS
-from .located import Located
+from .located import CellLine, Located
 from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
 from .problems import Problem, Subtype
@@ -25,8 +26,9 @@ from .redaction import Listed, Redactor, split_reason
 from .textfiles import DataFileError
 from .wareki import ERAS, PeriodStyle
 
-# Reads a file named inside the data: returns its text and a display name.
-FileReader = Callable[[str], tuple[str, str]]
+# Reads a file named inside the data: returns its text (its bytes for a
+# workbook, see formats.is_binary) and a display name.
+FileReader = Callable[[str], tuple[str | bytes, str]]
 
 # The keys of each mapping, from the one declaration of the format (fields.py).
 TOP_KEYS = fields_.keys(fields_.TOP)
@@ -42,6 +44,8 @@ SCOPES = fields_.SCOPES
 AMENDMENT_KEYS = fields_.keys(fields_.AMENDMENT)
 SCHEDULE_KEYS = fields_.keys(fields_.SCHEDULE)
 REDACTION_KEYS = fields_.keys(fields_.REDACTION)
+# ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
+OPINIONS_FILE_KEYS = fields_.keys(fields_.OPINIONS_FILE)
 
 # Limits (documented in the README): a number of more digits is a typo,
 # and 和暦 dates can be written from the first day of the era table on.
@@ -258,12 +262,45 @@ def _topic(reader: Reader, node: Located) -> Topic:
 
 def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
     if node is not None and isinstance(node.value, str):
-        return _opinions_from_file(reader, node)
+        return _opinions_from_file(reader, node, str(node.value).strip())
+    if node is not None and isinstance(node.value, dict):
+        fields = reader.mapping(node, OPINIONS_FILE_KEYS, "'opinions'")
+        name = reader.text(fields, "file", "'opinions'", required=True, line=node.line)
+        if not name:
+            return []
+        sheet = reader.text(fields, "sheet", "'opinions'", required=False, line=None) or None
+        if sheet is not None and not is_binary(name):
+            reader.report(Subtype.TYPE, f"'sheet' is for a workbook (.xlsx, .xlsm, .ods), not {name!r}; it is ignored", fields["sheet"].line)
+        columns = _columns(reader, fields.get("columns"), name)
+        return _opinions_from_file(reader, node, name, sheet, columns)
     return _opinion_list(reader, reader.sequence(node, "'opinions'"))
 
 
-def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
-    name = str(node.value).strip()
+def _columns(reader: Reader, node: Located | None, name: str) -> dict[str, str | None] | None:
+    """``columns: {受付番号: submission, 氏名: null}``: the file's own column titles, each a field or not read."""
+    if node is None or node.value is None:
+        return None
+    if name.lower().endswith((".yaml", ".yml", ".json")):
+        reader.report(Subtype.TYPE, f"'columns' is for a table (CSV or a workbook), not {name!r}; it is ignored", node.line)
+        return None
+    if not isinstance(node.value, dict):
+        reader.report(Subtype.TYPE, "'columns' must map the file's column titles to fields ({受付番号: submission})", node.line)
+        return None
+    columns: dict[str, str | None] = {}
+    for title, target in node.value.items():
+        text = target.text()
+        field_name = text.strip() if text else None
+        if target.value is not None and field_name not in FIELDS:
+            hint = difflib.get_close_matches(str(target.value), sorted(FIELDS), n=1)
+            suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; fields: {', '.join(sorted(FIELDS))}"
+            reader.report(Subtype.TYPE, f"column {title!r} is mapped to {target.value!r}, which is no field of an opinion{suggestion}", target.line)
+            continue
+        columns[title] = field_name
+    return columns
+
+
+def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | None = None,
+                        columns: dict[str, str | None] | None = None) -> list[Opinion]:
     if reader.read_file is None:
         reader.report(Subtype.FILE, f"cannot read {name!r}: no file access here", node.line)
         return []
@@ -275,8 +312,14 @@ def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
         else:  # the file as a whole: where it is named
             reader.report(error.problem.subtype, f"opinions file {name!r}: {error.problem.message}", node.line)
         return []
-    rows, problems = parse_by_suffix(name, text)
-    reader.problems.extend(Problem(p.subtype, p.message, p.line, display) for p in problems)
+    rows, problems = parse_by_suffix(name, text, sheet=sheet, columns=columns)
+    for problem in problems:
+        if problem.line is None:  # the file as a whole (a damaged workbook, no such sheet): where it is named
+            reader.report(problem.subtype, f"opinions file {name!r}: {problem.message}", node.line)
+        else:
+            reader.problems.append(Problem(problem.subtype, problem.message, problem.line, display))
+    if rows is None:
+        return []
     saved = reader.origin
     reader.origin = display
     try:
@@ -310,6 +353,8 @@ def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
         opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
         opinion.in_scope = _scope(reader, fields, what)
         _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
+        if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
+            opinion.places = {key: value.line for key, value in fields.items()}
         opinions.append(opinion)
     return opinions
 
@@ -479,18 +524,18 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
         where = opinion.origin
         if opinion.category and opinion.category not in keys:
             known = "、".join(keys) if keys else "none are defined"
-            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.line, where)
+            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.place("category"), where)
         elif keys and not opinion.category:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.line, where)
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
         if opinion.topic and opinion.topic not in topics:
             known = "、".join(topics) if topics else "none are defined"
-            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.line, where)
+            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.place("topic"), where)
         elif topics and not opinion.topic and opinion.in_scope:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.line, where)
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
         for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
             markers = len(NOTE_MARKER.findall(text))
             if markers != len(notes):
-                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.line, where)
+                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.place(field_name), where)
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
     check_amendments(consultation, reader)
@@ -512,7 +557,7 @@ def check_amendments(consultation: Consultation, reader: Reader) -> None:
         for amendment_id in opinion.amendments:
             if amendment_id not in ids:
                 reader.report(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
-                              opinion.line, opinion.origin)
+                              opinion.place("amendments"), opinion.origin)
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:
@@ -534,7 +579,7 @@ def _check_numbers(reader: Reader, consultation: Consultation) -> None:
     seen: dict[int, Opinion] = {}
     for opinion in numbered:
         if opinion.number in seen:
-            reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.line, opinion.origin)
+            reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.place("no"), opinion.origin)
         seen[opinion.number] = opinion
     if numbered:
         # Gaps from the sorted numbers, not from a range of every number:
