@@ -46,8 +46,8 @@ _FOLD.update({ord(c): chr(ord(c) - 0xFEE0) for c in "ＡＢＣＤＥＦＧＨＩ
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70"})
 _FOLD[0x3000] = " "
 
-_D = r"(?<![0-9])"  # not inside a longer number
-_E = r"(?![0-9])"
+_D = r"(?<![0-9A-Za-z])"  # not inside a longer number, nor a code of letters and digits (base64, ids)
+_E = r"(?![0-9A-Za-z])"
 _SEP = r"[- ]?"
 PHONE = re.compile(
     _D + r"(?:"
