@@ -57,6 +57,8 @@ class Subtype(enum.Enum):
     """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
     GLYPH = "glyph"
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF, or a variation selector is left out."""
+    CHART = "chart"
+    """A chart cannot be drawn: matplotlib or a Japanese font is not installed."""
 
 
 @dataclass(frozen=True)
