@@ -13,6 +13,7 @@ carries its numbers as text, so that nothing is told by colour alone.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ COLOURS = ("#0072B2", "#B34700", "#00795C", "#8E3F8E", "#5C5C5C", "#9A6A00", "#1
 HATCHES = ("//", "\\\\", "xx", "..", "--", "++", "oo", "||")
 BACKGROUND = "#FFFFFF"
 TEXT = "#1A1A1A"
-WIDTH_INCHES = 6.0
+WIDTH_INCHES = 5.8  # about the text width of an A4 page
 FONT_SIZE = 10.5
 SALT = "pubcomment"
 
@@ -61,6 +62,15 @@ def japanese_font() -> str:
     raise NoJapaneseFontError(f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list)")
 
 
+def height_inches(chart: Chart) -> float:
+    """The chart's height: its bars (with their labels' lines) and its legend."""
+    lines = max((bar.label.count("\n") + 1 for bar in chart.bars), default=1)
+    height = 0.8 + len(chart.bars) * max(0.45, 0.2 * lines + 0.15)
+    if len(chart.series) > 1:
+        height += 0.15 + 0.27 * sum(name.count("\n") + 1 for name in chart.series)
+    return round(height, 2)
+
+
 def draw(chart: Chart, fmt: str) -> bytes:
     """The chart as ``svg`` or ``pdf`` bytes."""
     import matplotlib
@@ -70,26 +80,37 @@ def draw(chart: Chart, fmt: str) -> bytes:
     from matplotlib import pyplot as plt
 
     font = font_manager.FontProperties(fname=japanese_font(), size=FONT_SIZE)
+    family = font.get_name()
     settings: dict[str, Any] = {
         "svg.hashsalt": SALT, "svg.fonttype": "path", "pdf.fonttype": 3, "hatch.linewidth": 1.2,
-        "font.size": FONT_SIZE, "text.color": TEXT, "axes.edgecolor": TEXT, "axes.labelcolor": TEXT,
+        "font.size": FONT_SIZE, "font.family": [family], "text.color": TEXT, "axes.edgecolor": TEXT, "axes.labelcolor": TEXT,
         "xtick.color": TEXT, "ytick.color": TEXT, "path.simplify": False,
     }
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-        rows = len(chart.bars)
-        lines = max((bar.label.count("\n") + 1 for bar in chart.bars), default=1)
-        height = 0.9 + rows * max(0.45, 0.2 * lines + 0.15) + (0.3 + 0.22 * len(chart.series) if len(chart.series) > 1 else 0)
-        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, height), facecolor=BACKGROUND)
+        height = height_inches(chart)
+        # A fixed size (the labels and the legend fit inside by the constrained
+        # layout), so that every chart prints at the same scale.
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, height), facecolor=BACKGROUND, layout="constrained")
         try:
             _plot(axes, chart, font)
             buffer = io.BytesIO()
             metadata: dict[str, str | None] = (
                 {"Date": None, "Creator": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
             )
-            figure.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", pad_inches=0.05, facecolor=BACKGROUND)
+            figure.savefig(buffer, format=fmt, metadata=metadata, facecolor=BACKGROUND)
         finally:
             plt.close(figure)
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return _clean_svg(data) if fmt == "svg" else data
+
+
+def _clean_svg(data: bytes) -> bytes:
+    """matplotlib's SVG as EPUB 3 takes it: no DOCTYPE with external identifiers (OPF-073,
+    HTM-003), and the empty glyphs (a space) with a ``d`` that draws nothing (RSC-005)."""
+    text = data.decode("utf-8")
+    text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text, count=1)
+    text = re.sub(r"<path(?![^>]*\sd=)([^>]*?)(/?)>", r'<path d="M 0 0"\1\2>', text)
+    return text.encode("utf-8")
 
 
 def _plot(axes: object, chart: Chart, font: object) -> None:
@@ -107,21 +128,32 @@ def _plot(axes: object, chart: Chart, font: object) -> None:
                   hatch=HATCHES[index % len(HATCHES)] if many else None, label=name)
         lefts = [left + width for left, width in zip(lefts, widths, strict=True)]
     top = max(lefts, default=0) or 1
-    for position, (bar, end) in enumerate(zip(chart.bars, lefts, strict=True)):
-        axes.text(end + top * 0.015, position, bar.value_label, va="center", ha="left", fontproperties=font, color=TEXT)
+    labels = [axes.text(end + top * 0.015, position, bar.value_label, va="center", ha="left", fontproperties=font, color=TEXT)
+              for position, (bar, end) in enumerate(zip(chart.bars, lefts, strict=True))]
+    for label in labels:
+        label.set_in_layout(False)  # kept inside the axes below
     axes.set_yticks(positions, [bar.label for bar in chart.bars], fontproperties=font, multialignment="left")
     axes.invert_yaxis()  # the first topic on top, as in the table
     axes.set_xlim(0, top * 1.02)
     axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
-    for label in axes.get_xticklabels():
-        label.set_fontproperties(font)
     axes.set_xlabel(chart.axis_label, fontproperties=font)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(axis="y", length=0)
     if many:
-        axes.legend(prop=font, loc="upper left", bbox_to_anchor=(0, -0.12 - 0.02 * 9 / max(len(chart.bars), 1)),
-                    ncol=1, frameon=False, handlelength=2.4, handleheight=1.4)
+        axes.figure.legend(prop=font, loc="outside lower left", ncol=1, frameon=False, handlelength=2.4, handleheight=1.4)
+    # Widen the x range so that the value labels at the ends of the bars fit
+    # inside the axes: a label of w pixels after a bar ending at x needs a
+    # range R with (x + gap) / R * W + w <= W, W the axes' width in pixels.
+    figure = axes.figure
+    for _ in range(3):
+        figure.canvas.draw()
+        width = axes.get_window_extent().width
+        needed = max((end + top * 0.015) * width / max(width - label.get_window_extent().width - 4, 1)
+                     for end, label in zip(lefts, labels, strict=True))
+        if abs(needed - axes.get_xlim()[1]) < top * 0.01:
+            break
+        axes.set_xlim(0, max(needed, top * 1.02))
 
 
 def relative_luminance(colour: str) -> float:

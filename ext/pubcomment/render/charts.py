@@ -27,7 +27,7 @@ from .opinions import topic_heading
 BY = ("topic", "category")
 WRAP = 14  # characters of a bar's label per line
 NO_LINE_START = "、。，．）」』】〕・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
-LEGEND_WRAP = 40  # characters of a legend entry per line
+LEGEND_WRAP = 30  # characters of a legend entry per line
 
 
 def render_chart(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
@@ -60,7 +60,9 @@ def render_chart(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     _write(Path(ctx.builder.outdir, name), data)
     image = nodes.image(uri=name, alt=alt, candidates={"*": name})
     title = nodes.paragraph(caption, caption, ids=[ctx.anchor("chart", by)], classes=["pc-chart-caption"])
-    return [title, nodes.paragraph("", "", image, classes=["pc-chart"])]
+    # The title is not left at the foot of a page, away from its chart.
+    keep = nodes.raw("", f"\\Needspace{{\\dimexpr{chart_image.height_inches(chart)}in+2\\baselineskip\\relax}}\n", format="latex")
+    return [keep, title, nodes.paragraph("", "", image, classes=["pc-chart"])]
 
 
 def chart_of(ctx: RenderContext, by: str) -> tuple[chart_image.Chart, str]:
@@ -105,6 +107,8 @@ def _category_name(ctx: RenderContext, key: str) -> str:
 
 def _wrap(text: str, width: int = WRAP) -> str:
     """Lines of ``width`` characters; a closing mark (、。）」) stays at the end of its line (kinsoku)."""
+    count = -(-len(text) // width)
+    width = -(-len(text) // max(count, 1))  # lines of even length: no lone last character
     lines: list[str] = []
     for char in text:
         if lines and (len(lines[-1]) < width or char in NO_LINE_START):
