@@ -44,6 +44,7 @@ DIRECTIVES = {
     "pc-results": parts.ResultsDirective,
     "pc-legend": parts.LegendDirective,
     "pc-tally": parts.TallyDirective,
+    "pc-chart": parts.ChartDirective,
     "pc-opinions": parts.OpinionsDirective,
     "pc-amendments": parts.AmendmentsDirective,
     "pc-schedule": parts.ScheduleDirective,

@@ -17,6 +17,7 @@ from .config import get_config
 from .core.problems import Subtype
 from .domain import PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from .render.charts import render_chart
 from .render.comparison import render_amendments
 from .render.context import RenderContext
 from .render.downloads import render_downloads
@@ -33,6 +34,7 @@ RENDERERS: dict[str, Renderer] = {
     "results": render_results,
     "legend": render_legend,
     "tally": render_tally,
+    "chart": render_chart,
     "opinions": render_opinions,
     "amendments": render_amendments,
     "schedule": render_schedule,

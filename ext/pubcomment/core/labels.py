@@ -72,6 +72,12 @@ DEFAULT_LABELS: dict[str, str] = {
     "download_csv_plain": "CSV（UTF-8）",
     "download_json": "JSON（すべての項目）",
     "download_package": "データパッケージ（datapackage.json、列の説明）",
+    # Charts of the opinions (pc-chart); {items} are the bars, each as chart_alt_item says.
+    "chart_by_topic": "意見の件数（項目別）",
+    "chart_by_category": "意見の件数（対応区分別）",
+    "chart_axis": "件数",
+    "chart_alt": "{caption}の棒グラフ。{items}",
+    "chart_alt_item": "{label}は{count}{breakdown}。",
     # The list of consultations (pc-index) and its feed; {year} is 令和7年.
     "status_planned": "募集予定",
     "status_open": "意見募集中",

@@ -104,6 +104,19 @@ class TallyDirective(RenderDirective):
     kind = "tally"
 
 
+class ChartDirective(RenderDirective):
+    """A bar chart of the tally: ``:by: topic`` (stacked by category) or ``:by: category``."""
+
+    kind = "chart"
+    option_spec: ClassVar = {
+        **RenderDirective.option_spec,
+        "by": lambda value: directives.choice(value, ("topic", "category")),
+    }
+
+    def extra_attributes(self) -> dict[str, object]:
+        return {"by": self.options.get("by", "topic")}
+
+
 class OpinionsDirective(RenderDirective):
     """The opinion tables, one per topic group (or ``:topic:`` one); ``:numbers:``
     shows only the opinions whose numbers are in the ranges (a page of a split table)."""
