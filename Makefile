@@ -132,10 +132,11 @@ $(SPLITTERS)/.installed:
 	$(PY) -m pip install --quiet --target $(SPLITTERS) mecab-python3 unidic-lite ipadic janome sudachipy sudachidict-core
 	touch $@
 
-bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters (~10 min); writes bench/README.md
+bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters and workbook readers (~10 min); writes bench/README.md
 	@tools/system-deps.sh tex pdftools uptex browser
 	$(PY) bench/run.py --write-readme
 	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
+	$(PY) bench/excel.py --write-readme
 
 bench-live: $(PREVIEW) ## Time from saving an edited opinion to the page served by livehtml (~5 min); writes bench/README.md
 	$(PY) bench/livepreview.py --write-readme

@@ -35,3 +35,17 @@ def sphinx_build(*args: str) -> None:
     registries with the sphinx.testing apps of other tests."""
     result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"
+
+
+EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
+
+
+def run_epubcheck(epub: Path) -> subprocess.CompletedProcess[str]:
+    """EPUBCheck run on ``epub``; under CI=true a missing EPUBCheck fails the test."""
+    java = require_tool("java", "EPUBCheck")
+    if not EPUBCHECK_JAR.exists():
+        message = f"EPUBCheck needs {EPUBCHECK_JAR} (Debian package epubcheck; make test installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return subprocess.run([java, "-jar", str(EPUBCHECK_JAR), str(epub)], capture_output=True, text=True, check=False)

@@ -200,6 +200,30 @@ def test_opinions_from_cp932_csv(app: SphinxTestApp) -> None:
     assert any(str(d).endswith("opinions.csv") for d in deps)
 
 
+@pytest.mark.sphinx("html", testroot="xlsx", freshenv=True)
+def test_opinions_from_a_workbook(app: SphinxTestApp) -> None:
+    """The sheet is written here (a workbook is no text to keep in the test root)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "意見一覧"
+    for row in (["No", "項目", "区分", "意見の要旨", "本市の考え方", "受付番号", "氏名"],
+                [1, "全般", "B", "一段落目。\n\n二段落目。", "考え方一", 101, "見本 花子"],
+                [2.0, "全般", "D", "要旨二", "考え方二", 101],
+                [3, "全般", "X", "要旨三", "考え方三", 102]):
+        sheet.append(row)
+    book.save(app.srcdir / "opinions.xlsx")
+    app.build()
+    warnings = warnings_of(app)
+    assert len(warnings) == 1 and "opinions.xlsx:意見一覧!C4: WARNING: opinion 3: unknown category 'X'" in warnings[0], warnings
+    soup = html(app)
+    cells = [td.get_text(" ", strip=True) for td in soup.select("table.pc-opinions tbody tr td:nth-of-type(2)")]
+    assert cells == ["一段落目。 二段落目。", "要旨二", "要旨三"]
+    assert "見本 花子" not in soup.get_text()
+    assert any(str(d).endswith("opinions.xlsx") for d in app.env.dependencies["index"])
+
+
 @pytest.mark.sphinx("html", testroot="options-pitfall", freshenv=True)
 def test_data_read_as_options_is_not_lost_silently(app: SphinxTestApp) -> None:
     """A body starting with --- or :key: lines becomes MyST options: say so."""

@@ -8,9 +8,7 @@ shown plainly.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, require_tool, sphinx_build
+from conftest import ROOT, run_epubcheck, sphinx_build
 from pubcomment.epub.css import ebook_css
 
 sys.path.insert(0, str(ROOT / "conf"))
@@ -26,18 +24,9 @@ from documents import DOCUMENTS
 
 pytestmark = pytest.mark.epub
 
-EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
-
-
 def epubcheck(epub: Path) -> str:
     """EPUBCheck's report; fails the test unless it has no error and no warning."""
-    java = require_tool("java", "EPUBCheck")
-    if not EPUBCHECK_JAR.exists():
-        message = f"EPUBCheck needs {EPUBCHECK_JAR} (Debian package epubcheck; make test installs it)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    result = subprocess.run([java, "-jar", str(EPUBCHECK_JAR), str(epub)], capture_output=True, text=True, check=False)
+    result = run_epubcheck(epub)
     report = result.stdout + result.stderr
     assert result.returncode == 0, report
     assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", report), report
@@ -83,8 +72,12 @@ def test_results_epub_holds_the_facts(epubs: dict[str, Path]) -> None:
     with zipfile.ZipFile(epubs["results"]) as epub:
         page = epub.read("results/index.xhtml").decode("utf-8")
         nav = epub.read("nav.xhtml").decode("utf-8")
+        names = epub.namelist()
     for fact in ("令和7年12月3日（水）から令和8年1月5日（月）まで", "下線部は変更箇所", "pc-changed"):
         assert fact in page
+    # The open data is published beside the web pages, not inside the ePub.
+    assert "pc-downloads" not in page and "opendata/" not in page
+    assert not [name for name in names if name.startswith("opendata/")]
     # The navigation lists the document's sections, under a Japanese heading.
     assert "<h1>目次</h1>" in nav
     for section in ("1 経過", "(3) 各意見の内容", "今後の予定"):

@@ -13,7 +13,6 @@ asks for them; ``-k`` selects cases as usual.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import zipfile
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import require_tool
+from conftest import require_tool, run_epubcheck
 from hostile.cases import PASSWD_MARKER, TEX_INPUT, Case, all_cases
 from hostile.checks import FORBIDDEN_TEXT, HIDDEN, case_mismatches, find_in_order, match_warnings, shorten, squeeze
 from hostile.project import Outcome, build_all, parse_warnings, run, sphinx, write_case
@@ -30,7 +29,6 @@ from hostile.project import Outcome, build_all, parse_warnings, run, sphinx, wri
 CASES = all_cases()
 BY_ID = {case.id: case for case in CASES}
 CLEAN = [case for case in CASES if case.builds_cleanly]
-EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
 
 def selected(session: pytest.Session, name: str) -> list[Case]:
@@ -73,6 +71,8 @@ epub_uid = epub_identifier = "hostile-corpus"
 epub_scheme = "URI"
 epub_use_index = False
 epub_show_urls = "no"
+# The corpus expects exactly the warnings of each case: the completeness check is test-law's.
+pubcomment_law_rules = []
 """
 
 
@@ -145,6 +145,16 @@ def test_corpus_pdf_builds(printed: Printed) -> None:
         assert marker not in printed.text
 
 
+# What pdftotext cannot give back although the page shows it: the T5 font's
+# Đ/đ are read as Ð/ð (the same glyph), and the joiner and variation
+# selectors of an emoji sequence print nothing (its emoji print one by one).
+_EXTRACTION = str.maketrans({"\u0110": "\u00d0", "\u0111": "\u00f0", "\u200d": None, "\ufe0f": None, "\ufe0e": None})
+
+
+def as_extracted(text: str) -> str:
+    return text.translate(_EXTRACTION)
+
+
 @pytest.mark.latex
 @pytest.mark.parametrize("case", [case.id for case in CLEAN])
 def test_case_in_pdf(case: str, printed: Printed) -> None:
@@ -152,7 +162,7 @@ def test_case_in_pdf(case: str, printed: Printed) -> None:
         pytest.fail("the corpus PDF was not made: " + "; ".join(printed.build_problems[:3]))
     missing = []
     for expected in BY_ID[case].texts:
-        at = find_in_order(squeeze(expected), printed.text)
+        at = find_in_order(as_extracted(squeeze(expected)), as_extracted(printed.text))
         if at is not None:
             missing.append(f"from character {at}: {shorten(squeeze(expected)[at:])}")
     if missing and BY_ID[case].glyph_ok and case in printed.glyph_cases:
@@ -176,13 +186,7 @@ def ebook(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path | N
 def test_corpus_epub_is_valid(ebook: tuple[list[str], Path | None]) -> None:
     problems, epub = ebook
     assert epub is not None, "no ePub written: " + "; ".join(problems[:3])
-    java = require_tool("java", "EPUBCheck")
-    if not EPUBCHECK_JAR.exists():
-        message = f"EPUBCheck needs {EPUBCHECK_JAR} (Debian package epubcheck; make test installs it)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    result = subprocess.run([java, "-jar", str(EPUBCHECK_JAR), str(epub)], capture_output=True, text=True, check=False)
+    result = run_epubcheck(epub)
     report = result.stdout + result.stderr
     messages = [line for line in report.splitlines() if line.startswith(("ERROR", "WARNING", "FATAL"))]
     problems += [f"EPUBCheck: {line[:200]}" for line in messages[:30]]

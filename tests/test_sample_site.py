@@ -139,3 +139,60 @@ def test_ten_thousand_opinions_build(large_project: Path, tmp_path: Path) -> Non
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="pc-category') == 10_000
     assert "pc-index-opinion-10000" in html
+
+
+@pytest.mark.parametrize(("name", "directory"), [
+    ("results/index.html", "results"), ("samples/prefecture/index.html", "samples-prefecture"), ("samples/town/index.html", "samples-town"),
+])
+def test_results_pages_link_their_open_data(site: Path, name: str, directory: str) -> None:
+    import frictionless
+
+    for edition in ("final", "draft"):
+        links = [a["href"] for a in page(site, edition, name).select(".pc-downloads a")]
+        assert [href.rsplit("/", 1)[1] for href in links] == ["opinions.csv", "opinions-utf8.csv", "consultation.json", "datapackage.json"]
+        for href in links:
+            target = (site / edition / name).parent / href
+            assert target.resolve().parent == (site / edition / "opendata" / directory).resolve(), href
+            assert target.is_file(), href
+    report = frictionless.validate(str(site / "final" / "opendata" / directory / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_site_publishes_the_schema_of_the_data(site: Path) -> None:
+    from pubcomment.core.jsonschema import schema_text
+
+    for edition in ("final", "draft"):
+        assert (site / edition / "_static" / "pubcomment.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_the_list_of_consultations(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    listing = page(site, "final", "consultations.html")
+    rows = [[text_of(c) for c in tr.select("th, td")] for tr in listing.select("table.pc-index tr")]
+    assert rows[0] == ["件名", "意見の募集期間", "状況", "意見提出数・意見数", "案・計画"]
+    assert [row[0][:8] for row in rows[1:]] == ["川崎市 DX 推", "見本町立図書館の", "見本県地域公共交"]  # newest period first
+    assert rows[1][2:] == ["結果公表済み", "4通10件", "川崎市 DX 推進プラン"]
+    assert [text_of(c) for c in listing.select("table.pc-index caption")] == ["令和7年度"]
+    links = [a["href"] for a in listing.select("table.pc-index a")]
+    assert links == ["results/index.html", "plan/index.html", "samples/town/index.html", "samples/prefecture/index.html"]
+    # The choices are links to parts of the page (no JavaScript).
+    for a in listing.select(".pc-index-choices a"):
+        assert listing.find(id=a["href"][1:]) is not None, a["href"]
+    feed = ET.fromstring((site / "final" / "results.atom").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)] == [
+        "results/index.html", "samples/town/index.html", "samples/prefecture/index.html"]
+    for entry in feed.findall("a:entry", ns):
+        assert (site / "final" / entry.find("a:link", ns).get("href")).is_file()
+
+
+def test_the_list_reckons_the_status_on_the_day_set(tmp_path: Path) -> None:
+    assert build(tmp_path, "-D", "pubcomment_today=2025-06-15") == 0
+    listing = page(tmp_path, "", "consultations.html")
+    status = {text_of(tr.select("td")[0])[:3]: text_of(tr.select("td")[2]) for tr in listing.select("table.pc-index tbody tr")}
+    assert status == {"川崎市": "募集予定", "見本町": "募集予定", "見本県": "意見募集中"}
+    assert [text_of(r) for r in listing.select(".pc-index-status")] == ["募集予定の意見募集", "意見募集中の意見募集"]
+    assert not listing.select(".pc-index-feed")  # nothing published yet
+    feed = (tmp_path / "results.atom").read_text(encoding="utf-8")
+    assert "<entry>" not in feed and "<updated>2025-06-15T00:00:00+09:00</updated>" in feed

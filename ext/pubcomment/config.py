@@ -15,6 +15,7 @@ validated configuration is built once per build and read through
 from __future__ import annotations
 
 import dataclasses as dc
+import datetime as dt
 import difflib
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from .core.labels import DEFAULT_LABELS, fill
 from .core.law import RULES as LAW_RULES
 from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
+from .core.status import build_date
 from .warnings_ import warn
 
 if TYPE_CHECKING:
@@ -89,6 +91,12 @@ def names_of(allowed: tuple[str, ...], what: str) -> Validator:
     return validate
 
 
+def text_list(value: Any) -> Any:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"must be a list of text, not {value!r}")
+    return list(value)
+
+
 def text_formats(value: Any) -> Any:
     """``"plain"`` or ``"markdown"`` for every text field, or a dict by field."""
     if isinstance(value, str):
@@ -98,6 +106,19 @@ def text_formats(value: Any) -> Any:
         raise ValueError(f"must be {' or '.join(map(repr, TEXT_FORMATS))}, or a dict of those by field "
                          f"({', '.join(TEXT_FIELDS)}), not {value!r}")
     return {**dict.fromkeys(TEXT_FIELDS, PLAIN), **value}
+
+
+def iso_day(value: Any) -> Any:
+    """``""`` or a day written YYYY-MM-DD."""
+    if value == "":
+        return value
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            dt.date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise ValueError(f"must be a day written YYYY-MM-DD, or empty, not {value!r}")
 
 
 def _kind_name(kind: type) -> str:
@@ -146,9 +167,26 @@ class PubcommentConfig:
         metadata={"validator": names_of(LAW_RULES, "rule"), "types": (list, tuple),
                   "doc": "What published results must hold (行政手続法43条1項): title, published, opinions, responses, amendments."},
     )
+    today: str = dc.field(
+        default="",
+        metadata={"validator": iso_day, "doc": "The day pc-index reckons each consultation's status on (YYYY-MM-DD); "
+                  "empty for SOURCE_DATE_EPOCH, else today."},
+    )
     plan_label: str = dc.field(
         default="プラン本編",
         metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
+    )
+
+    privacy_names: bool = dc.field(
+        # Off in the build: GiNZA reads about a thousand characters a second on
+        # this machine (bench/README.md); ``pubcomment check`` looks for names.
+        default=False,
+        metadata={"validator": instance_of(bool), "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed."},
+    )
+    privacy_allow: list[str] = dc.field(
+        default_factory=list,
+        metadata={"validator": text_list, "types": (list, tuple),
+                  "doc": "Texts the personal-information check does not report (the body's own telephone number, address …)."},
     )
 
     def is_markdown(self, text_field: str, consultation: Consultation) -> bool:
@@ -157,6 +195,11 @@ class PubcommentConfig:
         if chosen is None:
             chosen = self.text_format if isinstance(self.text_format, str) else self.text_format.get(text_field, PLAIN)
         return chosen == MARKDOWN
+
+    @property
+    def build_date(self) -> dt.date:
+        """The day of the build (core/status.py build_date)."""
+        return build_date(self.today)
 
     def label(self, key: str, /, overrides: dict[str, str] | None = None, **values: str) -> str:
         """The words for ``key``: a consultation's own (``overrides``, from its

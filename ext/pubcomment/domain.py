@@ -24,7 +24,7 @@ from .core.law import law_facts
 from .core.model import OUT_OF_SCOPE, Consultation
 from .core.ranges import Range, contains
 from .core.textfiles import DataFileError
-from .render.context import Place, PlanAmendment
+from .render.context import Place, PlanAmendment, documents_under
 from .warnings_ import warn
 
 
@@ -55,8 +55,12 @@ class DeclaredConsultation:
     """
 
     def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None,
-                 *, usable: bool = True):
+                 *, usable: bool = True, labels: dict[str, str] | None = None):
         self.docname = docname
+        # The site's labels the data was read with (the mark of withheld text), to read it again alike.
+        self.labels = labels or {}
+        # What was withheld from its texts (no text: see core/redaction.py), for the redaction log.
+        self.redactions = tuple(consultation.redactions)
         self.lineno = lineno
         # False for data that could not be read at all, or was refused: the
         # parts that show it are left out in silence (its problems were reported).
@@ -78,6 +82,8 @@ class DeclaredConsultation:
             tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
         # What 行政手続法43条1項 asks of the data (see completeness.py).
         self.law = law_facts(consultation)
+        # The document of the plan consulted on (pc-consultation :plan:), or "".
+        self.plan_doc = ""
         self._consultation: Consultation | None = consultation
 
     @property
@@ -91,7 +97,7 @@ class DeclaredConsultation:
         try:
             # Problems were reported when the document was read (and the
             # file was inside the source directory then).
-            return loader.load_file(self.source).consultation
+            return loader.load_file(self.source, labels=self.labels).consultation
         except DataFileError as error:
             warn(error.problem.subtype, error.problem.message, (self.docname, self.lineno))
             return loader.empty_consultation()
@@ -112,8 +118,9 @@ _pickle_keeps_data = {"now": True}
 
 
 def keep_data_while_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``."""
+    """``env-before-read-docs``: data is kept; what was computed from the toctree is not."""
     _pickle_keeps_data["now"] = True
+    get_domain(env).forget_cached()
 
 
 def drop_data_when_saving(app: Sphinx, env: BuildEnvironment) -> None:
@@ -146,12 +153,14 @@ class OpinionTable:
 # opinions (plan sections with back links) or the plan's amendments.
 ANY_CONSULTATION = "@consultations"
 PLAN = "@plan"
+# Documents that list every consultation (pc-index): the feed is written when one does.
+INDEX = "@index"
 
 
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 7  # 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
+    data_version = 8  # 8: DeclaredConsultation.plan_doc; 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
@@ -202,6 +211,7 @@ class PubcommentDomain(Domain):
         existing = self.amendments.get(amendment.id)
         if existing is not None:
             return existing
+        self.forget_cached()
         self.amendments[amendment.id] = amendment
         return None
 
@@ -216,6 +226,38 @@ class PubcommentDomain(Domain):
         tables = [t for t in self.opinion_tables(key) if t.shows(topic, number)]
         tables.sort(key=lambda t: not t.topic)
         return tables[0].docname if tables else None
+
+    # What renderers ask for every opinion row is computed once per build:
+    # a walk of the toctree for each of 100,000 rows made the build grow
+    # with opinions × pages (bench/README.md).  Forgotten whenever a
+    # document is read again or removed, or an amendment recorded.
+
+    def documents_under(self, root: str) -> list[str]:
+        """:func:`render.context.documents_under`, kept for the build."""
+        cache: dict[str, list[str]] = self.__dict__.setdefault("_documents_under", {})
+        if root not in cache:
+            cache[root] = documents_under(self.env, root)
+        return cache[root]
+
+    def holds(self, root: str, docname: str) -> bool:
+        """Whether ``docname`` is ``root`` or under its toctrees (one PDF's documents)."""
+        sets: dict[str, frozenset[str]] = self.__dict__.setdefault("_documents_sets", {})
+        if root not in sets:
+            sets[root] = frozenset(self.documents_under(root))
+        return docname in sets[root]
+
+    def amendments_in_reading_order(self) -> list[PlanAmendment]:
+        """The plan's amendments in the order a reader meets them, kept for the build."""
+        ordered: list[PlanAmendment] | None = self.__dict__.get("_ordered_amendments")
+        if ordered is None:
+            order = {docname: index for index, docname in enumerate(self.documents_under(self.env.config.root_doc))}
+            ordered = sorted(self.amendments.values(), key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno))
+            self.__dict__["_ordered_amendments"] = ordered
+        return ordered
+
+    def forget_cached(self) -> None:
+        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments"):
+            self.__dict__.pop(cached, None)
 
     def place_of(self, label: str) -> Place | None:
         """The section a label (``(name)=`` before a heading) names, with its 公用文 number."""
@@ -234,6 +276,7 @@ class PubcommentDomain(Domain):
         return entry.consultation if entry else None
 
     def clear_doc(self, docname: str) -> None:
+        self.forget_cached()
         for key, entry in list(self.consultations.items()):
             if entry.docname == docname:
                 del self.consultations[key]
@@ -249,6 +292,7 @@ class PubcommentDomain(Domain):
         self.data["tables"] = [t for t in self.tables if t.docname != docname]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.forget_cached()
         for key, entry in otherdata["consultations"].items():
             if entry.docname in docnames:
                 self.consultations[key] = entry

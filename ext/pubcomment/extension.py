@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, resolve
+from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, redactions, resolve
 from .directives import consultation, fences, parts, plan
 from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets
 from .heading_numbers import KobunNumbering
-from .html import a11y, backlinks, deferred_rows, parallel_rows, search
+from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
 from .latex import breaks, glyphs, links, long_tables, plan_pages, underline
@@ -44,9 +44,12 @@ DIRECTIVES = {
     "pc-results": parts.ResultsDirective,
     "pc-legend": parts.LegendDirective,
     "pc-tally": parts.TallyDirective,
+    "pc-chart": parts.ChartDirective,
     "pc-opinions": parts.OpinionsDirective,
     "pc-amendments": parts.AmendmentsDirective,
     "pc-schedule": parts.ScheduleDirective,
+    "pc-downloads": parts.DownloadsDirective,
+    "pc-index": parts.IndexDirective,
     "pc-amendment": plan.AmendmentDirective,
     "pc-draft": plan.DraftDirective,
     "pc-final": plan.FinalDirective,
@@ -124,5 +127,9 @@ def setup_extension(app: Sphinx) -> None:
 
     # Writing.
     app.connect("html-page-context", epub_package.page_language)
+    app.connect("html-page-context", sources.withhold_source)  # no _sources/ copy of withheld text
+    app.connect("build-finished", redactions.write_log)  # the redaction log, outside the site
     app.add_search_language(search.SearchJapaneseWithQuerySplitter)
     app.add_builder(epub_builder.PubcommentEpub3Builder, override=True)
+    app.connect("build-finished", opendata.write_open_data)
+    app.connect("build-finished", feed.write_feed)

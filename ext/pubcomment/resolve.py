@@ -15,11 +15,14 @@ from sphinx.application import Sphinx
 
 from .config import get_config
 from .core.problems import Subtype
-from .domain import get_domain
+from .domain import PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from .render.charts import render_chart
 from .render.comparison import render_amendments
 from .render.context import RenderContext
+from .render.downloads import render_downloads
 from .render.editions import render_editions
+from .render.index import IndexEntry, render_index
 from .render.opinions import render_legend, render_opinions, render_tally
 from .render.summary import render_count, render_overview, render_results, render_schedule
 from .warnings_ import warn
@@ -31,10 +34,12 @@ RENDERERS: dict[str, Renderer] = {
     "results": render_results,
     "legend": render_legend,
     "tally": render_tally,
+    "chart": render_chart,
     "opinions": render_opinions,
     "amendments": render_amendments,
     "schedule": render_schedule,
     "count": render_count,
+    "downloads": render_downloads,
 }
 
 
@@ -46,6 +51,9 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         if node["kind"] == "editions":  # of the plan, not of a consultation
             node.replace_self(render_editions(app.builder, config, node, docname))
             continue
+        if node["kind"] == "index":  # of every consultation
+            node.replace_self(render_index(app.builder, config, docname, index_entries(domain), config.build_date))
+            continue
         consultation = domain.get_consultation(node["key"])
         if consultation is not None and not domain.is_usable(node["key"]):
             node.replace_self([])  # its data could not be read: reported where it is declared
@@ -56,3 +64,9 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
             continue
         context = RenderContext(app.builder, docname, node["key"], consultation, config, domain)
         node.replace_self(RENDERERS[node["kind"]](context, node))
+
+
+def index_entries(domain: PubcommentDomain) -> list[IndexEntry]:
+    """The consultations pc-index lists and the feed announces: those whose data could be read."""
+    return [IndexEntry(key, entry.docname, getattr(entry, "plan_doc", ""), entry.consultation)
+            for key, entry in sorted(domain.consultations.items()) if domain.is_usable(key)]

@@ -30,10 +30,10 @@ def warn_problem(problem: Problem, *, fallback: Any, line_offset: int = 0) -> No
     in embedded data count from ``line_offset`` in the current document.
     """
     if problem.origin is not None:
-        # Always file:line: a location without a colon would be taken for a
-        # document name (and shown as data.yaml.rst).  A problem of the
-        # file as a whole is at its first line.
-        location: Any = f"{problem.origin}:{problem.line or 1}"
+        # Always file:line (file.xlsx:シート!C12 in a workbook): a location
+        # without a colon would be taken for a document name (and shown as
+        # data.yaml.rst).  A problem of the file as a whole is at its first line.
+        location: Any = problem.where()
     elif isinstance(fallback, nodes.Node):
         location = fallback
     elif problem.line is not None and isinstance(fallback, str):

@@ -20,7 +20,7 @@ LAYERS = {
     "core": 0,
     "config": 1, "nodes": 1, "warnings_": 1, "compat": 1,
     "render": 2,
-    "directives": 3, "domain": 3, "resolve": 3, "heading_numbers": 3, "citations": 3, "coverage": 3, "completeness": 3, "incremental": 3,
+    "directives": 3, "domain": 3, "resolve": 3, "heading_numbers": 3, "citations": 3, "coverage": 3, "completeness": 3, "incremental": 3, "redactions": 3,
     "html": 4, "latex": 4, "epub": 4,
     "extension": 5, "defaults": 5,
 }

@@ -8,17 +8,25 @@ names or the Japanese column titles writers already use.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import unicodedata
+from collections.abc import Mapping
 
 from .located import Located
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
 
+# Column titles writers use, for CSV files and sheets alike (core/sheets.py):
+# a title is matched after NFKC (full-width Ｎｏ is No), lower case, and
+# without a trailing full stop (No.).  Anything else is named in the data:
+# ``opinions: {file: …, columns: {受付番号: submission}}``.
 HEADER_ALIASES = {
-    "no": "no", "番号": "no", "通番": "no",
+    "no": "no", "番号": "no", "通番": "no", "意見番号": "no", "№": "no",
     "項目": "topic", "topic": "topic",
-    "意見の要旨": "summary", "意見の概要": "summary", "summary": "summary",
-    "本市の考え方": "response", "市の考え方": "response", "考え方": "response",
+    "意見の要旨": "summary", "意見の概要": "summary", "御意見": "summary", "ご意見": "summary", "意見": "summary",
+    "summary": "summary",
+    "本市の考え方": "response", "市の考え方": "response", "考え方": "response", "回答": "response",
     "市の検討結果と理由": "response", "response": "response",
     "区分": "category", "対応区分": "category", "category": "category",
     "提出者": "submission", "提出番号": "submission", "submission": "submission",
@@ -26,21 +34,36 @@ HEADER_ALIASES = {
     "考え方の注": "response_notes", "response_notes": "response_notes",
     "関連箇所": "sections", "sections": "sections",
     "関連する変更": "amendments", "amendments": "amendments",
+    "件数": "count", "count": "count",
+    "元の意見": "originals", "originals": "originals",
+    "対象": "scope", "scope": "scope",
+    # What is withheld (一部非公開): one 「text <reason>」 a line (core/redaction.py).
+    "非公開": "redactions", "非公開部分": "redactions", "redactions": "redactions",
 }
-LIST_FIELDS = {"summary_notes": "\n", "response_notes": "\n", "sections": ",", "amendments": ","}
+# Every field a column can be (the keys of an opinion, core/schema.py).
+FIELDS = frozenset(HEADER_ALIASES.values())
+LIST_FIELDS = {"summary_notes": "\n", "response_notes": "\n", "sections": ",", "amendments": ",", "originals": ","}
+# Texts kept as typed but for the line breaks around them (as YAML's block text).
+KEPT_AS_TYPED = frozenset({"summary", "response"})
+# What a column of the data's own ``columns:`` is read as: a field, or None (not read).
+Columns = Mapping[str, "str | None"]
 
 
-def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
+def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Located, list[Problem]]:
     """Rows become opinion mappings; each value remembers its row's line.
 
     Comma-separated, or tab-separated as Excel saves "Unicode text" (the
     header line decides).  What the csv module forgives in silence is
     reported: two columns for one field, a quote left open (which merges
-    the rows after it into one cell), a header with no rows.
+    the rows after it into one cell), a header with no rows, a column that
+    is no field (reported once, at the header: it may be personal data
+    that must not be published, so it is not read).  ``columns`` maps the
+    data's own column titles to fields (or to None: not read).
     """
     problems: list[Problem] = []
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    shape = _Shape(text)
     rows: list[Located] = []
     header: list[str] | None = None
     line = 1
@@ -50,15 +73,15 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
-                header = _header(record, start, problems)
+                header = header_fields(record, [start] * len(record), problems, columns)
                 continue
             fields: dict[str, Located] = {}
             for name, cell in zip(header, record, strict=False):  # short rows: missing cells
                 if name:
-                    fields[name] = _cell(name, cell, start, problems)
+                    fields[name] = cell_value(name, cell, start, problems)
             if len(record) > len(header):
                 problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
-            if _check_merged_rows(record, len(header), delimiter, start, line - 1, text, problems):
+            if _check_merged_rows(record, len(header), delimiter, start, line - 1, shape, problems):
                 continue  # a broken row: reported as such, not also as an opinion with missing fields
             rows.append(Located(fields, start))
     except csv.Error as error:
@@ -69,30 +92,65 @@ def parse_opinion_csv(text: str) -> tuple[Located, list[Problem]]:
     return Located(rows, 1), problems
 
 
-def _header(record: list[str], line: int, problems: list[Problem]) -> list[str]:
-    """The field of each column; a second column for a field already taken is left out."""
+def header_fields(titles: list[str], lines: list[int], problems: list[Problem], columns: Columns | None = None) -> list[str]:
+    """The field of each column ("" for one not read): a column of no field,
+    and a second column for a field already taken, are reported at ``lines``."""
     names: list[str] = []
     seen: dict[str, str] = {}
-    for cell in record:
-        name = _field_name(cell)
+    for title, line in zip(titles, lines, strict=True):
+        title = title.strip()
+        name = field_name(title, columns)
+        if name is None or not title:
+            names.append("")
+            if title and (columns is None or title not in columns):
+                hint = difflib.get_close_matches(title, list(HEADER_ALIASES), n=1)
+                also = f"did you mean {hint[0]!r}? Or name" if hint else "name"
+                problems.append(Problem(Subtype.UNKNOWN_KEY, f"column {title!r} is no field of an opinion and is not read; {also} it "
+                                        f"in the data's 'columns:' ({{{title}: submission}}, or {{{title}: null}} to leave it out)", line))
+            continue
         if name in seen:
-            problems.append(Problem(Subtype.SYNTAX, f"columns {seen[name]!r} and {cell.strip()!r} are both {name!r}: "
+            problems.append(Problem(Subtype.SYNTAX, f"columns {seen[name]!r} and {title!r} are both {name!r}: "
                                     "the second is not read; rename or remove one", line))
             names.append("")
             continue
-        seen[name] = cell.strip()
+        seen[name] = title
         names.append(name)
     return names
 
 
-def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, text: str, problems: list[Problem]) -> bool:
+def field_name(title: str, columns: Columns | None = None) -> str | None:
+    """The field a column title names: the data's own mapping first, then HEADER_ALIASES; None for none."""
+    title = title.strip()
+    if columns is not None and title in columns:
+        return columns[title]
+    key = unicodedata.normalize("NFKC", title).lower().rstrip(".")
+    return HEADER_ALIASES.get(key)
+
+
+class _Shape:
+    """What a check of multi-line cells asks of the whole text, counted once
+    (counted for each such cell, 10,000 of them took 30 s)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._counts: tuple[bool, int] | None = None
+
+    def counts(self) -> tuple[bool, int]:
+        """Whether the text has an odd number of quotes, and its last line."""
+        if self._counts is None:
+            self._counts = (self.text.count('"') % 2 == 1, self.text.rstrip("\n").count("\n") + 1)
+        return self._counts
+
+
+def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, shape: _Shape, problems: list[Problem]) -> bool:
     """Whether a quote left open made the rows after it one cell of this row
     (up to the next quote or the end of the file); reported if so."""
     for cell in record:
         lines = cell.split("\n")
         if len(lines) < 2:
             continue
-        if text.count('"') % 2 and end >= text.rstrip("\n").count("\n") + 1:  # this row runs to the end of the file
+        odd, last_line = shape.counts()
+        if odd and end >= last_line:  # this row runs to the end of the file
             problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
                                     "every line after it became one cell", start))
             return True
@@ -104,16 +162,14 @@ def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: i
     return False
 
 
-def _field_name(header_cell: str) -> str:
-    name = header_cell.strip()
-    return HEADER_ALIASES.get(name) or HEADER_ALIASES.get(name.lower()) or name
-
-
-def _cell(name: str, cell: str, line: int, problems: list[Problem]) -> Located:
+def cell_value(name: str, cell: str, line: int, problems: list[Problem]) -> Located:
+    """One cell of a field: text made visible (core/sanitize.py), a list field split."""
     cell, found = visible(cell)
     if found:
         problems.append(Problem(Subtype.TEXT, f"the {name!r} cell holds {describe(found)}, shown as ［U+XXXX］", line))
     separator = LIST_FIELDS.get(name)
+    if name in KEPT_AS_TYPED:  # a citizen's text: a leading 「　」 is part of it
+        return Located(cell.strip("\r\n") if cell.strip() else None, line)
     if separator is None:
         return Located(cell.strip() or None, line)
     parts = [part.strip() for part in cell.split(separator)]

@@ -43,7 +43,7 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
                  c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format,
                  c.method_counts, c.labels, c.style))
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
-    whole.update(repr((c.published, c.no_amendments)).encode())
+    whole.update(repr((c.published, c.no_amendments, c.status, c.results_published)).encode())
     topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format, c.labels, c.style)).encode("utf-8", "surrogatepass"),
                                  digest_size=DIGEST_SIZE).digest()
     # Each opinion's text is hashed once; the parts hash the opinions' digests.

@@ -66,6 +66,37 @@ DEFAULT_LABELS: dict[str, str] = {
     "methods_breakdown": "（内訳：{items}）",
     "no_opinions": "意見の募集に対し、御意見の提出はありませんでした。",
     "days_unit": "日間",
+    # Open data beside the results (pc-downloads, HTML only).
+    "downloads_caption": "この結果のデータ（オープンデータ）",
+    "download_csv": "CSV（Excel 用、BOM 付き UTF-8）",
+    "download_csv_plain": "CSV（UTF-8）",
+    "download_json": "JSON（すべての項目）",
+    "download_package": "データパッケージ（datapackage.json、列の説明）",
+    # Charts of the opinions (pc-chart); {items} are the bars, each as chart_alt_item says.
+    "chart_by_topic": "意見の件数（項目別）",
+    "chart_by_category": "意見の件数（対応区分別）",
+    "chart_axis": "件数",
+    "chart_alt": "{caption}の棒グラフ。{items}",
+    "chart_alt_item": "{label}は{count}{breakdown}。",
+    # The list of consultations (pc-index) and its feed; {year} is 令和7年.
+    "status_planned": "募集予定",
+    "status_open": "意見募集中",
+    "status_preparing": "結果公表準備中",
+    "status_published": "結果公表済み",
+    "index_title": "件名",
+    "index_status": "状況",
+    "index_counts": "意見提出数・意見数",
+    "index_plan_link": "案・計画",
+    "index_fiscal_year": "{year}度",
+    "index_by_year": "年度で選ぶ：",
+    "index_by_status": "状況で選ぶ：",
+    "index_status_caption": "{status}の意見募集",
+    "index_none": "意見募集はありません。",
+    "index_feed": "結果の公表のお知らせ（Atom フィード）",
+    "feed_title": "{project} 意見募集の結果",
+    "feed_summary": "{period}に募集した意見募集の結果を公表しました（{counts}）。",
+    # What withheld text (一部非公開, core/redaction.py) is shown as; may say {reason}.
+    "redacted": "■■■",
 }
 
 

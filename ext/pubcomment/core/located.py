@@ -46,9 +46,40 @@ ALIAS_FREE_UP_TO = 100_000
 MAX_ALIAS_FACTOR = 10
 
 
+class CellLine(int):
+    """The line of a value read from a workbook: its row, naming its cell too.
+
+    A sheet has no lines, only cells (``意見一覧!C12``).  The row number is
+    the line, so whatever compares, sorts or counts lines works unchanged,
+    and the cell goes along wherever the line goes (into a
+    :class:`~.problems.Problem`, an opinion's ``line``); it prints as the
+    cell, so a warning placed at ``f"{origin}:{line}"`` reads
+    ``opinions.xlsx:意見一覧!C12``.  Arithmetic on it gives a plain int.
+    """
+
+    cell: str
+
+    def __new__(cls, row: int, cell: str) -> CellLine:
+        line = super().__new__(cls, row)
+        line.cell = cell
+        return line
+
+    def __str__(self) -> str:
+        return self.cell
+
+    def __format__(self, spec: str) -> str:
+        return self.cell if not spec else int(self).__format__(spec)
+
+    def __repr__(self) -> str:
+        return f"CellLine({int(self)}, {self.cell!r})"
+
+    def __reduce__(self) -> tuple[type[CellLine], tuple[int, str]]:
+        return CellLine, (int(self), self.cell)
+
+
 @dataclass
 class Located:
-    """A value with the 1-based line it starts on."""
+    """A value with the 1-based line it starts on (a :class:`CellLine` for a sheet's cell)."""
 
     value: Value
     line: int

@@ -7,6 +7,7 @@ can point at the data.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
@@ -19,6 +20,8 @@ TEXT_FORMATS = (PLAIN, MARKDOWN)
 # The table group of the opinions out of scope (本案件外); never a topic id
 # (an ``@`` cannot start a plain YAML scalar).
 OUT_OF_SCOPE = "@out"
+# Every opinion in scope, whatever its topic (the one table of a consultation without topics).
+IN_SCOPE = "@in"
 
 
 @dataclass
@@ -68,6 +71,13 @@ class Opinion:
     originals: list[str] = field(default_factory=list)
     # False for an opinion on something else than the draft (本案件外).
     in_scope: bool = True
+    # Where each field was read when it is not the opinion's line: the
+    # cells of a sheet's row (core/sheets.py), by field name.
+    places: dict[str, int] = field(default_factory=dict)
+
+    def place(self, field_name: str) -> int | None:
+        """The line (a sheet's cell) of one field, else the opinion's."""
+        return self.places.get(field_name, self.line)
 
     @property
     def group(self) -> str:
@@ -82,6 +92,19 @@ class Opinion:
 
 
 _OPINION_FIELDS = tuple(f.name for f in fields(Opinion))
+
+
+@dataclass
+class Redaction:
+    """A withheld span of an opinion's text (core/redaction.py): where and
+    why, and how many characters; never the text itself."""
+
+    number: int
+    field: str
+    reason: str
+    length: int
+    line: int | None = None
+    origin: str | None = None
 
 
 @dataclass
@@ -142,13 +165,53 @@ class Consultation:
     # data says: "plain", every character as typed, or "markdown" (the safe
     # subset); a field the data does not name follows the site's setting.
     text_format: dict[str, str] = field(default_factory=dict)
+    # Where the consultation stands, when the data says (core/status.py
+    # Status values; "" to reckon it from the dates), and the day its
+    # results were (or will be) published.
+    status: str = ""
+    results_published: dt.date | None = None
+    # What was withheld from the opinions' texts (redaction log; no text).
+    redactions: list[Redaction] = field(default_factory=list)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)
 
     def opinions_in(self, group: str) -> list[Opinion]:
-        """The opinions of one table: a topic's (in scope), or OUT_OF_SCOPE's."""
-        return [o for o in self.opinions if o.group == group]
+        """The opinions of one table: a topic's (in scope), OUT_OF_SCOPE's, or
+        IN_SCOPE's (every opinion in scope), in the data's order."""
+        return self._groups()[group][1] if group in self._groups() else []
+
+    def opinions_numbered(self, group: str, first: int, last: int | None) -> list[Opinion]:
+        """The opinions of ``group`` numbered ``first`` to ``last`` (None: to the
+        end), in the data's order: a page of a split table, found by bisection."""
+        numbers, _opinions, by_number = self._groups().get(group, ([], [], []))
+        start = bisect.bisect_left(numbers, first)
+        end = len(numbers) if last is None else bisect.bisect_right(numbers, last)
+        return [opinion for _position, opinion in sorted(by_number[start:end], key=lambda item: item[0])]
+
+    def _groups(self) -> dict[str, tuple[list[int], list[Opinion], list[tuple[int, Opinion]]]]:
+        """group → (sorted numbers, opinions in data order, (position, opinion) by number),
+        made once: each page of a split table asked for its opinions by a scan
+        of them all, which grew with opinions × pages."""
+        index = self.__dict__.get("_group_index")
+        if index is None or index[0] is not self.opinions or index[1] != len(self.opinions):
+            groups: dict[str, list[tuple[int, Opinion]]] = {}
+            for position, opinion in enumerate(self.opinions):
+                groups.setdefault(opinion.group, []).append((position, opinion))
+                if opinion.in_scope:
+                    groups.setdefault(IN_SCOPE, []).append((position, opinion))
+            built = {}
+            for group, members in groups.items():
+                by_number = sorted(members, key=lambda item: item[1].number)
+                built[group] = ([o.number for _p, o in by_number], [o for _p, o in members], by_number)
+            index = (self.opinions, len(self.opinions), built)
+            self.__dict__["_group_index"] = index
+        return index[2]
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_group_index", None)  # made again where it is needed
+        return state
 
     @property
     def opinion_count(self) -> int:

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from .styles import choice
+
 MAX_DIGITS = 10
 MAX_COUNT = 10**MAX_DIGITS - 1  # 9,999,999,999: more is a mistake in the data, not a count
 
@@ -43,15 +45,7 @@ class DigitStyle(StrEnum):
 
 def digit_style(value: object) -> DigitStyle:
     """The style named ``value`` (``"ascii"`` or ``"fullwidth"``); ValueError names the allowed values."""
-    if isinstance(value, DigitStyle):
-        return value
-    if isinstance(value, str):
-        try:
-            return DigitStyle(value.strip().lower())
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(style.value) for style in DigitStyle)
-    raise ValueError(f"digits style {value!r} is not one of {allowed}")
+    return choice(DigitStyle, value, "digits")
 
 
 def format_count(count: int, *, digits: DigitStyle | str = DigitStyle.ASCII, unit: str = "") -> str:

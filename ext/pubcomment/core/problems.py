@@ -55,8 +55,12 @@ class Subtype(enum.Enum):
     """Opinion tables split by ``:numbers:`` leave opinions out, show some twice, or show none."""
     LAW = "law"
     """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
+    PRIVACY = "privacy"
+    """Text that may be personal information (a phone number, e-mail or street address, a postal code, a valid 個人番号, a person's name), or a ``{redact}`` or ``redactions:`` that withholds nothing."""
     GLYPH = "glyph"
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF, or a variation selector is left out."""
+    CHART = "chart"
+    """A chart cannot be drawn: matplotlib or a Japanese font is not installed."""
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,22 @@ class Problem:
     """One finding, tied to a place in the data.
 
     ``line`` is 1-based within ``origin`` (a file path or ``None`` for data
-    embedded in a document, whose caller adds its own offset).
+    embedded in a document, whose caller adds its own offset).  In a
+    workbook it is the row, and names the cell (``意見一覧!C12``, see
+    :class:`~.located.CellLine`).
     """
 
     subtype: Subtype
     message: str
     line: int | None = None
     origin: str | None = None
+
+    @property
+    def cell(self) -> str | None:
+        """The sheet and cell (``意見一覧!C12``) when the problem is in a workbook."""
+        return getattr(self.line, "cell", None)
+
+    def where(self, origin: str | None = None) -> str:
+        """``file:line``, or ``file.xlsx:シート!C12`` in a workbook; a problem of
+        the file as a whole is at its first line."""
+        return f"{self.origin or origin}:{self.cell or self.line or 1}"

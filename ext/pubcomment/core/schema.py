@@ -14,39 +14,38 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .formats import parse_by_suffix
+from . import fields as fields_
+from .csvdata import FIELDS
+from .formats import is_binary, parse_by_suffix
 from .labels import DEFAULT_LABELS
-from .located import Located
-from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, ScheduleItem, Topic
+from .located import CellLine, Located
+from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
 from .problems import Problem, Subtype
+from .redaction import Listed, Redactor, split_reason
 from .textfiles import DataFileError
-from .wareki import ERAS, PERIOD_STYLE_OPTIONS, PeriodStyle
+from .wareki import ERAS, PeriodStyle
 
-# Reads a file named inside the data: returns its text and a display name.
-FileReader = Callable[[str], tuple[str, str]]
+# Reads a file named inside the data: returns its text (its bytes for a
+# workbook, see formats.is_binary) and a display name.
+FileReader = Callable[[str], tuple[str | bytes, str]]
 
-TOP_KEYS = {
-    "title", "body", "plan", "period", "submission_methods", "publicity",
-    "declared", "categories", "topics", "opinions", "amendments", "schedule", "text_format",
-    "labels", "style", "published",
-}
-BODY_KEYS = {"name", "self"}
-PERIOD_KEYS = {"start", "end"}
-DECLARED_KEYS = {"submissions", "opinions"}
-CATEGORY_KEYS = {"key", "description", "label"}
-TOPIC_KEYS = {"id", "title"}
-OPINION_KEYS = {
-    "no", "topic", "category", "summary", "response", "submission",
-    "summary_notes", "response_notes", "sections", "amendments",
-    "count", "originals", "scope",
-}
-METHOD_KEYS = {"method", "count"}
-STYLE_KEYS = {*PERIOD_STYLE_OPTIONS, "digits"}
-# How the data may say that an opinion is, or is not, about the draft.
-SCOPES = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
-AMENDMENT_KEYS = {"id", "summary", "location", "after", "before"}
-SCHEDULE_KEYS = {"when", "text"}
+# The keys of each mapping, from the one declaration of the format (fields.py).
+TOP_KEYS = fields_.keys(fields_.TOP)
+BODY_KEYS = fields_.keys(fields_.BODY)
+PERIOD_KEYS = fields_.keys(fields_.PERIOD)
+DECLARED_KEYS = fields_.keys(fields_.DECLARED)
+CATEGORY_KEYS = fields_.keys(fields_.CATEGORY)
+TOPIC_KEYS = fields_.keys(fields_.TOPIC)
+OPINION_KEYS = fields_.keys(fields_.OPINION)
+METHOD_KEYS = fields_.keys(fields_.METHOD)
+STYLE_KEYS = fields_.keys(fields_.STYLE)
+SCOPES = fields_.SCOPES
+AMENDMENT_KEYS = fields_.keys(fields_.AMENDMENT)
+SCHEDULE_KEYS = fields_.keys(fields_.SCHEDULE)
+REDACTION_KEYS = fields_.keys(fields_.REDACTION)
+# ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
+OPINIONS_FILE_KEYS = fields_.keys(fields_.OPINIONS_FILE)
 
 # Limits (documented in the README): a number of more digits is a typo,
 # and 和暦 dates can be written from the first day of the era table on.
@@ -66,6 +65,9 @@ class Reader:
     origin: str | None
     read_file: FileReader | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The mark withheld text is replaced by (the ``redacted`` label), and what was withheld.
+    redaction_mark: str = DEFAULT_LABELS["redacted"]
+    redactions: list[Redaction] = field(default_factory=list)
 
     def report(self, subtype: Subtype, message: str, line: int | None, origin: str | None = None) -> None:
         self.problems.append(Problem(subtype, message, line, origin or self.origin))
@@ -158,10 +160,16 @@ class Reader:
         return None
 
 
-def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None) -> tuple[Consultation, list[Problem]]:
-    """Build the consultation and list everything wrong with the data."""
+def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None,
+                      labels: dict[str, str] | None = None) -> tuple[Consultation, list[Problem]]:
+    """Build the consultation and list everything wrong with the data.
+
+    ``labels`` are the site's (``pubcomment_labels``); the data's own win.
+    Withheld text is replaced as the opinions are read (core/redaction.py)."""
     reader = Reader(origin, read_file)
     top = reader.mapping(root, TOP_KEYS, "the consultation")
+    own_labels = _labels(reader, top.get("labels"))
+    reader.redaction_mark = {**DEFAULT_LABELS, **(labels or {}), **own_labels}["redacted"]
     top_line = root.line if root else 1
     body = reader.mapping(top.get("body"), BODY_KEYS, "'body'")
     period_node = top.get("period")
@@ -189,8 +197,11 @@ def read_consultation(root: Located | None, *, origin: str | None = None, read_f
         no_amendments=says_none(top.get("amendments")),
         schedule=[_schedule(reader, node) for node in reader.sequence(top.get("schedule"), "'schedule'")],
         text_format=_text_format(reader, top.get("text_format")),
-        labels=_labels(reader, top.get("labels")),
+        labels=own_labels,
         style=_style(reader, top.get("style")),
+        status=_choice(reader, top.get("status"), fields_.STATUS_CHOICES, "'status'"),
+        results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
+        redactions=reader.redactions,
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -221,6 +232,18 @@ def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
     return formats
 
 
+def _choice(reader: Reader, node: Located | None, choices: tuple[str, ...], what: str) -> str:
+    if node is None or node.value is None:
+        return ""
+    value = node.value.strip() if isinstance(node.value, str) else ""
+    if value in choices:
+        return value
+    hint = difflib.get_close_matches(value, choices, n=1)
+    reader.report(Subtype.TYPE, f"{what} must be one of {', '.join(choices)}, not {node.value!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                  node.line)
+    return ""
+
+
 def _category(reader: Reader, node: Located) -> Category:
     fields = reader.mapping(node, CATEGORY_KEYS, "a category")
     return Category(
@@ -239,12 +262,45 @@ def _topic(reader: Reader, node: Located) -> Topic:
 
 def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
     if node is not None and isinstance(node.value, str):
-        return _opinions_from_file(reader, node)
+        return _opinions_from_file(reader, node, str(node.value).strip())
+    if node is not None and isinstance(node.value, dict):
+        fields = reader.mapping(node, OPINIONS_FILE_KEYS, "'opinions'")
+        name = reader.text(fields, "file", "'opinions'", required=True, line=node.line)
+        if not name:
+            return []
+        sheet = reader.text(fields, "sheet", "'opinions'", required=False, line=None) or None
+        if sheet is not None and not is_binary(name):
+            reader.report(Subtype.TYPE, f"'sheet' is for a workbook (.xlsx, .xlsm, .ods), not {name!r}; it is ignored", fields["sheet"].line)
+        columns = _columns(reader, fields.get("columns"), name)
+        return _opinions_from_file(reader, node, name, sheet, columns)
     return _opinion_list(reader, reader.sequence(node, "'opinions'"))
 
 
-def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
-    name = str(node.value).strip()
+def _columns(reader: Reader, node: Located | None, name: str) -> dict[str, str | None] | None:
+    """``columns: {受付番号: submission, 氏名: null}``: the file's own column titles, each a field or not read."""
+    if node is None or node.value is None:
+        return None
+    if name.lower().endswith((".yaml", ".yml", ".json")):
+        reader.report(Subtype.TYPE, f"'columns' is for a table (CSV or a workbook), not {name!r}; it is ignored", node.line)
+        return None
+    if not isinstance(node.value, dict):
+        reader.report(Subtype.TYPE, "'columns' must map the file's column titles to fields ({受付番号: submission})", node.line)
+        return None
+    columns: dict[str, str | None] = {}
+    for title, target in node.value.items():
+        text = target.text()
+        field_name = text.strip() if text else None
+        if target.value is not None and field_name not in FIELDS:
+            hint = difflib.get_close_matches(str(target.value), sorted(FIELDS), n=1)
+            suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; fields: {', '.join(sorted(FIELDS))}"
+            reader.report(Subtype.TYPE, f"column {title!r} is mapped to {target.value!r}, which is no field of an opinion{suggestion}", target.line)
+            continue
+        columns[title] = field_name
+    return columns
+
+
+def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | None = None,
+                        columns: dict[str, str | None] | None = None) -> list[Opinion]:
     if reader.read_file is None:
         reader.report(Subtype.FILE, f"cannot read {name!r}: no file access here", node.line)
         return []
@@ -256,8 +312,14 @@ def _opinions_from_file(reader: Reader, node: Located) -> list[Opinion]:
         else:  # the file as a whole: where it is named
             reader.report(error.problem.subtype, f"opinions file {name!r}: {error.problem.message}", node.line)
         return []
-    rows, problems = parse_by_suffix(name, text)
-    reader.problems.extend(Problem(p.subtype, p.message, p.line, display) for p in problems)
+    rows, problems = parse_by_suffix(name, text, sheet=sheet, columns=columns)
+    for problem in problems:
+        if problem.line is None:  # the file as a whole (a damaged workbook, no such sheet): where it is named
+            reader.report(problem.subtype, f"opinions file {name!r}: {problem.message}", node.line)
+        else:
+            reader.problems.append(Problem(problem.subtype, problem.message, problem.line, display))
+    if rows is None:
+        return []
     saved = reader.origin
     reader.origin = display
     try:
@@ -290,8 +352,47 @@ def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
         opinion.originals = reader.texts(fields, "originals", what)
         opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
         opinion.in_scope = _scope(reader, fields, what)
+        _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
+        if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
+            opinion.places = {key: value.line for key, value in fields.items()}
         opinions.append(opinion)
     return opinions
+
+
+def _listed_redactions(reader: Reader, node: Located | None, what: str) -> list[Listed]:
+    """``redactions:``: ``{text: …, reason: …}`` items, or text (one ``text <reason>`` a line, as in a CSV cell)."""
+    if node is None or node.value is None:
+        return []
+    if isinstance(node.value, str):
+        return [Listed(*split_reason(line), node.line) for line in node.value.splitlines() if line.strip()]
+    listed = []
+    for item in reader.sequence(node, f"'redactions' of {what}"):
+        if isinstance(item.value, str) and item.value.strip():
+            listed.append(Listed(*split_reason(item.value), item.line))
+            continue
+        fields = reader.mapping(item, REDACTION_KEYS, f"a redaction of {what}")
+        text = reader.text(fields, "text", f"a redaction of {what}", required=True, line=item.line)
+        if text:
+            listed.append(Listed(text, reader.text(fields, "reason", f"a redaction of {what}", required=False, line=None), item.line))
+    return listed
+
+
+def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
+    """Withhold what the opinion's texts mark (inline) or its list names; record each span."""
+    texts = (opinion.summary, opinion.response, *opinion.summary_notes, *opinion.response_notes)
+    if not listed and not any("{redact}" in text for text in texts):
+        return
+    where = reader.origin
+
+    def report(message: str, line: int | None) -> None:
+        reader.report(Subtype.PRIVACY, message, line, where)
+
+    redactor = Redactor(reader.redaction_mark, opinion.number, where, opinion.line, listed, report, reader.redactions)
+    opinion.summary = redactor.apply("summary", opinion.summary)
+    opinion.response = redactor.apply("response", opinion.response)
+    opinion.summary_notes = [redactor.apply("summary_notes", note) for note in opinion.summary_notes]
+    opinion.response_notes = [redactor.apply("response_notes", note) for note in opinion.response_notes]
+    redactor.check_used()
 
 
 def _count(reader: Reader, fields: dict[str, Located], what: str, originals: int, line: int) -> int:
@@ -423,18 +524,18 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
         where = opinion.origin
         if opinion.category and opinion.category not in keys:
             known = "、".join(keys) if keys else "none are defined"
-            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.line, where)
+            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.place("category"), where)
         elif keys and not opinion.category:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.line, where)
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
         if opinion.topic and opinion.topic not in topics:
             known = "、".join(topics) if topics else "none are defined"
-            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.line, where)
+            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.place("topic"), where)
         elif topics and not opinion.topic and opinion.in_scope:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.line, where)
+            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
         for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
             markers = len(NOTE_MARKER.findall(text))
             if markers != len(notes):
-                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.line, where)
+                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.place(field_name), where)
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
     check_amendments(consultation, reader)
@@ -456,7 +557,7 @@ def check_amendments(consultation: Consultation, reader: Reader) -> None:
         for amendment_id in opinion.amendments:
             if amendment_id not in ids:
                 reader.report(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
-                              opinion.line, opinion.origin)
+                              opinion.place("amendments"), opinion.origin)
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:
@@ -478,7 +579,7 @@ def _check_numbers(reader: Reader, consultation: Consultation) -> None:
     seen: dict[int, Opinion] = {}
     for opinion in numbered:
         if opinion.number in seen:
-            reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.line, opinion.origin)
+            reader.report(Subtype.NUMBER, f"opinion number {opinion.number} is used twice", opinion.place("no"), opinion.origin)
         seen[opinion.number] = opinion
     if numbered:
         # Gaps from the sorted numbers, not from a range of every number:

@@ -33,7 +33,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
+
+from .styles import choice
 
 WEEKDAYS = "月火水木金土日"
 TILDE = "\uff5e"  # ～ FULLWIDTH TILDE, as Japanese word processors write the range mark
@@ -79,21 +81,6 @@ WEEKDAY_SUFFIXES = {
 }
 
 
-E = TypeVar("E", bound=StrEnum)
-
-
-def _choice(kind: type[E], value: object, option: str) -> E:
-    if isinstance(value, kind):
-        return value
-    if isinstance(value, str):
-        try:
-            return kind(value.strip().lower())
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(member.value) for member in kind)
-    raise ValueError(f"{option} style {value!r} is not one of {allowed}")
-
-
 def weekday_style(value: object) -> WeekdayStyle:
     """The style named ``value``; ``True`` is ``short`` and ``False`` ``none``.
 
@@ -101,12 +88,12 @@ def weekday_style(value: object) -> WeekdayStyle:
     """
     if isinstance(value, bool):
         return WeekdayStyle.SHORT if value else WeekdayStyle.NONE
-    return _choice(WeekdayStyle, value, "weekday")
+    return choice(WeekdayStyle, value, "weekday")
 
 
 def range_style(value: object) -> RangeStyle:
     """The style named ``value``; ValueError names the allowed values."""
-    return _choice(RangeStyle, value, "range")
+    return choice(RangeStyle, value, "range")
 
 
 def _flag(value: object, option: str) -> bool:

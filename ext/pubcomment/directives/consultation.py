@@ -11,9 +11,11 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ..core import loader
+from ..config import get_config
+from ..core import loader, privacy
 from ..core.located import parse_yaml
 from ..core.model import Consultation
 from ..core.problems import Subtype
@@ -26,10 +28,12 @@ CURRENT_KEY = "pubcomment:current"
 
 
 class ConsultationDirective(SphinxDirective):
-    """Declare a consultation: ``:file:`` names a YAML/JSON file, or the body holds YAML."""
+    """Declare a consultation: ``:file:`` names a YAML/JSON file, or the body holds YAML;
+    ``:plan:`` names the document of the plan consulted on (linked from pc-index)."""
 
     has_content = True
-    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required}
+    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required,
+                             "plan": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         key = self.options.get("name", self.env.docname)
@@ -42,7 +46,7 @@ class ConsultationDirective(SphinxDirective):
             if self._cut_short():
                 return []
             base_dir = Path(self.env.doc2path(self.env.docname)).parent
-            loaded = loader.load_text("\n".join(self.content), base_dir=base_dir, root=self.env.srcdir)
+            loaded = loader.load_text("\n".join(self.content), base_dir=base_dir, root=self.env.srcdir, labels=self._labels())
         else:
             warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
                  "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
@@ -52,17 +56,27 @@ class ConsultationDirective(SphinxDirective):
             return []
         # Body line i (1-based) is file line lineno + content_offset + i in MyST,
         # where content_offset counts the option lines before the body.
-        for problem in loaded.problems:
+        settings = get_config(self.config)
+        found = privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow) if loaded.usable else []
+        for problem in (*loaded.problems, *found):
             warn_problem(problem, fallback=self.env.docname, line_offset=self.lineno + self.content_offset)
         for path in loaded.files:
             self.env.note_dependency(path)
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
         source = loaded.files[0] if "file" in self.options and loaded.files else None
-        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable)
+        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable,
+                                        labels=self._labels())
+        if "plan" in self.options:  # the plan's document, which pc-index links
+            declared.plan_doc = docname_join(self.env.docname, self.options["plan"])
         if not get_domain(self.env).add_consultation(key, declared):
             warn(Subtype.REFERENCE, f"a consultation named {key!r} is already declared in another document", location)
         self.env.current_document[CURRENT_KEY] = key
         return []
+
+    def _labels(self) -> dict[str, str]:
+        """The site's labels the data core needs while reading: the mark of withheld text."""
+        labels = get_config(self.config).labels
+        return {"redacted": labels["redacted"]} if "redacted" in labels else {}
 
     def _declare(self, key: str, consultation: Consultation, *, usable: bool) -> None:
         declared = DeclaredConsultation(self.env.docname, self.lineno, 0, consultation, None, usable=usable)
@@ -94,7 +108,7 @@ class ConsultationDirective(SphinxDirective):
         _relative, absolute = self.env.relfn2path(name)
         self.env.note_dependency(absolute)
         try:
-            return loader.load_file(absolute, root=self.env.srcdir)
+            return loader.load_file(absolute, root=self.env.srcdir, labels=self._labels())
         except DataFileError as error:
             where = f"{error.path}:{error.problem.line}" if error.path and error.problem.line else self.get_location()
             warn(error.problem.subtype, error.problem.message, where)

@@ -17,7 +17,7 @@ from ..core.model import OUT_OF_SCOPE
 from ..core.problems import Subtype
 from ..core.ranges import Range, format_ranges, parse_ranges
 from ..core.wareki import PeriodStyle
-from ..domain import PLAN, OpinionTable, get_domain
+from ..domain import ANY_CONSULTATION, INDEX, PLAN, OpinionTable, get_domain
 from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from ..render import safe_markdown
 from ..render.summary import COUNTS, STYLE_ATTRIBUTE, countable
@@ -104,6 +104,19 @@ class TallyDirective(RenderDirective):
     kind = "tally"
 
 
+class ChartDirective(RenderDirective):
+    """A bar chart of the tally: ``:by: topic`` (stacked by category) or ``:by: category``."""
+
+    kind = "chart"
+    option_spec: ClassVar = {
+        **RenderDirective.option_spec,
+        "by": lambda value: directives.choice(value, ("topic", "category")),
+    }
+
+    def extra_attributes(self) -> dict[str, object]:
+        return {"by": self.options.get("by", "topic")}
+
+
 class OpinionsDirective(RenderDirective):
     """The opinion tables, one per topic group (or ``:topic:`` one); ``:numbers:``
     shows only the opinions whose numbers are in the ranges (a page of a split table)."""
@@ -154,10 +167,28 @@ class AmendmentsDirective(RenderDirective):
     depends_on = (PLAN,)
 
 
+class DownloadsDirective(RenderDirective):
+    """The consultation's open data: CSV, JSON and datapackage.json (HTML only)."""
+
+    kind = "downloads"
+
+
 class ScheduleDirective(DatedDirective):
     """今後の予定."""
 
     kind = "schedule"
+
+
+class IndexDirective(SphinxDirective):
+    """The site's consultations: by 年度 and by status, with links to their results (render/index.py)."""
+
+    def run(self) -> list[nodes.Node]:
+        node = pubcomment_placeholder(kind="index", key="")
+        self.set_source_info(node)
+        # Read again when any consultation's declaration changes.
+        get_domain(self.env).note_use(self.env.docname, ANY_CONSULTATION)
+        get_domain(self.env).note_use(self.env.docname, INDEX)
+        return [node]
 
 
 class CountRole(SphinxRole):

@@ -13,7 +13,7 @@ from sphinx.util.nodes import make_refnode
 from ..core.ids import token
 from ..core.model import Opinion
 from .comparison_from_plan import ordered_amendments
-from .context import RenderContext, documents_under
+from .context import RenderContext
 
 
 def related_paragraph(ctx: RenderContext, opinion: Opinion) -> nodes.paragraph | None:
@@ -61,6 +61,6 @@ def _amendment_links(ctx: RenderContext, opinion: Opinion) -> list[nodes.Node]:
 
 def _link(ctx: RenderContext, docname: str, anchor: str, text: str, title: str) -> nodes.Node:
     # A PDF holds the documents of its own toctree: a link elsewhere cannot work.
-    if ctx.builder.format == "latex" and docname not in documents_under(ctx.builder.env, ctx.docname):
+    if ctx.builder.format == "latex" and not ctx.references.holds(ctx.docname, docname):
         return nodes.Text(text)
     return make_refnode(ctx.builder, ctx.docname, docname, anchor, nodes.Text(text), title or None)

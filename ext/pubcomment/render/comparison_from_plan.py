@@ -15,14 +15,13 @@ from ..core.ids import token
 from ..nodes import pubcomment_plan_page
 from . import safe_markdown
 from .changed_text import underline_changes
-from .context import PlanAmendment, RenderContext, documents_under
+from .context import PlanAmendment, RenderContext
 from .tables import Cell, anchored
 
 
 def ordered_amendments(ctx: RenderContext) -> list[PlanAmendment]:
     """Amendments in the order a reader meets them in the plan."""
-    order = {docname: index for index, docname in enumerate(documents_under(ctx.builder.env, ctx.builder.config.root_doc))}
-    return sorted(ctx.references.amendments.values(), key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno))
+    return ctx.references.amendments_in_reading_order()
 
 
 def rows_from_plan(ctx: RenderContext) -> list[list[Cell | str]]:

@@ -102,6 +102,14 @@ class CrossReferences(Protocol):
         """The plan section a label names, with its 公用文 number."""
         ...
 
+    def holds(self, root: str, docname: str) -> bool:
+        """Whether ``docname`` is among :func:`documents_under` ``root`` (computed once a build)."""
+        ...
+
+    def amendments_in_reading_order(self) -> list[PlanAmendment]:
+        """The plan's amendments in the order a reader meets them (computed once)."""
+        ...
+
 
 @dataclass
 class RenderContext:

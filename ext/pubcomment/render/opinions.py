@@ -5,9 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core import numbering
-from ..core.model import OUT_OF_SCOPE, Opinion
+from ..core.model import IN_SCOPE, OUT_OF_SCOPE, Opinion
 from ..core.problems import Subtype
-from ..core.ranges import Range, contains, format_ranges, numbers_caption, parse_ranges
+from ..core.ranges import Range, format_ranges, numbers_caption, parse_ranges
 from ..core.tally import tally
 from ..nodes import pubcomment_deferred_rows
 from ..warnings_ import warn
@@ -136,11 +136,15 @@ def opinions_shown(ctx: RenderContext, group: str, numbers: tuple[Range, ...] = 
     topics ("") every opinion in scope; only those whose numbers are in
     ``numbers`` when it is given."""
     consultation = ctx.consultation
-    if group == OUT_OF_SCOPE or consultation.topics:
-        opinions = consultation.opinions_in(group)
-    else:
-        opinions = [o for o in consultation.opinions if o.in_scope]
-    return [o for o in opinions if contains(numbers, o.number)] if numbers else opinions
+    if group != OUT_OF_SCOPE and not consultation.topics:
+        group = IN_SCOPE
+    if not numbers:
+        return consultation.opinions_in(group)
+    shown = [o for first, last in numbers for o in consultation.opinions_numbered(group, first, last)]
+    if len(numbers) > 1:  # ranges may overlap, and the data's order is kept
+        order = {id(o): i for i, o in enumerate(consultation.opinions_in(group))}
+        shown = sorted({id(o): o for o in shown}.values(), key=lambda o: order[id(o)])
+    return shown
 
 
 def grouped_note(ctx: RenderContext, opinion: Opinion) -> str | None:

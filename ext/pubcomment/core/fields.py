@@ -1,0 +1,146 @@
+"""The data format, declared once: which keys each mapping of a consultation takes.
+
+:mod:`.schema` reads its key sets from here (an unknown key is reported with
+a did-you-mean) and :mod:`.jsonschema` writes the JSON Schema of the format
+from the same declaration, for editors that check a file as it is written.
+
+Values are text to the loader: YAML is composed without type resolution
+(``title: 2025`` is the text 2025, ``count: 1,650`` the text 1,650), so
+each :class:`Field` names what the text must say (its ``kind``), not a
+YAML type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .labels import DEFAULT_LABELS
+from .model import TEXT_FIELDS, TEXT_FORMATS
+from .numbers import DigitStyle
+from .status import Status
+from .wareki import PERIOD_STYLE_OPTIONS
+
+# The values of ``status:`` (core/status.py Status).
+STATUS_CHOICES = tuple(status.value for status in Status)
+
+# What a value must say.
+TEXT = "text"  # any text (a number or true is text too)
+TEXTS = "texts"  # one text, or a list of texts
+INTEGER = "integer"  # a whole number: 1764, 1,764, １７６４
+DATE = "date"  # YYYY-MM-DD
+MONTH_OR_DAY = "month_or_day"  # YYYY-MM or YYYY-MM-DD
+CHOICE = "choice"  # one of ``choices``
+MAPPING = "mapping"  # the keys of ``fields``
+LIST = "list"  # a list of mappings of ``fields``
+# Special shapes, each read by its own function in schema.py.
+OPINIONS = "opinions"  # a list of opinions, or the name of a file of them (CSV, YAML, JSON)
+METHODS = "methods"  # a name, or a list of names or {method, count}
+TEXT_FORMAT = "text_format"  # plain or markdown, or {summary: …, response: …}
+LABELS = "labels"  # the keys of DEFAULT_LABELS, each text
+COLUMNS = "columns"  # column titles → the field each holds, or null to leave it out
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str
+    doc: str
+    required: bool = False
+    fields: dict[str, Field] = field(default_factory=dict)
+    choices: tuple[str, ...] = ()
+
+
+def keys(fields: dict[str, Field]) -> set[str]:
+    return set(fields)
+
+
+BODY: dict[str, Field] = {
+    "name": Field(TEXT, "団体名（川崎市）", required=True),
+    "self": Field(TEXT, "団体の自称（本市、本県）。既定は本市"),
+}
+PERIOD: dict[str, Field] = {
+    "start": Field(DATE, "募集の初日（YYYY-MM-DD）", required=True),
+    "end": Field(DATE, "募集の最終日（YYYY-MM-DD）", required=True),
+}
+DECLARED: dict[str, Field] = {
+    "submissions": Field(INTEGER, "公表資料の意見提出数（通）。データと照合します"),
+    "opinions": Field(INTEGER, "公表資料の意見数（件）。データと照合します"),
+}
+CATEGORY: dict[str, Field] = {
+    "key": Field(TEXT, "対応区分の記号（A、B …）", required=True),
+    "description": Field(TEXT, "対応区分の内容", required=True),
+    "label": Field(TEXT, "対応区分の短い名前（反映、参考 …）"),
+}
+TOPIC: dict[str, Field] = {
+    "id": Field(TEXT, "項目の ID（御意見の topic に書くもの）。既定は title"),
+    "title": Field(TEXT, "項目の見出し", required=True),
+}
+# How the data may say that an opinion is, or is not, about the draft.
+SCOPES: dict[str, bool] = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
+# ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
+OPINIONS_FILE: dict[str, Field] = {
+    "file": Field(TEXT, "御意見のファイル（xlsx、xlsm、ods、CSV、YAML、JSON）の名前", required=True),
+    "sheet": Field(TEXT, "シートの名前、または何枚目か（既定は1枚目）"),
+    "columns": Field(COLUMNS, "見出しとデータの欄の対応（受付番号: submission。null で読まない）"),
+}
+REDACTION: dict[str, Field] = {
+    "text": Field(TEXT, "公開しない文字列（要旨・考え方・注の中のもの）", required=True),
+    "reason": Field(TEXT, "公開しない理由（個人名 …）"),
+}
+OPINION: dict[str, Field] = {
+    "no": Field(INTEGER, "御意見の番号（書くならすべての御意見に）"),
+    "topic": Field(TEXT, "項目の id"),
+    "category": Field(TEXT, "対応区分の key"),
+    "summary": Field(TEXT, "意見の要旨", required=True),
+    "response": Field(TEXT, "本市の考え方", required=True),
+    "submission": Field(TEXT, "提出（通）の ID。書くならすべての御意見に"),
+    "summary_notes": Field(TEXTS, "要旨の（※）の注、順に"),
+    "response_notes": Field(TEXTS, "考え方の（※）の注、順に"),
+    "sections": Field(TEXTS, "関連するプラン本編の箇所のラベル"),
+    "amendments": Field(TEXTS, "この御意見による変更点の id"),
+    "count": Field(INTEGER, "同趣旨としてまとめた御意見の件数（1 以上）"),
+    "originals": Field(TEXTS, "まとめた元の御意見の番号・受付番号"),
+    "scope": Field(CHOICE, "本案件（in）か本案件外（out）か", choices=tuple(SCOPES)),
+    "redactions": Field(LIST, "公開しない部分（text）とその理由（reason）の一覧", fields=REDACTION),
+}
+METHOD: dict[str, Field] = {
+    "method": Field(TEXT, "提出方法（電子メール …）", required=True),
+    "count": Field(INTEGER, "その方法で提出された通数"),
+}
+STYLE: dict[str, Field] = {
+    **{name: Field(CHOICE, f"日付の書き方: {name}", choices=choices) for name, choices in PERIOD_STYLE_OPTIONS.items()},
+    "digits": Field(CHOICE, "数字の書き方", choices=tuple(style.value for style in DigitStyle)),
+}
+AMENDMENT: dict[str, Field] = {
+    "id": Field(TEXT, "変更点の id（御意見の amendments から参照）"),
+    "summary": Field(TEXT, "変更の概要", required=True),
+    "location": Field(TEXT, "変更の箇所"),
+    "after": Field(TEXT, "変更後の内容（変更箇所は {u}`…`）", required=True),
+    "before": Field(TEXT, "変更前の内容（追加なら書かない）"),
+}
+SCHEDULE: dict[str, Field] = {
+    "when": Field(MONTH_OR_DAY, "時期（YYYY-MM または YYYY-MM-DD）", required=True),
+    "text": Field(TEXT, "内容", required=True),
+}
+TOP: dict[str, Field] = {
+    "title": Field(TEXT, "意見募集の件名", required=True),
+    "body": Field(MAPPING, "団体", required=True, fields=BODY),
+    "plan": Field(TEXT, "案の名前"),
+    "published": Field(DATE, "案の公示日（YYYY-MM-DD）"),
+    "period": Field(MAPPING, "意見の募集期間", required=True, fields=PERIOD),
+    "submission_methods": Field(METHODS, "意見の提出方法", fields=METHOD),
+    "publicity": Field(TEXTS, "募集の周知方法"),
+    "declared": Field(MAPPING, "公表資料に書かれた件数", fields=DECLARED),
+    "categories": Field(LIST, "対応区分", fields=CATEGORY),
+    "topics": Field(LIST, "項目", fields=TOPIC),
+    "opinions": Field(OPINIONS, "御意見と考え方、またはそのファイル名（CSV、YAML、JSON）", fields=OPINION),
+    "amendments": Field(LIST, "改定案からの変更点（変更がなければ []）", fields=AMENDMENT),
+    "schedule": Field(LIST, "今後の予定", fields=SCHEDULE),
+    "text_format": Field(TEXT_FORMAT, "御意見の文章の読み方: plain（書かれたとおり）か markdown", choices=TEXT_FORMATS),
+    "labels": Field(LABELS, "この意見募集だけの文言（文言の一覧のキー）", choices=tuple(DEFAULT_LABELS)),
+    "style": Field(MAPPING, "日付と数字の書き方", fields=STYLE),
+    "status": Field(CHOICE, "一覧（pc-index）に出す状況。書かなければ日付から: planned（募集予定）、open（意見募集中）、"
+                    "preparing（結果公表準備中）、published（結果公表済み）", choices=STATUS_CHOICES),
+    "published_results": Field(DATE, "結果の公表日（YYYY-MM-DD）。募集の終わりからこの日の前日までは結果公表準備中"),
+}
+# The fields text_format may name.
+TEXT_FORMAT_FIELDS = TEXT_FIELDS

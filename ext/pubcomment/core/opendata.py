@@ -1,0 +1,237 @@
+"""Open data of a consultation: its opinions as CSV and JSON, and a Frictionless Data Package.
+
+Pure functions from a :class:`~.model.Consultation` to rows and files, so
+that the build (html/opendata.py writes them beside the results page) and
+the command line (``pubcomment export``) publish the same bytes.
+
+The columns are declared once, in :data:`COLUMNS`: the CSV header, the
+JSON objects and the Table Schema of ``datapackage.json`` are made from it.
+
+CSV cells that Excel would read as a formula (a cell starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return, or their full-width forms)
+start with an apostrophe (``'``) in the CSV files, as OWASP recommends
+against CSV injection; the JSON keeps every text as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .ids import slug, token
+from .model import Consultation, Opinion
+
+# Lists inside one CSV cell (originals, sections, amendments, notes).
+LIST_SEPARATOR = "\n"
+# A cell starting with one of these is read as a formula by Excel (or its
+# full-width form, which Japanese Excel converts when the cell is edited).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+NEUTRALISER = "'"
+
+# The files of one consultation, in the directory opendata/<name>/ of the HTML output.
+CSV_FILE = "opinions.csv"  # UTF-8 with a BOM: Excel opens it as UTF-8
+CSV_PLAIN_FILE = "opinions-utf8.csv"  # UTF-8 without a BOM, for programs
+JSON_FILE = "consultation.json"
+PACKAGE_FILE = "datapackage.json"
+FILES = (CSV_FILE, CSV_PLAIN_FILE, JSON_FILE, PACKAGE_FILE)
+DIRECTORY = "opendata"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string or integer
+    title: str  # in Japanese, for the reader of the CSV
+    description: str
+    many: bool = False  # a list: joined by LIST_SEPARATOR in CSV, a JSON array
+    required: bool = False
+    enum: tuple[str, ...] = ()
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("no", "integer", "番号", "The opinion's number (its position when the data gives none).", required=True),
+    Column("topic", "string", "項目ID", "The id of the opinion's topic; empty when there are no topics or it is out of scope."),
+    Column("topic_title", "string", "項目", "The title of the opinion's topic."),
+    Column("category", "string", "対応区分", "The key of the category of the response (A, B …)."),
+    Column("category_label", "string", "対応区分の名称", "The category's short name (反映 …), when the data gives one."),
+    Column("category_description", "string", "対応区分の内容", "What the category means."),
+    Column("scope", "string", "本案件", "in: about the draft; out: about something else (本案件外).", required=True, enum=("in", "out")),
+    Column("count", "integer", "件数", "How many submitted opinions the row stands for (同趣旨 N件); 1 for one.", required=True),
+    Column("originals", "string", "元の意見", "The numbers or ids of the submitted opinions the row stands for.", many=True),
+    Column("summary", "string", "意見の要旨", "The opinion, as published (its source text).", required=True),
+    Column("summary_notes", "string", "要旨の注", "The notes of the summary, in the order of its (※) marks.", many=True),
+    Column("response", "string", "考え方", "The body's response, as published (its source text).", required=True),
+    Column("response_notes", "string", "考え方の注", "The notes of the response, in the order of its (※) marks.", many=True),
+    Column("sections", "string", "関連箇所", "The labels of the plan sections the opinion cites.", many=True),
+    Column("amendments", "string", "変更点", "The ids of the amendments made because of the opinion.", many=True),
+    Column("submission", "string", "提出ID", "The id of the submission the opinion came in, when the data gives it."),
+)
+
+
+def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
+    """One mapping per published row of opinions, by the names of :data:`COLUMNS`; lists stay lists."""
+    topics = {t.id: t.title for t in consultation.topics}
+    categories = {c.key: c for c in consultation.categories}
+    return [_row(opinion, topics, categories) for opinion in consultation.opinions]
+
+
+def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -> dict[str, Any]:
+    category = categories.get(opinion.category)
+    topic = opinion.topic if opinion.in_scope else ""
+    return {
+        "no": opinion.number,
+        "topic": topic,
+        "topic_title": topics.get(topic, ""),
+        "category": opinion.category,
+        "category_label": category.label if category else "",
+        "category_description": category.description if category else "",
+        "scope": "in" if opinion.in_scope else "out",
+        "count": opinion.count,
+        "originals": list(opinion.originals),
+        "summary": opinion.summary,
+        "summary_notes": list(opinion.summary_notes),
+        "response": opinion.response,
+        "response_notes": list(opinion.response_notes),
+        "sections": list(opinion.sections),
+        "amendments": list(opinion.amendments),
+        "submission": opinion.submission,
+    }
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell Excel will not evaluate: ``=1+1`` becomes ``'=1+1``."""
+    return NEUTRALISER + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_text(consultation: Consultation) -> str:
+    """The opinions as CSV (CRLF line ends, every text cell safe from formula injection)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([column.name for column in COLUMNS])
+    for row in opinion_rows(consultation):
+        writer.writerow([_cell(column, row[column.name]) for column in COLUMNS])
+    return out.getvalue()
+
+
+def _cell(column: Column, value: Any) -> str:
+    if column.type == "integer":
+        return str(value)
+    text = LIST_SEPARATOR.join(value) if column.many else str(value)
+    return neutralise(text)
+
+
+def csv_bytes(consultation: Consultation, *, bom: bool = True) -> bytes:
+    """The CSV file: UTF-8, with a byte order mark by default (so Excel reads it as UTF-8)."""
+    return csv_text(consultation).encode("utf-8-sig" if bom else "utf-8")
+
+
+def json_data(consultation: Consultation) -> dict[str, Any]:
+    """Everything the results publish, as one JSON-ready mapping."""
+    c = consultation
+    return {
+        "title": c.title,
+        "body": {"name": c.body_name, "self": c.self_reference},
+        "plan": c.plan,
+        "published": c.published.isoformat() if c.published else None,
+        "period": {"start": c.start.isoformat() if c.start else None, "end": c.end.isoformat() if c.end else None},
+        "counts": {
+            "submissions": c.submission_count,
+            "opinions": c.opinion_count,
+            "rows": c.row_count,
+            "in_scope": c.in_scope_count,
+            "out_of_scope": c.out_of_scope_count,
+            "grouped": c.grouped_count,
+        },
+        "submission_methods": [{"method": m, "count": c.method_counts.get(m)} for m in c.submission_methods],
+        "categories": [{"key": k.key, "label": k.label, "description": k.description} for k in c.categories],
+        "topics": [{"id": t.id, "title": t.title} for t in c.topics],
+        "opinions": opinion_rows(c),
+        "amendments": [{"id": a.id, "summary": a.summary, "location": a.location, "before": a.before, "after": a.after}
+                       for a in c.amendments],
+        # True when the data says the draft was not changed (amendments: []).
+        "no_amendments": c.no_amendments,
+    }
+
+
+def json_bytes(consultation: Consultation) -> bytes:
+    return (json.dumps(json_data(consultation), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def table_schema() -> dict[str, Any]:
+    """The Table Schema of the opinions CSV, from :data:`COLUMNS`."""
+    fields = []
+    for column in COLUMNS:
+        field: dict[str, Any] = {"name": column.name, "type": column.type, "title": column.title, "description": column.description}
+        constraints: dict[str, Any] = {}
+        if column.required:
+            constraints["required"] = True
+        if column.enum:
+            constraints["enum"] = list(column.enum)
+        if column.type == "integer":
+            constraints["minimum"] = 1 if column.name == "count" else 0
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {"fields": fields, "missingValues": []}
+
+
+def package_name(name: str) -> str:
+    """A Data Package name: lower-case ASCII letters, digits, ``-``, ``.`` and ``_``."""
+    return slug(name) or token(name)
+
+
+def datapackage(consultation: Consultation, name: str) -> dict[str, Any]:
+    """The descriptor of the files :func:`files` writes (Frictionless Data Package v1)."""
+    schema = table_schema()
+    description = (f"Opinions in {CSV_FILE} and {CSV_PLAIN_FILE}: a text cell that starts with "
+                   f"{' '.join(repr(s) for s in FORMULA_STARTS[:4])}, a tab or a carriage return (or a full-width "
+                   f"= + - @) starts with an apostrophe (') so that a spreadsheet does not read it as a formula; "
+                   f"lists in one cell are separated by line breaks. {JSON_FILE} holds the texts as written.")
+    return {
+        "profile": "tabular-data-package",
+        "name": package_name(name),
+        "title": consultation.title,
+        "description": description,
+        "resources": [
+            {"name": "opinions", "path": CSV_FILE, "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8-sig", "title": "意見と考え方（Excel 用、BOM 付き UTF-8）", "schema": schema},
+            {"name": "opinions-utf8", "path": CSV_PLAIN_FILE, "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8", "title": "意見と考え方（UTF-8）", "schema": schema},
+        ],
+    }
+
+
+def files(consultation: Consultation, name: str) -> dict[str, bytes]:
+    """Every open-data file of a consultation, by file name."""
+    package = json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n"
+    return {
+        CSV_FILE: csv_bytes(consultation, bom=True),
+        CSV_PLAIN_FILE: csv_bytes(consultation, bom=False),
+        JSON_FILE: json_bytes(consultation),
+        PACKAGE_FILE: package.encode("utf-8"),
+    }
+
+
+def directory_name(key: str) -> str:
+    """The directory under opendata/ of a consultation: ``results/index`` → ``results``,
+    ``samples/town/index`` → ``samples-town``.  A key of other characters than
+    a-z, 0-9 and ``/`` (a hyphen, 見本町) gets a digest of itself, so that distinct
+    keys never share a directory."""
+    name = key.removesuffix("/index") if key != "index" else key
+    if name and _PLAIN_KEY.fullmatch(name):
+        return name.replace("/", "-")
+    digest = hashlib.blake2s(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return f"{slug(name)}-x{digest}" if slug(name) else f"x{digest}"
+
+
+_PLAIN_KEY = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*")
+
+
+def path_of(key: str, file_name: str) -> str:
+    """Where a consultation's open-data file is, relative to the root of the HTML output."""
+    return f"{DIRECTORY}/{directory_name(key)}/{file_name}"

@@ -1,0 +1,221 @@
+"""Personal information in opinion texts: what may need withholding before publication.
+
+Structured kinds are found by regular expressions on a width-folded copy
+of the text (full-width digits and signs read as ASCII, one character for
+one, so positions stay those of the text):
+
+* ``phone``: Japanese numbers, 03-1234-5678, 090-1234-5678, (044)200-2111,
+  044(200)2111, 0312345678, +81-44-200-2111, with any dash;
+* ``email``: addresses, also with ＠;
+* ``postal``: 〒210-8577, 210-8577 (three digits, dash, four);
+* ``address``: a place (…都・道・府・県・市・区・町・村・郡) followed by a
+  block number (3丁目2番1号, 2番地, 1-2-3);
+* ``mynumber``: twelve digits whose last is the 個人番号 check digit
+  (行政手続における特定の個人を識別するための番号の利用等に関する法律施行令8条);
+  twelve digits that fail it are not an individual number.
+
+``name`` (a person's name) comes from GiNZA's named-entity recogniser
+(``ja_ginza``, the optional ``privacy`` extra) when it is installed: its
+``Person`` entities, and also names before an honorific (様・さん・氏・君・殿)
+that it tags otherwise.  Without it names are not checked, and
+:func:`names_available` says so.
+
+Text already withheld (core/redaction.py) is never found: the mark replaced it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Consultation, Opinion
+from .problems import Problem, Subtype
+
+KINDS = ("phone", "email", "postal", "address", "mynumber", "name")
+KIND_WORDS = {
+    "phone": "電話番号", "email": "メールアドレス", "postal": "郵便番号", "address": "住所",
+    "mynumber": "個人番号", "name": "個人名",
+}
+
+# One character for one: positions in the folded text are those of the text.
+_FOLD: dict[int, str] = {0xFF10 + i: str(i) for i in range(10)}
+_FOLD.update({ord(c): chr(ord(c) - 0xFEE0) for c in "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋（）＠．＿"})
+_FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70"})
+_FOLD[0x3000] = " "
+
+_D = r"(?<![0-9A-Za-z])"  # not inside a longer number, nor a code of letters and digits (base64, ids)
+_E = r"(?![0-9A-Za-z])"
+_SEP = r"[- ]?"
+PHONE = re.compile(
+    _D + r"(?:"
+    r"\+81[- ]?\(?0?\)?[1-9][0-9]{0,3}[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}"  # +81-44-200-2111, +81 90 1234 5678
+    r"|\(0[0-9]{1,4}\)[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}"  # (044)200-2111
+    r"|0[0-9]{1,4}\([0-9]{1,4}\)[0-9]{3,4}"  # 044(200)2111
+    r"|0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}"  # 03-1234-5678, 090-1234-5678, 0120-123-456
+    r"|0[0-9]{9,10}"  # 0312345678, 09012345678
+    r")" + _E
+)
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])")
+POSTAL = re.compile(r"〒\s?[0-9]{3}-?[0-9]{4}" + _E + "|" + _D + r"(?<![0-9]-)[0-9]{3}-[0-9]{4}(?!-?[0-9])")
+_KANJI_NUMBER = "一二三四五六七八九十"
+_PLACE = r"[\u4e00-\u9fffヶケ々ァ-ヴぁ-ん]"
+_NUMBER = rf"(?:[0-9]+|[{_KANJI_NUMBER}]+)"
+ADDRESS = re.compile(
+    rf"(?:{_PLACE}{{1,4}}[都道府県])?{_PLACE}{{1,6}}?[市区町村郡]"
+    rf"(?!役所|役場|庁|内|民|長|議|営|立|政|域|外|全|制)"  # 区役所2番窓口, 市内2か所, 市民1人 are no addresses
+    rf"{_PLACE}{{0,8}}?"
+    rf"{_NUMBER}(?:丁目{_NUMBER}?(?:番地?{_NUMBER}?号?)?|番地(?:{_NUMBER}号?)?|番{_NUMBER}号|-[0-9]+(?:-[0-9]+)?)"
+)
+MYNUMBER = re.compile(_D + r"[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}" + _E)
+HONORIFIC = re.compile(r"(様|さん|氏|君|殿|先生)")
+
+
+def mynumber_valid(digits: str) -> bool:
+    """Whether twelve digits end in the 個人番号 check digit.
+
+    With P(n) the n-th digit counted from the right leaving out the check
+    digit (n = 1 … 11) and Q(n) = n + 1 for n ≤ 6, n − 5 for n ≥ 7, the
+    check digit is 0 when Σ P(n)Q(n) mod 11 ≤ 1, and 11 minus it otherwise.
+    """
+    if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        return False
+    body = digits[:11]
+    total = sum(int(body[11 - n]) * (n + 1 if n <= 6 else n - 5) for n in range(1, 12))
+    remainder = total % 11
+    return int(digits[11]) == (0 if remainder <= 1 else 11 - remainder)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    start: int
+    end: int
+
+    def masked(self, text: str) -> str:
+        """The found text with all but its first two characters hidden (warnings are logged, not published, but still)."""
+        found = text[self.start:self.end]
+        return found[:2] + "＊" * max(len(found) - 2, 1)
+
+
+def find_patterns(text: str) -> list[Finding]:
+    """The structured kinds in ``text``; a span found as one kind is not found as another."""
+    folded = text.translate(_FOLD)
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        if any(start < b and a < end for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append(Finding(kind, start, end))
+
+    for match in EMAIL.finditer(folded):
+        add("email", *match.span())
+    for match in MYNUMBER.finditer(folded):
+        if mynumber_valid(re.sub(r"[- ]", "", match.group())):
+            add("mynumber", *match.span())
+    for match in PHONE.finditer(folded):
+        add("phone", *match.span())
+    for match in POSTAL.finditer(folded):
+        add("postal", *match.span())
+    for match in ADDRESS.finditer(folded):
+        add("address", *match.span())
+    return sorted(found, key=lambda f: f.start)
+
+
+@functools.cache
+def _nlp() -> Any:
+    """GiNZA's pipeline with only what the entities need, or None when it is not installed."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    try:
+        return spacy.load("ja_ginza", exclude=["parser", "compound_splitter", "bunsetu_recognizer"])
+    except (OSError, ImportError):
+        return None
+
+
+def names_available() -> bool:
+    """Whether personal names can be checked (GiNZA's ``ja_ginza`` is installed)."""
+    return _nlp() is not None
+
+
+def _name_findings(doc: Any) -> Iterator[Finding]:
+    for entity in doc.ents:
+        if entity.label_ == "Person":
+            yield Finding("name", entity.start_char, entity.end_char)
+    # A name the recogniser tagged otherwise (or not at all) before an honorific: 川崎太郎様.
+    tokens = list(doc)
+    for index, token in enumerate(tokens[1:], start=1):
+        if HONORIFIC.fullmatch(token.text):
+            previous = tokens[index - 1]
+            if previous.pos_ == "PROPN" and previous.ent_type_ in ("", "Person", "Province", "City"):
+                start = previous.idx
+                if index >= 2 and tokens[index - 2].pos_ == "PROPN":
+                    start = tokens[index - 2].idx
+                yield Finding("name", start, previous.idx + len(previous.text))
+
+
+def find_names(texts: Iterable[str]) -> list[list[Finding]]:
+    """Personal names in each text (empty lists without GiNZA).  A name has
+    a letter: the mark of withheld text (■■■) before 様 is none."""
+    texts = list(texts)
+    nlp = _nlp()
+    if nlp is None:
+        return [[] for _ in texts]
+    result = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
+        named = {f for f in _name_findings(doc) if any(c.isalpha() for c in text[f.start:f.end])}
+        result.append(sorted(named, key=lambda f: f.start))
+    return result
+
+
+def find(texts: Iterable[str], *, names: bool = True) -> list[list[Finding]]:
+    """Every kind in each text: the patterns, then names that overlap none of them."""
+    texts = list(texts)
+    patterns = [find_patterns(text) for text in texts]
+    if not names:
+        return patterns
+    result = []
+    for found, named in zip(patterns, find_names(texts), strict=True):
+        extra = [n for n in named if not any(n.start < f.end and f.start < n.end for f in found)]
+        result.append(sorted(found + extra, key=lambda f: f.start))
+    return result
+
+
+def _fields(opinion: Opinion) -> list[tuple[str, str]]:
+    """The opinion's published texts.  The body's answer is checked too: it may quote the citizen."""
+    return [("summary", opinion.summary), ("response", opinion.response),
+            *(("summary_notes", n) for n in opinion.summary_notes), *(("response_notes", n) for n in opinion.response_notes)]
+
+
+def check_consultation(consultation: Consultation, *, names: bool = True, allow: Iterable[str] = ()) -> list[Problem]:
+    """One ``pubcomment.privacy`` problem per opinion whose texts may hold personal
+    information, at the opinion's line.  Texts in ``allow`` (the body's own
+    telephone number, say) are not reported."""
+    allowed = {a.translate(_FOLD) for a in allow if a}
+    opinions = consultation.opinions
+    pairs = [(opinion, field, text) for opinion in opinions for field, text in _fields(opinion) if text]
+    found = find((text for _o, _f, text in pairs), names=names)
+    by_opinion: dict[int, list[str]] = {}
+    order: list[Opinion] = []
+    for (opinion, field, text), findings in zip(pairs, found, strict=True):
+        shown = [f for f in findings if text[f.start:f.end].translate(_FOLD) not in allowed]
+        if not shown:
+            continue
+        if id(opinion) not in by_opinion:
+            by_opinion[id(opinion)] = []
+            order.append(opinion)
+        by_opinion[id(opinion)].extend(f"{KIND_WORDS[f.kind]}「{f.masked(text)}」 in {field!r}" for f in shown)
+    problems = []
+    for opinion in order:
+        listed = by_opinion[id(opinion)]
+        said = "、".join(listed[:5]) + (" …" if len(listed) > 5 else "")
+        problems.append(Problem(Subtype.PRIVACY, f"opinion {opinion.number} may hold personal information: {said}; "
+                                "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
+                                opinion.line, opinion.origin))
+    return problems
