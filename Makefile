@@ -113,8 +113,11 @@ $(BROWSER_NODE_MODULES): tests/browser/package-lock.json
 	@tools/system-deps.sh node
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
+# Every test on this Python and Sphinx, then the TeX-free part on the newest
+# Python and Sphinx (test-compat; it says so where that Python is missing).
 test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## Install what the tests need and run every test
 	$(PY) -m pytest
+	@tools/test-compat.sh
 
 # The tests that need no TeX, Java or Chromium on the newest Python (3.13,
 # else 3.12) with the newest Sphinx and docutils pyproject.toml allows, in
