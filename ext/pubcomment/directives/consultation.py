@@ -90,7 +90,7 @@ class ConsultationDirective(SphinxDirective):
         if lines is None:
             return False
         body_end = self.lineno + self.content_offset + len(self.content) + 1
-        found = cut_short(lines, self.lineno, body_end, ends_unfinished=_ends_unfinished("\n".join(self.content)))
+        found = cut_short(lines, self.lineno, body_end, ends_unfinished=lambda: _ends_unfinished("\n".join(self.content)))
         if found is None:
             return False
         closing, first, last = found

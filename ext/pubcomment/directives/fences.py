@@ -19,6 +19,7 @@ the next bare fence of the same kind at the start of a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +31,16 @@ REFUSED_LINES = "pubcomment:refused-lines"
 _OPENING = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
 
 
-def cut_short(lines: list[str], lineno: int, body_end: int, *, ends_unfinished: bool = False) -> tuple[int, int, int] | None:
+def cut_short(lines: list[str], lineno: int, body_end: int, *,
+              ends_unfinished: Callable[[], bool] | None = None) -> tuple[int, int, int] | None:
     """For a directive opened at ``lineno`` (1-based) whose body MyST ended at
     line ``body_end`` (the closing fence, 1-based): None when the body ended as
     its writer meant, else (closing fence, first line run as markup, last).
 
-    ``ends_unfinished``: the body's data stops in the middle of a value (a
-    quoted text never closed); then a closing fence with more lines after
-    it is a cut too."""
+    ``ends_unfinished``: whether the body's data stops in the middle of a
+    value (a quoted text never closed); then a closing fence with more
+    lines after it is a cut too.  Asked only when nothing else decides
+    (it parses the data)."""
     if not 0 < lineno <= len(lines) or not 0 < body_end <= len(lines):
         return None
     opening = _OPENING.match(lines[lineno - 1])
@@ -50,7 +53,8 @@ def cut_short(lines: list[str], lineno: int, body_end: int, *, ends_unfinished: 
         return None
     following = lines[body_end] if body_end < len(lines) else ""
     indented_after = bool(following.strip()) and following[0] in " \t"
-    if not closing.group(1) and not indented_after and not (ends_unfinished and body_end < len(lines)):
+    if not closing.group(1) and not indented_after and not (
+            body_end < len(lines) and ends_unfinished is not None and ends_unfinished()):
         return None
     for index in range(body_end, len(lines)):
         match = bare.match(lines[index])
