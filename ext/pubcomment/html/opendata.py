@@ -14,19 +14,24 @@ that cost a rebuild two seconds (bench/README.md, live preview).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .. import __version__
 from ..core import jsonschema, opendata
 from ..core.digest import WHOLE
 from ..domain import get_domain
 from ..render.downloads import HTML_BUILDERS
 
-# What was written, by directory: the version of pubcomment and the data's digest.
+# What was written, by directory: the code that wrote it and the data's digest.
 STAMP = "pubcomment-opendata.json"
+
+
+def _maker() -> str:
+    """A digest of the code that makes the files: new code writes them again."""
+    return hashlib.blake2b(Path(opendata.__file__).read_bytes(), digest_size=8).hexdigest()
 
 
 def write_open_data(app: Sphinx, exception: BaseException | None) -> None:
@@ -40,12 +45,13 @@ def write_open_data(app: Sphinx, exception: BaseException | None) -> None:
     except (OSError, ValueError):
         written = {}
     stamps: dict[str, str] = {}
+    maker = _maker()
     for key in sorted(domain.consultations):
         if not domain.is_usable(key):
             continue
         name = opendata.directory_name(key)
         directory = Path(app.outdir, opendata.DIRECTORY, name)
-        stamp = __version__ + ":" + domain.consultations[key].digests.get(WHOLE, b"").hex()
+        stamp = maker + ":" + domain.consultations[key].digests.get(WHOLE, b"").hex()
         stamps[name] = stamp
         if written.get(name) == stamp and directory.is_dir() and any(directory.iterdir()):
             continue
