@@ -96,6 +96,13 @@ def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
     A copy of docutils' own (0.21 to 0.23), not a call of it: its start tag is
     written from attributes it computes itself, and no hook adds one
     (compat.VISIT_ENTRY_DIGESTS: the docutils versions it was checked against)."""
+    start, end = entry_start(self, node)
+    self.body.append(start)
+    self.context.append(end)
+
+
+def entry_start(self: Any, node: nodes.entry) -> tuple[str, str]:
+    """The cell's start tag (and label), and its end tag (html/fast_rows.py writes rows with it too)."""
     row = node.parent
     section = row.parent
     tgroup = section.parent
@@ -117,13 +124,13 @@ def visit_entry(self: Any, node: nodes.entry, default: Visit) -> None:
             atts["scope"] = "colgroup"
         row.column += node["morecols"]
     row.column += 1
-    self.body.append(self.starttag(node, tagname, "", **atts))
-    self.context.append(f"</{tagname}>\n")
+    start = self.starttag(node, tagname, "", **atts)
     table = tgroup.parent
     if isinstance(section, nodes.tbody) and STACKED_TABLES.intersection(table["classes"]):
         label = _header_text(self, node, column)
         if label:
-            self.body.append(f'<span class="{CELL_LABEL_CLASS}">{self.encode(label)}</span>')
+            start += f'<span class="{CELL_LABEL_CLASS}">{self.encode(label)}</span>'
+    return start, f"</{tagname}>\n"
 
 
 def depart_entry(self: Any, node: nodes.entry, default: Visit) -> None:
@@ -215,5 +222,9 @@ def handlers(node_class: type[nodes.Element], visit: Override, depart: Override)
 
     def depart_handler(self: Any, node: Any) -> None:
         depart(self, node, getattr(type(self), f"depart_{name}").__get__(self))
+
+    # Which override each handler runs (html/fast_rows.py checks it is ours).
+    visit_handler.pubcomment_override = visit  # type: ignore[attr-defined]
+    depart_handler.pubcomment_override = depart  # type: ignore[attr-defined]
 
     return visit_handler, depart_handler

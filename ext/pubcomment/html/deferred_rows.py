@@ -33,7 +33,7 @@ from ..render.context import RenderContext
 from ..render.opinions import grouped_note, node_ranges, opinion_rows, opinions_shown
 from ..render.safe_markdown import searchable
 from ..render.tables import table_body
-from . import parallel_rows
+from . import fast_rows, parallel_rows
 
 
 def _row_source(builder: Builder, node: pubcomment_deferred_rows) -> tuple[RenderContext, list[Opinion]] | None:
@@ -144,8 +144,19 @@ def visit_deferred_rows(self: nodes.NodeVisitor, node: pubcomment_deferred_rows)
         node.replace_self(rows)
         if first:
             self.dispatch_visit(rows)
-        for row in rows.children:
-            row.walkabout(self)
+        mark = len(self.body)
+        if fast_rows.usable(self):
+            writer = fast_rows.RowWriter(self)
+            for row in rows.children:
+                writer.row(row)
+        else:
+            for row in rows.children:
+                row.walkabout(self)
+        # The rows' HTML as one string, not tens of thousands: a written
+        # page's translator is freed only by a full collection (it refers to
+        # itself through the handlers Sphinx binds to it), which scans every
+        # item of its lists (core/memory.py).
+        self.body[mark:] = ["".join(self.body[mark:])]
         if last:
             self.dispatch_departure(rows)
         # Written: free the rows now.  Nodes point to their parents, so
