@@ -111,3 +111,34 @@ def test_work_per_build_does_not_grow_with_pages(tmp_path: Path, monkeypatch: py
     # opinions indexed as often as before (once per build and root).
     assert many == few, (few, many)
     assert few["toctree walks"] <= 6 and few["group indexes"] <= 4, few
+
+
+def test_full_collections_while_writing_are_paced_by_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While pages are written the collector runs no full collection of its
+    own (core/memory.py), one every PAGES_PER_COLLECTION pages (whose
+    survivors are frozen), and it is as it was after the build."""
+    import gc
+
+    from pubcomment.core import memory
+
+    monkeypatch.setattr(memory, "PAGES_PER_COLLECTION", 5)
+    full: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2 and memory._thresholds:
+            full.append(1)
+
+    threshold = gc.get_threshold()
+    srcdir = project(tmp_path / "p", 24, per_page=2)
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir / "_build" / "html", freshenv=True)
+    gc.callbacks.append(note)
+    try:
+        app.build()
+    finally:
+        gc.callbacks.remove(note)
+        app.cleanup()
+    # Every page written (24 topic pages, the index, the plan, Sphinx's own) counted,
+    # one collection every 5 of them, and none of the collector's own.
+    written = memory._pages_written[0]
+    assert written >= 26 and len(full) == written // 5, (written, full)
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, redactions, resolve
+from .core import memory
 from .directives import consultation, fences, parts, plan
 from .epub import builder as epub_builder
 from .epub import package as epub_package
@@ -37,6 +38,9 @@ EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
 LATEX_GLYPHS = 850  # ... each character gets a print font, or 〓 and a warning (the rows are split by then);
 LATEX_UNDERLINE = 900  # ... changed text is underlined: the rows above are split by its text;
 LATEX_BREAKS = 950  # ... last, long Latin runs may break: it rewrites the text the passes above read.
+# build-finished: what was frozen for the writing is collectable again after
+# every other listener (the open data and the feed are written while frozen).
+THAW = 990
 
 DIRECTIVES = {
     "pc-consultation": consultation.ConsultationDirective,
@@ -109,6 +113,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-check-consistency", citations.check_references)
     app.connect("env-check-consistency", coverage.check_coverage)
     app.connect("env-check-consistency", completeness.check_completeness)
+    app.connect("write-started", memory.freeze_what_lives)  # what was read lives on: out of the collector's way
 
     # Resolving: placeholders become tables, then each output adjusts them.
     app.connect("doctree-resolved", resolve.resolve_placeholders)
@@ -128,8 +133,10 @@ def setup_extension(app: Sphinx) -> None:
     # Writing.
     app.connect("html-page-context", epub_package.page_language)
     app.connect("html-page-context", sources.withhold_source)  # no _sources/ copy of withheld text
+    app.connect("html-page-context", memory.page_written)  # a full collection every so many pages
     app.connect("build-finished", redactions.write_log)  # the redaction log, outside the site
     app.add_search_language(search.SearchJapaneseWithQuerySplitter)
     app.add_builder(epub_builder.PubcommentEpub3Builder, override=True)
     app.connect("build-finished", opendata.write_open_data)
     app.connect("build-finished", feed.write_feed)
+    app.connect("build-finished", memory.thaw, priority=THAW)
