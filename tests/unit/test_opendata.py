@@ -82,7 +82,7 @@ def test_the_prefecture_sample_json_holds_its_amendments_and_groups() -> None:
 
 def write_package(directory: Path, consultation, name: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
-    for file_name, data in opendata.files(consultation, name).items():
+    for file_name, data in opendata.files(consultation, name):
         (directory / file_name).write_bytes(data)
     return directory / opendata.PACKAGE_FILE
 

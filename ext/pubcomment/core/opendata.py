@@ -20,8 +20,9 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from .ids import slug, token
 from .model import Consultation, Opinion
@@ -75,9 +76,13 @@ COLUMNS: tuple[Column, ...] = (
 
 def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
     """One mapping per published row of opinions, by the names of :data:`COLUMNS`; lists stay lists."""
+    return list(_opinion_rows(consultation))
+
+
+def _opinion_rows(consultation: Consultation) -> Iterator[dict[str, Any]]:
     topics = {t.id: t.title for t in consultation.topics}
     categories = {c.key: c for c in consultation.categories}
-    return [_row(opinion, topics, categories) for opinion in consultation.opinions]
+    return (_row(opinion, topics, categories) for opinion in consultation.opinions)
 
 
 def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -> dict[str, Any]:
@@ -111,11 +116,15 @@ def neutralise(cell: str) -> str:
 def csv_text(consultation: Consultation) -> str:
     """The opinions as CSV (CRLF line ends, every text cell safe from formula injection)."""
     out = io.StringIO()
+    _write_csv(consultation, out)
+    return out.getvalue()
+
+
+def _write_csv(consultation: Consultation, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.name for column in COLUMNS])
-    for row in opinion_rows(consultation):
+    for row in _opinion_rows(consultation):
         writer.writerow([_cell(column, row[column.name]) for column in COLUMNS])
-    return out.getvalue()
 
 
 def _cell(column: Column, value: Any) -> str:
@@ -206,15 +215,43 @@ def datapackage(consultation: Consultation, name: str) -> dict[str, Any]:
     }
 
 
-def files(consultation: Consultation, name: str) -> dict[str, bytes]:
-    """Every open-data file of a consultation, by file name."""
-    package = json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n"
-    return {
-        CSV_FILE: csv_bytes(consultation, bom=True),
-        CSV_PLAIN_FILE: csv_bytes(consultation, bom=False),
-        JSON_FILE: json_bytes(consultation),
-        PACKAGE_FILE: package.encode("utf-8"),
-    }
+Writer = Callable[[BinaryIO], None]
+
+
+def file_writers(consultation: Consultation, name: str) -> Iterator[tuple[str, Writer]]:
+    """Every open-data file of a consultation: its name, and what writes it to
+    a binary file.  The files are written one at a time and row by row: at
+    100,000 opinions each is some 200 MB, and made in memory all at once they
+    were most of a build's peak memory."""
+
+    def write_csv(out: BinaryIO, bom: bool) -> None:
+        text = io.TextIOWrapper(out, encoding="utf-8-sig" if bom else "utf-8", newline="", write_through=False)
+        _write_csv(consultation, text)
+        text.flush()
+        text.detach()
+
+    def write_json(out: BinaryIO) -> None:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+        json.dump(json_data(consultation), text, ensure_ascii=False, indent=2)
+        text.write("\n")
+        text.flush()
+        text.detach()
+
+    yield CSV_FILE, lambda out: write_csv(out, bom=True)
+    yield CSV_PLAIN_FILE, lambda out: write_csv(out, bom=False)
+    def write_package(out: BinaryIO) -> None:
+        out.write((json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+    yield JSON_FILE, write_json
+    yield PACKAGE_FILE, write_package
+
+
+def files(consultation: Consultation, name: str) -> Iterator[tuple[str, bytes]]:
+    """Every open-data file of a consultation, by file name, as bytes (for tools and tests)."""
+    for file_name, write in file_writers(consultation, name):
+        out = io.BytesIO()
+        write(out)
+        yield file_name, out.getvalue()
 
 
 def directory_name(key: str) -> str:

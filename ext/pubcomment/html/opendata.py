@@ -14,6 +14,7 @@ that cost a rebuild two seconds (bench/README.md, live preview).
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 from pathlib import Path
@@ -58,8 +59,8 @@ def write_open_data(app: Sphinx, exception: BaseException | None) -> None:
         consultation = domain.get_consultation(key)
         if consultation is None:
             continue
-        for file_name, data in opendata.files(consultation, name).items():
-            _write(directory / file_name, data)
+        for file_name, write in opendata.file_writers(consultation, name):
+            _write_with(directory / file_name, write)
     stamp_path.parent.mkdir(parents=True, exist_ok=True)
     stamp_path.write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
 
@@ -68,3 +69,16 @@ def _write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_bytes() != data:
         target.write_bytes(data)
+
+
+def _write_with(target: Path, write: opendata.Writer) -> None:
+    """Write a file beside ``target``, then put it in its place, unless it is
+    the same as the one there (whose time then stays that of its first writing)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = target.with_name(target.name + ".new")
+    with new.open("wb") as out:
+        write(out)
+    if target.exists() and filecmp.cmp(new, target, shallow=False):
+        new.unlink()
+    else:
+        new.replace(target)
