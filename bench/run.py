@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import platform
 import re
@@ -35,7 +36,9 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,6 +54,17 @@ MANY_PAGES = 40
 PER_PAGE = 250
 SPLIT = f"pubcomment, pages of {PER_PAGE}"
 LATEX_REPEAT = 5
+# National scale (the scale case): pages of PER_PAGE, one build each past 10,000.
+SCALE_SIZES = (10_000, 30_000, 100_000)
+SCALE = "pages of 250"
+# What a phone loads, at scale.  A page of 250 opinions is the unit a reader
+# opens: at most 2 MB of HTML (about 4 s on a 4 Mbit/s mobile link, and well
+# under what phones render smoothly).  The search index is loaded by the
+# search page alone, never by the pages, and grows with the distinct words:
+# at most 0.5 MB per 1,000 opinions (50 MB at 100,000, a one-time download
+# for the reader who searches; Sphinx has no index split by pages).
+PAGE_MB = 2.0
+INDEX_MB_PER_1000 = 0.5
 # At this scale opinions are kept in a spreadsheet: the pubcomment projects
 # name a CSV file for them (html-N also builds them inline in the YAML file).
 OPINIONS_FORMAT = "csv"
@@ -115,14 +129,19 @@ class Bench:
         self.sizes = sizes
         self.repeat = repeat
         self.builds: list[Build] = []
+        # Of the scale case, by opinions: searchindex.js and the largest page (bytes), its name, the page count.
+        self.loads: dict[int, tuple[int, int, str, int]] = {}
 
     def project(self, n: int, edited: bool = False, topics: int | None = None, opinions_format: str = OPINIONS_FORMAT,
-                per_page: int | None = None) -> tuple[Path, Path]:
+                per_page: int | None = None, baseline: bool = True) -> tuple[Path, Path]:
         model = generate.build_model(n, seed=1, topics=topics)
         if edited:
             generate.edit_opinion(model, min(EDITED_OPINION, n))
         name = (f"n{n}" + (f"-t{topics}" if topics else "") + ("" if opinions_format == OPINIONS_FORMAT else f"-{opinions_format}")
                 + (f"-p{per_page}" if per_page else ""))
+        if not baseline:  # the scale case compares pubcomment with itself
+            generate.write_pubcomment(model, WORK / name / "pubcomment", opinions_format=opinions_format, per_page=per_page)
+            return WORK / name / "pubcomment", WORK / name / "baseline"
         return generate.write_projects(model, WORK / name, opinions_format=opinions_format, per_page=per_page)
 
     def run_once(self, case: str, variant: str, source: Path, out: Path, *extra: str, clean: bool = True, builder: str = "html",
@@ -223,6 +242,32 @@ class Bench:
             ("parallel", f"{SPLIT} -j 2", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j2", ("-j", "2")),
         ], self.repeat)
 
+    def scale(self) -> None:
+        """Pages of 250 at 10,000, 30,000 and 100,000 opinions (one build each
+        past 10,000: a 100,000-opinion build takes minutes); at the largest also
+        -j 2, and a rebuild after one edited opinion; the sizes a phone loads."""
+        for n in SCALE_SIZES:
+            pub, _base = self.project(n, per_page=PER_PAGE, baseline=False)
+            out = pub.parent / "out-scale-j1"
+            self.interleaved([(f"scale-{n}", f"{SCALE} -j 1", pub, out, ())], self.repeat if n <= 10_000 else 1)
+            self.sizes_of(n, out)
+        n = SCALE_SIZES[-1]
+        pub_edited = lambda edited: self.project(n, edited=edited, per_page=PER_PAGE, baseline=False)[0]  # noqa: E731
+        pub = pub_edited(False)
+        self.interleaved([(f"scale-{n}", f"{SCALE} -j 2", pub, pub.parent / "out-scale-j2", ("-j", "2"))], 1)
+        time.sleep(1.1)  # a modification time newer than the last build
+        runs = [self.run_once(f"scale-{n}", f"{SCALE}, one opinion edited", pub_edited(True), pub.parent / "out-scale-j1", clean=False,
+                              note=f"opinion {EDITED_OPINION} of {n:,}")]
+        self.record(runs)
+        pub_edited(False)
+
+    def sizes_of(self, n: int, out: Path) -> None:
+        """What a phone loads: the search index, and the largest page."""
+        index = out / "searchindex.js"
+        pages = sorted(out.rglob("*.html"), key=lambda p: p.stat().st_size)
+        if index.exists() and pages:
+            self.loads[n] = (index.stat().st_size, pages[-1].stat().st_size, str(pages[-1].relative_to(out)), len(pages))
+
     def latexpdf(self) -> None:
         n = 1000
         pub, base = self.project(n)
@@ -257,7 +302,12 @@ class Bench:
         return "\n".join(lines)
 
     def reference(self, b: Build) -> Build | None:
-        """What a build is compared with: the baseline of its case; -j 2 with -j 1."""
+        """What a build is compared with: the baseline of its case; -j 2 with -j 1;
+        at scale, each size with the 10,000-opinion build, -j 2 and the edit with the -j 1 build."""
+        if b.case.startswith("scale-"):
+            if b.variant == f"{SCALE} -j 1":
+                return self.find(f"scale-{SCALE_SIZES[0]}", f"{SCALE} -j 1")
+            return self.find(b.case, f"{SCALE} -j 1")
         if b.case == "parallel" and "many pages" in b.variant:
             return self.find("parallel", "pubcomment -j 1, many pages")
         if b.case == "parallel" and b.variant == f"{SPLIT} -j 2":
@@ -316,7 +366,36 @@ class Bench:
         check(f"-j 2 against -j 1 with {MANY_PAGES} topic pages (time)",
               ratio(self.find("parallel", "pubcomment -j 2, many pages"), self.find("parallel", "pubcomment -j 1, many pages")), 1.0, strict=True)
         check(f"-j 2 against -j 1, {SPLIT} (time)", ratio(self.find("parallel", f"{SPLIT} -j 2"), self.find("parallel", f"{SPLIT} -j 1")), 1.0, strict=True)
+        lines.extend(self.scale_targets(check, ratio))
         return "\n".join(lines)
+
+    def scale_targets(self, check: Callable[..., None], ratio: Callable[..., float | None]) -> list[str]:
+        """The national-scale targets (issue: linear to 100,000 opinions), and what a phone loads."""
+        lines: list[str] = []
+        small, big = SCALE_SIZES[0], SCALE_SIZES[-1]
+        one = {n: self.find(f"scale-{n}", f"{SCALE} -j 1") for n in SCALE_SIZES}
+        if not any(one.values()):
+            return lines
+        for a, b in pairwise(SCALE_SIZES):
+            growth = ratio(one[b], one[a])
+            if growth is not None:
+                lines.append(f"- (growth from {a:,} to {b:,} opinions: time ×{growth:.2f} for ×{b / a:g} the opinions, "
+                             f"×{growth ** (1 / math.log10(b / a)):.2f} per 10×)")
+        check(f"HTML at {big:,} opinions against {small:,}, {SCALE} (time)", ratio(one[big], one[small]), 10.5 * big / small / 10)
+        check(f"HTML at {big:,} opinions, {SCALE} (wall time)", one[big].seconds if one[big] and one[big].ok else None, 90, "{:.0f} s")
+        check(f"HTML at {big:,} opinions, {SCALE} (peak memory)", one[big].peak_mb if one[big] and one[big].ok else None, 1024, "{:.0f} MB")
+        check(f"-j 2 against -j 1 at {big:,} opinions (time)", ratio(self.find(f"scale-{big}", f"{SCALE} -j 2"), one[big]), 1.0, strict=True)
+        check(f"one edited opinion at {big:,}: rebuild against the full build", ratio(self.find(f"scale-{big}", f"{SCALE}, one opinion edited"), one[big]),
+              0.05, "{:.1%}")
+        for n, (index, page, name, count) in sorted(self.loads.items()):
+            lines.append(f"- (at {n:,} opinions: {count} pages; searchindex.js {index / 1e6:.1f} MB ({index / 1e6 / n * 1000:.2f} MB per 1,000 opinions), "
+                         f"the largest page {name} {page / 1e6:.2f} MB)")
+        if big in self.loads:
+            index, page, _name, _count = self.loads[big]
+            check(f"the largest page at {big:,} opinions (a phone loads it whole)", page / 1e6, PAGE_MB, "{:.2f} MB")
+            check(f"searchindex.js at {big:,} opinions, per 1,000 opinions (loaded by the search page only)", index / 1e6 / big * 1000, INDEX_MB_PER_1000,
+                  "{:.2f} MB")
+        return lines
 
 
 def machine() -> str:
@@ -362,7 +441,8 @@ def write_readme(text: str, section: str = "bench") -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--cases", default="html,incremental,parallel,latexpdf")
+    parser.add_argument("--cases", default="html,incremental,parallel,latexpdf,scale")
+    parser.add_argument("--quick", action="store_true", help="leave out the scale case (minutes at 100,000 opinions)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each HTML build; the fastest counts")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args()
@@ -370,11 +450,12 @@ def main() -> None:
     started = dt.datetime.now(dt.UTC)
     about = machine()
     bench = Bench(sorted(args.sizes), args.repeat)
-    for case in args.cases.split(","):
+    cases = [c for c in args.cases.split(",") if not (args.quick and c == "scale")]
+    for case in cases:
         print(f"{case}:", file=sys.stderr, flush=True)
         getattr(bench, case)()
     report = (f"Run of {started:%Y-%m-%d %H:%M} UTC ({(dt.datetime.now(dt.UTC) - started).seconds // 60} min), "
-              f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} --repeat {args.repeat}`.\n\n"
+              f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} --repeat {args.repeat}{' --quick' if args.quick else ''}`.\n\n"
               f"Machine: {about}\n\n{bench.table()}\n\nTargets:\n\n{bench.targets()}\n")
     print(report)
     if args.write_readme:
