@@ -11,9 +11,6 @@ CONFDIR     := conf
 SOURCEDIR   := source
 STAMP       := $(VENV)/.installed
 SPHINX      := $(SPHINXBUILD) $(SPHINXOPTS) -c $(CONFDIR)
-# The documents of conf/documents.py, in order (one PDF and one ePub each).
-DOC_KEYS    := $(shell $(PYTHON) tools/documents.py key)
-DOC_STEMS   := $(shell $(PYTHON) tools/documents.py stem)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-tex system-epub system-browser bench bench-live
@@ -29,70 +26,22 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv and install the project with its dependencies
 
-# The site shows the final edition of the plan; the draft edition (改定案)
-# is a second build published beside it, under draft/.
-# Both are built in a staging directory and published to build/html only
-# when every build succeeded, so a failed build never leaves a half-written site.
-HTMLSTAGE   := $(BUILDDIR)/.stage/html
-html: $(STAMP) ## Build the web site into build/html (the plan's draft edition into build/html/draft)
-	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(HTMLSTAGE)
-	$(SPHINX) -b html -t draft -d $(BUILDDIR)/doctrees/html-draft $(SOURCEDIR) $(HTMLSTAGE)/draft
-	@rm -rf $(BUILDDIR)/html.new && cp -a $(HTMLSTAGE) $(BUILDDIR)/html.new \
-	  && rm -rf $(BUILDDIR)/html && mv $(BUILDDIR)/html.new $(BUILDDIR)/html
-	@echo "site: $(BUILDDIR)/html/index.html (draft edition: $(BUILDDIR)/html/draft/index.html)"
-
-# Preview while writing: sphinx-autobuild builds the site (the final edition;
-# EDITION=draft for the draft) into build/livehtml, serves it on 127.0.0.1
-# only, and rebuilds and reloads the browser on every save under source/
-# (pages, and the data files: CSV, YAML, JSON) and conf/.  The build output
-# is outside the watched directories and ignored besides (--ignore); the
-# regular expression leaves out what editors, Excel and LibreOffice write
-# beside a file while it is open (~$book.xlsx, .~lock.book.xlsx#, .swp, ~)
-# and Python's caches, which would start rebuilds that change nothing.
-PREVIEW     := $(VENV)/.preview
-LIVEPORT    ?= 8000
-EDITION     ?= final
-LIVE_IGNORE := (^|/)(__pycache__|\.ipynb_checkpoints)(/|$$)|(^|/)(\.\#|~\$$|\.~lock\.)|~$$|\.(swp|swx|tmp|pyc)$$
+# The publishing rules (html, latexpdf, epub, livehtml) are those of every
+# site `pubcomment new` makes: the package's own pubcomment.mk, included as
+# it is.  This site has the plan's draft edition (改定案) too: the site is
+# built in build/html with the draft under build/html/draft, and every PDF
+# and ePub of both editions.
+DOCUMENTS     := $(VENV)/bin/pubcomment documents --conf $(CONFDIR)
+EDITIONS      := final draft
+LATEX_DEPS    := system-tex
+EPUB_DEPS     := system-epub
+PREVIEW       := $(VENV)/.preview
+LIVEHTML_DEPS := $(PREVIEW)
 $(PREVIEW): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[preview]'
 	touch $@
 
-livehtml: $(PREVIEW) ## Preview on http://127.0.0.1:8000, rebuilt on every save of a page or data file (EDITION=draft, LIVEPORT=)
-	$(VENV)/bin/sphinx-autobuild $(SPHINXOPTS) -c $(CONFDIR) -t $(EDITION) --host 127.0.0.1 --port $(LIVEPORT) \
-	  --watch $(CONFDIR) --ignore $(BUILDDIR) --re-ignore '$(LIVE_IGNORE)' \
-	  -d $(BUILDDIR)/doctrees/livehtml-$(EDITION) $(SOURCEDIR) $(BUILDDIR)/livehtml
-
-# Print copies: one A4 PDF per document, compiled in DOCUMENTS order (a
-# later document may read an earlier one's .aux for page references).
-# Each edition is its own Sphinx build (the draft's in build/latex-draft);
-# every PDF ends up in build/latex.  latexmk's stderr is shown, less the
-# Perl notice that Sphinx's own latexmkjarc redefines latexmkrc's makeglo.
-latexpdf: $(STAMP) system-tex ## Build one PDF per document: build/latex/<stem>.pdf
-	@set -e; for edition in final draft; do \
-	  out=$(BUILDDIR)/latex; [ $$edition = final ] || out=$(BUILDDIR)/latex-$$edition; \
-	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out; \
-	  for stem in $$($(PYTHON) tools/documents.py stem --edition $$edition); do \
-	    echo "uplatex: $(BUILDDIR)/latex/$$stem.pdf"; \
-	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null 2>$$out/$$stem.stderr \
-	      || { cat $$out/$$stem.stderr >&2; echo "LaTeX failed; see $$out/$$stem.log" >&2; exit 1; }; \
-	    grep -v '^Subroutine makeglo redefined' $$out/$$stem.stderr >&2 || true; \
-	    [ $$out = $(BUILDDIR)/latex ] || cp $$out/$$stem.pdf $(BUILDDIR)/latex/; \
-	  done; \
-	done
-
-# One ePub per document: `-t epub_<key>` makes conf.py pick the document.
-# Each has its own output directory, emptied first: the builder packs all
-# it finds there (stale pages, .buildinfo.bak).
-epub: $(STAMP) system-epub ## Build one ePub per document: build/epub/<stem>.epub
-	@set -e; for edition in final draft; do \
-	  for key in $$($(PYTHON) tools/documents.py key --edition $$edition); do \
-	    echo "epub: $$key"; \
-	    rm -rf $(BUILDDIR)/epub/$$key; \
-	    $(SPHINX) -b epub -t epub_$$key -t $$edition -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
-	    cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
-	  done; \
-	done
-	@echo "epub: $(addprefix $(BUILDDIR)/epub/,$(addsuffix .epub,$(DOC_STEMS)))"
+include ext/pubcomment/scaffold/template/pubcomment.mk
 
 all: html latexpdf epub ## Build the site, the PDFs and the ePubs
 
@@ -135,9 +84,11 @@ $(SPLITTERS)/.installed:
 	$(PY) -m pip install --quiet --target $(SPLITTERS) mecab-python3 unidic-lite ipadic janome sudachipy sudachidict-core
 	touch $@
 
-bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, compare search splitters and workbook readers (~10 min); writes bench/README.md
+# BENCHOPTS=--quick leaves out the national-scale case (30,000 and 100,000 opinions, ~15 min).
+BENCHOPTS   ?=
+bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, at national scale, compare search splitters and workbook readers (~30 min; BENCHOPTS=--quick ~12); writes bench/README.md
 	@tools/system-deps.sh tex pdftools uptex browser
-	$(PY) bench/run.py --write-readme
+	$(PY) bench/run.py --write-readme $(BENCHOPTS)
 	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
 	$(PY) bench/excel.py --write-readme
 

@@ -1,7 +1,6 @@
-"""Sphinx configuration of the pubcomment sample site.
+"""Sphinx configuration of this site.
 
-Settings shared by every document live here; what differs per document
-(title, root, file names) is in documents.py.
+団体ごとに変える値は documents.py にあります。このファイルは、ふつうは変えません。
 """
 
 from __future__ import annotations
@@ -12,15 +11,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from documents import BODY, DOCUMENTS, by_key
+from documents import BODY, DOCUMENTS, PROJECT
 
 from pubcomment.core.wareki import format_date
+from pubcomment.site import epub_settings, latex_documents
 
-project = "川崎市DX推進プラン"
+project = PROJECT
 author = BODY
-copyright = f"2026, {BODY}"
+copyright = f"{datetime.date.today().year}, {BODY}"
 language = "ja"
-# The date printed on title pages (and |today|), in 和暦.
+# 表紙の日付（と |today|）は和暦で。
 today = format_date(datetime.date.today())
 root_doc = "index"
 
@@ -31,56 +31,44 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 
-# Editions of the plan: the final text (改定版) by default, the draft
-# (改定案) with `-t draft`; the Makefile builds both.
+# 版: 既定は改定版、`-t draft` で意見募集にかけた案（Makefile が両方作ります）。
 pubcomment_edition = "draft" if tags.has("draft") else "final"  # type: ignore[name-defined]  # noqa: F821
+
+html_theme = "furo"
+html_title = project
+html_last_updated_fmt = None
+html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
+
+# PDF: 文書ごとに一つ（LaTeX の設定は pubcomment の既定のまま）。
+latex_documents = latex_documents(DOCUMENTS, pubcomment_edition)
+
+# ePub: 文書ごとに一つ。`-t epub_<key>` でその文書を根にします（Makefile を参照）。
+epub_show_urls = "no"
+epub_use_index = False
+globals().update(epub_settings(DOCUMENTS, tags, suppress_warnings))  # type: ignore[name-defined]  # noqa: F821
+
+# ---------------------------------------------------------------- この見本サイトだけの設定
+# Everything above is the conf.py `pubcomment new` writes, unchanged
+# (tests/test_scaffold.py checks it); below, what this sample site adds.
+
+from pubcomment.site import by_key  # noqa: E402
+
 # What the results must hold (行政手続法43条1項, README 結果の公示に必要な事項):
 # every rule but 'published'.  Kawasaki's published results do not state the
 # day the draft was published (公示日), only the period (令和7年12月3日から),
 # and the data does not guess it.
 pubcomment_law_rules = ["title", "opinions", "responses", "amendments"]
 # The results PDF reads the plan PDF's page numbers from its .aux.
-pubcomment_latex_plan = by_key("plan").stem
+pubcomment_latex_plan = by_key(DOCUMENTS, "plan").stem
 
 # HTML: furo, chosen for accessibility and phones (source/about/theme.md);
 # _static/site.css sets the Japanese font stack, line length and print styles.
-html_theme = "furo"
+# The draft edition's site says so in its title.
 html_title = project if pubcomment_edition == "final" else f"{project} 改定案"
-html_last_updated_fmt = None
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
-# Japanese search by character bigrams, split the same way in the browser,
-# so that what a reader types finds the page (bench/README.md compares splitters).
-html_search_options = {"type": "pubcomment.search_ja.BigramSplitter"}
-
-# LaTeX: one PDF per document (see documents.py).  upLaTeX + dvipdfmx,
-# jsbook and the fonts are pubcomment's defaults for language = "ja".
-# The root document itself is printed (toctree_only=False), then what its
-# toctree includes.
-latex_documents = [(d.root, f"{d.stem}.tex", d.title, d.author, "manual", False) for d in DOCUMENTS if d.edition == pubcomment_edition]
-
-# ePub: one per document.  `sphinx-build -b epub -t epub_<key>` (see the
-# Makefile) makes that document the root; pubcomment.epub leaves the other
-# documents out of the package and unlinks references to them.
-epub_show_urls = "no"
-epub_use_index = False
-for _document in DOCUMENTS:
-    if tags.has(f"epub_{_document.key}"):  # type: ignore[name-defined]  # noqa: F821
-        root_doc = _document.root
-        epub_basename = _document.stem
-        epub_title = _document.title
-        epub_author = _document.author
-        epub_publisher = epub_contributor = BODY
-        epub_description = _document.title
-        epub_copyright = copyright
-        # One identifier per document (pubcomment makes epub_uid equal to it,
-        # as EPUBCheck requires, and gives the ePub a version).
-        epub_identifier = _document.stem
-        # The site's other documents are read (references between documents
-        # resolve) but belong to no toctree of this root.
-        suppress_warnings.append("toc.not_included")
-        # The site's stylesheet is for the web theme (and uses selectors that
-        # EPUBCheck's CSS parser rejects); the ePub keeps Sphinx's and the
-        # extension's own.
-        html_static_path = []
-        html_css_files = []
+# The site's stylesheet is for the web theme (and uses selectors that
+# EPUBCheck's CSS parser rejects); an ePub keeps Sphinx's and the extension's own.
+if any(tags.has(f"epub_{document.key}") for document in DOCUMENTS):  # type: ignore[name-defined]  # noqa: F821
+    html_static_path = []
+    html_css_files = []

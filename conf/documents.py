@@ -1,37 +1,27 @@
-"""The documents this site publishes, and what differs between them.
+"""この団体のサイトの設定: 団体の名前・自称・文書の題名・ファイル名は、すべてここで変えます。
 
 Each document is one PDF and one ePub; the HTML site holds all of them.
+conf.py reads this file; the Makefile lists the documents with
+``pubcomment documents``.  (This sample site's file has the form
+`pubcomment new` writes, with Kawasaki's documents and two 見本 bodies'.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pubcomment.site import Document
 
-
-@dataclass(frozen=True)
-class Document:
-    key: str  # used in make targets and output file names
-    root: str  # the root document (docname)
-    title: str
-    author: str
-    stem: str  # output file name without suffix
-    # Which text of each amendment the document shows: "final" (改定版) or
-    # "draft" (改定案).  Each edition is a build of its own (`-t draft`).
-    edition: str = "final"
-
-
+# 団体の名前と自称（「本市の考え方」などの見出しに使います。データの body にも同じものを書きます）。
 BODY = "川崎市"
+SELF = "本市"
+
+# サイトの名前（ブラウザーのタブやページの上に出ます）。
+PROJECT = "川崎市DX推進プラン"
 
 PLAN_TITLE = "川崎市DX推進プラン（見本）"
 
+# 公開する文書。key は make の中で、stem は PDF・ePub のファイル名（半角英数字とハイフン）に使います。
 DOCUMENTS = (
-    Document(
-        key="plan",
-        root="plan/index",
-        title=PLAN_TITLE,
-        author=BODY,
-        stem="kawasaki-dx-plan",
-    ),
+    Document(key="plan", root="plan/index", title=PLAN_TITLE, author=BODY, stem="kawasaki-dx-plan"),
     Document(
         key="results",
         root="results/index",
@@ -54,21 +44,7 @@ DOCUMENTS = (
         author="見本町",
         stem="sample-town-results",
     ),
-    Document(
-        key="plan_draft",
-        root="plan/index",
-        title=f"{PLAN_TITLE} 改定案",
-        author=BODY,
-        stem="kawasaki-dx-plan-draft",
-        edition="draft",
-    ),
+    # 意見募集にかけた案（改定案）。`-t draft` の別のビルドで作ります。
+    Document(key="plan_draft", root="plan/index", title=f"{PLAN_TITLE} 改定案", author=BODY,
+             stem="kawasaki-dx-plan-draft", edition="draft"),
 )
-
-EDITIONS = ("final", "draft")
-
-
-def by_key(key: str) -> Document:
-    for document in DOCUMENTS:
-        if document.key == key:
-            return document
-    raise KeyError(key)

@@ -95,3 +95,50 @@ def test_a_new_site_without_a_plan_builds(tmp_path: Path) -> None:
     assert [epub.name for epub in built["epub"]] == ["site-pubcomment-results.epub"]
     results = (site / "build" / "html-final" / "results" / "index.html").read_text(encoding="utf-8")
     assert "本町の考え方" in results and "（見本）P10" in results
+
+
+def test_the_sample_site_is_an_instance_of_the_scaffold(tmp_path: Path) -> None:
+    """One way to set up a site: this repository's sample site is `pubcomment new`'s,
+    with Kawasaki's documents and a marked section of its own."""
+    import importlib.util
+
+    from pubcomment import scaffold, site
+
+    root = Path(__file__).resolve().parent.parent
+    assert cli.main(["new", str(tmp_path / "new"), "--city", "川崎市"]) == 0
+    new = tmp_path / "new"
+    # conf.py: the scaffold's, unchanged, then what this site adds.
+    conf = (root / "conf" / "conf.py").read_text(encoding="utf-8")
+    scaffold_conf = (new / "conf" / "conf.py").read_text(encoding="utf-8")
+    assert conf.startswith(scaffold_conf)
+    assert "この見本サイトだけの設定" in conf[len(scaffold_conf):]
+    # documents.py: the same settings, of the same Document.
+    spec = importlib.util.spec_from_file_location("sample_documents", root / "conf" / "documents.py")
+    assert spec is not None and spec.loader is not None
+    documents = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(documents)
+    for name in ("BODY", "SELF", "PROJECT", "DOCUMENTS"):
+        assert hasattr(documents, name), name
+    assert documents.DOCUMENTS and all(type(d) is site.Document for d in documents.DOCUMENTS)
+    # The Makefile: the publishing rules are the package's pubcomment.mk, which the scaffold copies.
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "include ext/pubcomment/scaffold/template/pubcomment.mk" in makefile.splitlines()
+    assert "include pubcomment.mk" in (new / "Makefile").read_text(encoding="utf-8").splitlines()
+    assert (new / "pubcomment.mk").read_bytes() == (scaffold.TEMPLATE / "pubcomment.mk").read_bytes()
+    for target in ("html", "latexpdf", "epub", "livehtml"):
+        assert not any(line.startswith(f"{target}:") for line in makefile.splitlines()), f"the Makefile defines {target} itself"
+    assert not (root / "tools" / "documents.py").exists()
+
+
+@pytest.mark.parametrize("plan", [True, False])
+def test_the_scaffolds_makefile_runs_the_shared_rules(tmp_path: Path, plan: bool) -> None:
+    """`make -n` in a new site: every target resolves, and each edition is built
+    (latexpdf is left out: its recipe calls $(MAKE), which -n runs)."""
+    make = require_tool("make", "the scaffold's Makefile")
+    assert cli.main(["new", str(tmp_path / "new"), "--city", "見本町", *([] if plan else ["--no-plan"])]) == 0
+    result = subprocess.run([make, "-n", "html", "epub", "livehtml", "check", "clean"], cwd=tmp_path / "new",
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "-b html" in result.stdout and "-b epub" in result.stdout
+    assert ("for edition in final draft;" in result.stdout) is plan
+    assert "sphinx-autobuild" in result.stdout and "--host 127.0.0.1" in result.stdout
