@@ -387,3 +387,18 @@ def test_every_character_of_every_opinion_is_printed(make_app, rootdir: Path, tm
         assert printed == expected, (
             f"opinion {number}: {found} of {len(expected)} characters printed in order; "
             f"then {printed[found:found + 40]!r} instead of {expected[found:found + 40]!r}")
+
+
+def test_latexmk_gives_tex_more_memory(rootdir: Path, tmp_path: Path) -> None:
+    """Sphinx's LaTeX of 10,000 opinions exceeds TeX's default main memory
+    (bench/README.md, latexpdf-10000): the latexmkrc beside the .tex asks for more."""
+    from conftest import sphinx_build
+    from pubcomment.latex import tex_memory
+
+    out = tmp_path / "latex"
+    sphinx_build("-b", "latex", str(rootdir / "test-basic"), str(out))
+    rc = (out / "latexmkrc").read_text(encoding="utf-8")
+    assert rc.startswith(tex_memory.LINE) and rc.count(tex_memory.MARK) == 1
+    perl = subprocess.run(["perl", "-e", "do './latexmkrc'; print $ENV{'extra_mem_bot'}"], cwd=out,
+                          capture_output=True, text=True, check=False, env={**os.environ, "extra_mem_bot": ""})
+    assert perl.stdout == str(tex_memory.EXTRA_MEMORY_WORDS)

@@ -21,7 +21,7 @@ from .heading_numbers import KobunNumbering
 from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
-from .latex import breaks, glyphs, links, long_tables, plan_pages, underline
+from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, underline
 
 # config-inited: Japanese print and ePub defaults are filled in first, then
 # our values are checked, before any other listener reads them (Sphinx's
@@ -139,4 +139,5 @@ def setup_extension(app: Sphinx) -> None:
     app.add_builder(epub_builder.PubcommentEpub3Builder, override=True)
     app.connect("build-finished", opendata.write_open_data)
     app.connect("build-finished", feed.write_feed)
+    app.connect("build-finished", tex_memory.give_tex_memory)  # latexmkrc: more memory for TeX
     app.connect("build-finished", memory.thaw, priority=THAW)
