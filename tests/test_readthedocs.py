@@ -63,6 +63,9 @@ def test_the_configuration_installs_what_the_make_targets_need() -> None:
 def test_every_step_is_a_make_target_or_copies_what_one_wrote() -> None:
     commands = config()["build"]["commands"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    # ... and what it includes (the publishing rules are the scaffold's pubcomment.mk).
+    makefile += "".join((ROOT / line.split(None, 1)[1].strip()).read_text(encoding="utf-8")
+                        for line in makefile.splitlines() if line.startswith("include "))
     # Read, not run: `make -n` runs a recipe that calls $(MAKE), as latexpdf does.
     rules = {match.group(1): match.group(2) for match in re.finditer(r"^([a-z-]+):.*?## .*\n((?:\t.*\n|\s*\n)*)", makefile, re.MULTILINE)}
     targets = []

@@ -73,7 +73,8 @@ def test_a_new_site_with_a_plan_builds_everything(tmp_path: Path) -> None:
     assert cli.main(["new", str(site), "--city", "見本県", "--prefix", "mihon-pref"]) == 0
     assert "SELF = \"本県\"" in (site / "conf" / "documents.py").read_text(encoding="utf-8")
     for target in ("html:", "latexpdf:", "epub:", "livehtml:", "check:", "test:", "clean:"):
-        assert target in (site / "Makefile").read_text(encoding="utf-8"), target
+        rules = (site / "Makefile").read_text(encoding="utf-8") + (site / "pubcomment.mk").read_text(encoding="utf-8")
+        assert f"\n{target}" in rules, target
     assert cli.main(["check", "--root", str(site / "source"), str(site / "source" / "results" / "data" / "consultation.yaml")]) == 0
     built = build_site(site, editions=("final", "draft"), pdf=True)
     assert [pdf.name for pdf in built["pdf"]] == ["mihon-pref-plan.pdf", "mihon-pref-pubcomment-results.pdf"]
