@@ -43,6 +43,11 @@ $(PREVIEW): $(STAMP)
 
 include ext/pubcomment/scaffold/template/pubcomment.mk
 
+# The file name (stem) of a document, by key: `make -s stem-of-results`
+# (.readthedocs.yaml offers that document's PDF and ePub).
+stem-of-%: $(STAMP)
+	@$(DOCUMENTS) stem --key $*
+
 all: html latexpdf epub ## Build the site, the PDFs and the ePubs
 
 system-tex:

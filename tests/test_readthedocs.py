@@ -6,12 +6,13 @@ in a temporary directory; ``make`` is pointed at this test's Python (the
 venv the Makefile would make is replaced by one whose ``sphinx-build`` is
 this interpreter's), so nothing is installed.
 
-The HTML step runs for real.  The PDF and ePub steps take several minutes
-(every document in two editions through upLaTeX, then EPUBCheck's Java in
-the other tests), more than a test of a configuration file should: by
-default each of their ``make`` commands is checked to name a target of the
-Makefile (``make -n``), and their copy commands to read the directories
-those targets write.  ``PUBCOMMENT_RTD_ALL=1`` runs them too.
+The HTML step runs for real.  The PDF and ePub steps take minutes (every
+document in two editions through upLaTeX): on a developer's machine each of
+their ``make`` commands is checked to name a target of the Makefile, and
+their copy commands to read the directories those targets write.  Under
+``CI=true`` (``.ci/run``, ``make test`` on a fresh clone) or with
+``PUBCOMMENT_RTD_ALL=1`` they run too, and every PDF and ePub must arrive
+where Read the Docs offers them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from conftest import ROOT, require_tool
 CONFIG = ROOT / ".readthedocs.yaml"
 HTML_STEPS = 2  # `make html` and its copy
 OUTPUTS = {"html": "build/html", "pdf": "build/latex", "epub": "build/epub"}
+PROJECT = "pubcomment-sample"  # READTHEDOCS_PROJECT
 
 
 def config() -> dict:
@@ -76,9 +78,11 @@ def test_every_step_is_a_make_target_or_copies_what_one_wrote() -> None:
             assert words[1] in rules, f"{command}: no such target in the Makefile"
             targets.append(words[1])
         else:
-            kind = next((k for k in OUTPUTS if f'"$READTHEDOCS_OUTPUT/{k}' in command), None)
-            assert kind, f"a step that writes nowhere Read the Docs publishes: {command}"
-            assert f"{OUTPUTS[kind]}/" in command, (command, OUTPUTS[kind])
+            # A copy of what the target before it wrote ...
+            kind = next((k for k in OUTPUTS if f"{OUTPUTS[k]}/" in command), None)
+            assert kind, f"a step that copies no output: {command}"
+            # ... to where Read the Docs publishes that kind.
+            assert f'"$READTHEDOCS_OUTPUT/{kind}' in command, f"a step that writes nowhere Read the Docs publishes: {command}"
             # ... which the target before it writes.
             written = OUTPUTS[kind].replace("build/", "$(BUILDDIR)/")
             assert written in rules[targets[-1]], (command, targets[-1])
@@ -105,12 +109,12 @@ def run_steps(tmp_path: Path, commands: list[str]) -> Path:
     # This interpreter stands in for the venv `make` would make.
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
-    for name, module in (("sphinx-build", "sphinx"), ("python", "")):
+    for name, module in (("sphinx-build", "sphinx"), ("python", ""), ("pubcomment", "pubcomment.cli")):
         script = venv / "bin" / name
         script.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} {"-m " + module if module else ""} "$@"\n', encoding="utf-8")
         script.chmod(0o755)
     (venv / ".installed").touch()
-    env = {**os.environ, "READTHEDOCS_OUTPUT": str(output), "READTHEDOCS": "True",
+    env = {**os.environ, "READTHEDOCS_OUTPUT": str(output), "READTHEDOCS": "True", "READTHEDOCS_PROJECT": PROJECT,
            "MAKEFLAGS": f"VENV={venv} PYTHON={sys.executable}",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(repo / "ext"), os.environ.get("PYTHONPATH", "")]))}
     for command in commands:
@@ -125,7 +129,7 @@ def run_steps(tmp_path: Path, commands: list[str]) -> Path:
 def test_the_steps_publish_the_site_and_the_documents(tmp_path: Path) -> None:
     require_tool("make", "the Read the Docs steps")
     commands = config()["build"]["commands"]
-    everything = os.environ.get("PUBCOMMENT_RTD_ALL", "") == "1"
+    everything = os.environ.get("PUBCOMMENT_RTD_ALL", "") == "1" or os.environ.get("CI", "").lower() == "true"
     output = run_steps(tmp_path, commands if everything else commands[:HTML_STEPS])
     html = output / "html"
     assert (html / "index.html").is_file() and (html / "draft" / "index.html").is_file()
@@ -135,5 +139,9 @@ def test_the_steps_publish_the_site_and_the_documents(tmp_path: Path) -> None:
         sys.path.insert(0, str(ROOT / "conf"))
         from documents import DOCUMENTS
 
-        assert sorted(p.name for p in (output / "pdf").glob("*.pdf")) == sorted(f"{d.stem}.pdf" for d in DOCUMENTS)
-        assert sorted(p.name for p in (output / "epub").glob("*.epub")) == sorted(f"{d.stem}.epub" for d in DOCUMENTS)
+        # Read the Docs offers one file per format: the results; the site holds them all.
+        results = next(d for d in DOCUMENTS if d.key == "results")
+        for kind, suffix in (("pdf", ".pdf"), ("epub", ".epub")):
+            assert [p.name for p in (output / kind).iterdir()] == [PROJECT + suffix]
+            assert (output / kind / (PROJECT + suffix)).read_bytes() == (html / "downloads" / (results.stem + suffix)).read_bytes()
+            assert sorted(p.name for p in (html / "downloads").glob("*" + suffix)) == sorted(d.stem + suffix for d in DOCUMENTS)

@@ -20,7 +20,7 @@ in UTF-8 with a BOM (``--no-bom`` without), cells safe from formula injection.
 skeleton, and reports what it did; ``pubcomment export FILE --xlsx OUT``
 writes the working sheet for staff to fill in Excel (see core/intake.py).
 
-``pubcomment documents FIELD [--edition E] [--conf DIR]`` prints one field
+``pubcomment documents FIELD [--edition E] [--key K] [--conf DIR]`` prints one field
 of every document of ``conf/documents.py`` (see :mod:`pubcomment.site`), in
 order: the Makefile loops over them.
 
@@ -245,7 +245,7 @@ def export(path: str, root: str | None, csv_path: str | None, json_path: str | N
     return 0
 
 
-def documents(field: str, edition: str | None, conf: str) -> int:
+def documents(field: str, edition: str | None, conf: str, key: str | None = None) -> int:
     import dataclasses
     import importlib.util
 
@@ -256,7 +256,10 @@ def documents(field: str, edition: str | None, conf: str) -> int:
         return 1
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    chosen = [d for d in module.DOCUMENTS if edition is None or d.edition == edition]
+    chosen = [d for d in module.DOCUMENTS if (edition is None or d.edition == edition) and (key is None or d.key == key)]
+    if key is not None and not chosen:
+        print(f"{path}: no document with key {key!r}", file=sys.stderr)
+        return 1
     fields = {f.name for f in dataclasses.fields(chosen[0])} if chosen else set()
     if chosen and field not in fields:
         print(f"unknown field {field!r}; one of {', '.join(sorted(fields))}", file=sys.stderr)
@@ -315,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
     documents_parser.add_argument("--edition", choices=("final", "draft"))
     documents_parser.add_argument("--conf", default="conf", metavar="DIR", help="the directory of documents.py (default: conf)")
+    documents_parser.add_argument("--key", help="only the document of this key")
     new_parser = commands.add_parser("new", help="write a new site for a body (city, prefecture …) into DIR")
     new_parser.add_argument("directory", metavar="DIR", help="a new or empty directory")
     new_parser.add_argument("--city", required=True, metavar="NAME", help="the body's name, e.g. 見本市")
@@ -327,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "import":
         return import_(arguments.source, arguments.out, arguments.sheet, arguments.column)
     if arguments.command == "documents":
-        return documents(arguments.field, arguments.edition, arguments.conf)
+        return documents(arguments.field, arguments.edition, arguments.conf, arguments.key)
     if arguments.command == "new":
         return new(arguments.directory, arguments.city, arguments.self_reference, arguments.prefix, arguments.plan)
     if arguments.command == "export":
