@@ -353,6 +353,7 @@ from pubcomment.latex import latex_settings  # the settings only; the extension 
 
 globals().update(latex_settings())
 latex_elements["preamble"] = latex_elements["preamble"].replace(r"\\pcPageStyles", "")  # a macro of pubcomment.sty
+latex_elements.pop("maketitle", None)  # \\pcMakeTitle, also pubcomment.sty's: Sphinx's own title page
 '''
 
 INTRO = "本市では、「{plan}」の改定案をとりまとめ、市民の皆様から広く御意見を募集しました。"
