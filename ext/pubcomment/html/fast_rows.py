@@ -164,6 +164,15 @@ class RowWriter:
             parts.append(f'{name}="{self._attval(value)}"')
         return f"<{' '.join(parts)}>"
 
+    def _element(self, start: str | None, node: nodes.Element, end: str) -> bool:
+        """The start tag, the children, the end tag; False (nothing written) without a start tag."""
+        if start is None:
+            return False
+        self.body.append(start)
+        self._children(node)
+        self.body.append(end)
+        return True
+
     def _attval(self, text: str) -> str:
         # docutils' attval: \n \r \t \v \f become spaces, then encode
         if any(c in text for c in "\n\r\t\v\f"):
@@ -179,12 +188,8 @@ class RowWriter:
         return True
 
     def _paragraph(self, node: nodes.paragraph) -> bool:
-        start = self._start("p", node)
-        if start is None:
+        if not self._element(self._start("p", node), node, "</p>"):
             return False
-        self.body.append(start)
-        self._children(node)
-        self.body.append("</p>")
         parent = node.parent
         if not (isinstance(parent, (nodes.list_item, nodes.entry)) and len(parent) == 1):
             self.body.append("\n")
@@ -198,24 +203,12 @@ class RowWriter:
             return False  # a11y adds hidden words around changed text
         if isinstance(node.parent, (nodes.literal_block, nodes.literal)) or any(c in self.inline_tags for c in classes):
             return False  # docutils writes <small>, <ins>, <del> … for these
-        start = self._start("span", node)
-        if start is None:
-            return False
-        self.body.append(start)
-        self._children(node)
-        self.body.append("</span>")
-        return True
+        return self._element(self._start("span", node), node, "</span>")
 
     def _target(self, node: nodes.target) -> bool:
         if "refuri" in node or "refid" in node or "refname" in node:
             return False
-        start = self._start("span", node, css="target")
-        if start is None:
-            return False
-        self.body.append(start)
-        self._children(node)
-        self.body.append("</span>")
-        return True
+        return self._element(self._start("span", node, css="target"), node, "</span>")
 
     def _reference(self, node: nodes.reference) -> bool:
         # The plain forms of Sphinx's visit_reference: in running text, no
@@ -235,18 +228,9 @@ class RowWriter:
         for name in ("reftitle", "target", "rel"):
             if name in node:
                 atts["title" if name == "reftitle" else name] = str(node[name])
-        start = self._start("a", node, css=css, **atts)
-        if start is None:
-            return False
-        self.body.append(start)
-        self._children(node)
-        self.body.append("</a>")
-        return True
+        return self._element(self._start("a", node, css=css, **atts), node, "</a>")
 
     def _entry(self, node: nodes.entry) -> bool:
         # pubcomment's own cell (html/a11y.py), whose start it shares.
         start, end = a11y.entry_start(self.translator, node)
-        self.body.append(start)
-        self._children(node)
-        self.body.append(end)
-        return True
+        return self._element(start, node, end)
