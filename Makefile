@@ -16,7 +16,7 @@ SPHINX      := $(SPHINXBUILD) $(SPHINXOPTS) -c $(CONFDIR)
 .PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-tex system-epub system-browser bench bench-live
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+	@grep -h -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -143,3 +143,5 @@ def test_the_scaffolds_makefile_runs_the_shared_rules(tmp_path: Path, plan: bool
     assert "-b html" in result.stdout and "-b epub" in result.stdout
     assert ("for edition in final draft;" in result.stdout) is plan
     assert "sphinx-autobuild" in result.stdout and "--host 127.0.0.1" in result.stdout
+    listed = subprocess.run([make, "help"], cwd=tmp_path / "new", capture_output=True, text=True, check=True).stdout.split()
+    assert {"html", "latexpdf", "epub", "livehtml", "check", "test", "clean"} <= set(listed), listed
