@@ -13,7 +13,7 @@ STAMP       := $(VENV)/.installed
 SPHINX      := $(SPHINXBUILD) $(SPHINXOPTS) -c $(CONFDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-tex system-epub system-browser bench bench-live
+.PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-fonts system-tex system-epub system-browser bench bench-live
 
 help: ## List the targets
 	@grep -h -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -33,6 +33,7 @@ venv: $(STAMP) ## Create .venv and install the project with its dependencies
 # and ePub of both editions.
 DOCUMENTS     := $(VENV)/bin/pubcomment documents --conf $(CONFDIR)
 EDITIONS      := final draft
+HTML_DEPS     := system-fonts
 LATEX_DEPS    := system-tex
 EPUB_DEPS     := system-epub
 PREVIEW       := $(VENV)/.preview
@@ -49,6 +50,9 @@ stem-of-%: $(STAMP)
 	@$(DOCUMENTS) stem --key $*
 
 all: html latexpdf epub ## Build the site, the PDFs and the ePubs
+
+system-fonts:
+	@tools/system-deps.sh fonts
 
 system-tex:
 	@tools/system-deps.sh tex pdftools

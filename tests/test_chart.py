@@ -89,3 +89,13 @@ def test_epub_with_charts_is_valid(tmp_path: Path) -> None:
     result = run_epubcheck(epub)
     report = result.stdout + result.stderr
     assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", report), report
+
+
+def test_font_installed_after_matplotlibs_cache_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """make html installs a Japanese font on a fresh machine, after matplotlib
+    cached its list of fonts: the font is found through fontconfig."""
+    from matplotlib import font_manager
+
+    expected = chart_image.japanese_font()
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    assert chart_image.japanese_font() == expected

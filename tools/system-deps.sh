@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system tools a target needs are installed.
 #
-#   tools/system-deps.sh tex|browser|epub|pdftools|java|node|uptex ...
+#   tools/system-deps.sh tex|browser|epub|pdftools|java|node|uptex|fonts ...
 #
 # On Debian as root, missing packages are installed with apt-get (once;
 # nothing is done when every command is already there).  Elsewhere the
@@ -16,6 +16,7 @@ declare -A COMMANDS=(
   [java]="java"
   [node]="node npm"
   [uptex]="uplatex dvipdfmx kpsewhich"
+  [fonts]="fc-list"
 )
 declare -A PACKAGES=(
   # upLaTeX, jsclasses, pxchfon and the Harano Aji fonts are in texlive-lang-japanese;
@@ -35,6 +36,8 @@ declare -A PACKAGES=(
   # Sphinx's own default LaTeX for Japanese (the bench/ baseline): upLaTeX
   # with ujbook and TeX Gyre fonts.
   [uptex]="texlive-lang-japanese tex-gyre"
+  # A Japanese font for the charts of the site (pc-chart draws them with matplotlib).
+  [fonts]="fontconfig fonts-noto-cjk"
 )
 # Files that the packages provide but no command reveals.
 declare -A FILES=(
@@ -45,6 +48,7 @@ declare -A FILES=(
   [java]=""
   [node]=""
   [uptex]="tgtermes.sty"
+  [fonts]=""
 )
 
 missing=()
@@ -65,6 +69,9 @@ for group in "$@"; do
     need=1
   fi
   if [[ $group == browser && $need == 0 && ! ( -d /usr/share/fonts/opentype/noto && -f /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf && -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ) ]]; then
+    need=1
+  fi
+  if [[ $group == fonts && $need == 0 && -z "$(fc-list :lang=ja family 2>/dev/null)" ]]; then
     need=1
   fi
   [[ $need == 1 ]] && missing+=(${PACKAGES[$group]})

@@ -59,7 +59,26 @@ def japanese_font() -> str:
     for name in JAPANESE_FONTS:
         if name in by_name:
             return sorted(by_name[name])[0]
+    # matplotlib lists the fonts installed when its cache was made: ask
+    # fontconfig for one installed since (make html installs one, tools/system-deps.sh).
+    for name in JAPANESE_FONTS:
+        found = _fontconfig_file(name)
+        if found:
+            return found
     raise NoJapaneseFontError(f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list)")
+
+
+def _fontconfig_file(family: str) -> str | None:
+    """The file of ``family``'s regular face by fontconfig, or None (not installed, or no fc-list)."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    found = subprocess.run([fc_list, f"{family}:style=Regular", "file"], capture_output=True, text=True, check=False).stdout
+    files = sorted(line.strip().rstrip(":") for line in found.splitlines() if line.strip())
+    return files[0] if files else None
 
 
 def height_inches(chart: Chart) -> float:

@@ -9,9 +9,10 @@
 #   DOCUMENTS  `pubcomment documents`, which lists conf/documents.py
 #   EDITIONS   final, or final draft when the plan has a draft edition (改定案)
 #   STAMP      the file that says the virtual environment is ready
-# and may set LATEX_DEPS, EPUB_DEPS, LIVEHTML_DEPS (what those targets need
+# and may set HTML_DEPS, LATEX_DEPS, EPUB_DEPS, LIVEHTML_DEPS (what those targets need
 # besides it: system packages, the preview extra) and LIVEPORT.
 
+HTML_DEPS     ?=
 LATEX_DEPS    ?=
 EPUB_DEPS     ?=
 LIVEHTML_DEPS ?=
@@ -24,7 +25,7 @@ HTMLSTAGE     := $(BUILDDIR)/.stage/html
 # Every edition is built in a staging directory (the draft's under draft/) and
 # the site is published to $(BUILDDIR)/html only when every build succeeded:
 # a failed build never leaves a half-written site.
-html: $(STAMP) ## ウェブサイトを build/html に作ります（計画の案は build/html/draft）
+html: $(STAMP) $(HTML_DEPS) ## ウェブサイトを build/html に作ります（計画の案は build/html/draft）
 	@set -e; for edition in $(EDITIONS); do \
 	  out=$(HTMLSTAGE); [ $$edition = final ] || out=$(HTMLSTAGE)/$$edition; \
 	  $(SPHINX) -b html -t $$edition -d $(BUILDDIR)/doctrees/html-$$edition $(SOURCEDIR) $$out; \
