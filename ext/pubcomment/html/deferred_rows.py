@@ -16,7 +16,7 @@ in blocks, by several processes (:mod:`.parallel_rows`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -58,13 +58,15 @@ def _fill_words(node: pubcomment_deferred_rows, ctx: RenderContext, opinions: li
     markdown = (ctx.config.is_markdown("summary", ctx.consultation), ctx.config.is_markdown("response", ctx.consultation))
     splitter = _search_splitter(ctx)
     if splitter is not None and getattr(splitter, "splits_own_words", False):
+        words_of = getattr(splitter, "words_of", None)
+        if words_of is None:
+            split = splitter(ctx.builder.config.html_search_options or {}).split
+            words_of = lambda texts: set().union(*map(split, texts))  # noqa: E731
         with parallel_rows.cut(ctx.builder, opinions) as parts:
-            if len(parts) > 1:
-                # Under -j N, up to N processes find the words, and the index gets them one per line.
-                split = splitter(ctx.builder.config.html_search_options or {}).split
-                found = parallel_rows.map_forked(lambda part: _words(split, part, markdown, ctx), parts)
-                node += nodes.Text("\n".join(sorted(set().union(*found))))
-                return
+            # Under -j N, up to N processes find the words; the index gets them one per line.
+            found = parallel_rows.map_forked(lambda part: _words(words_of, part, markdown, ctx), parts)
+            node += nodes.Text("\n".join(sorted(set().union(*found))))
+            return
     # The texts the rows' text nodes would hold, each a text of its own:
     # a dictionary splitter's words depend on where a text ends (Janome
     # keeps ゼロトラストアーキテクチャ whole at the end of a text, splits it
@@ -97,11 +99,9 @@ def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool], grouped: str |
     return pieces
 
 
-def _words(split: Callable[[str], list[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool], ctx: RenderContext) -> set[str]:
-    words: set[str] = set()
-    for opinion in opinions:
-        words.update(split("\n".join(_search_pieces(opinion, markdown, grouped_note(ctx, opinion)))))
-    return words
+def _words(words_of: Callable[[Iterable[str]], set[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool],
+           ctx: RenderContext) -> set[str]:
+    return words_of("\n".join(_search_pieces(opinion, markdown, grouped_note(ctx, opinion))) for opinion in opinions)
 
 
 def _search_splitter(ctx: RenderContext) -> type | None:
