@@ -76,11 +76,16 @@ plan
 
 
 WALK, INDEX = pubcomment.domain.documents_under, model.Consultation._groups
+SHOWS = pubcomment.domain.OpinionTable.shows
 
 
 def counted_build(tmp_path: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    calls = {"toctree walks": 0, "group indexes": 0}
-    walk, index = WALK, INDEX
+    calls = {"toctree walks": 0, "group indexes": 0, "table tests": 0}
+    walk, index, shows = WALK, INDEX, SHOWS
+
+    def counting_shows(self: pubcomment.domain.OpinionTable, *args: object) -> bool:
+        calls["table tests"] += 1
+        return shows(self, *args)  # type: ignore[arg-type]
 
     def counting_walk(*args: object) -> list[str]:
         calls["toctree walks"] += 1
@@ -93,6 +98,7 @@ def counted_build(tmp_path: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(pubcomment.domain, "documents_under", counting_walk)
     monkeypatch.setattr(model.Consultation, "_groups", counting_index)
+    monkeypatch.setattr(pubcomment.domain.OpinionTable, "shows", counting_shows)
     srcdir = project(tmp_path / f"p{pages}", pages)
     for builder in ("html", "latex"):
         app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build" / builder, freshenv=True)
@@ -109,8 +115,12 @@ def test_work_per_build_does_not_grow_with_pages(tmp_path: Path, monkeypatch: py
     many = counted_build(tmp_path, 12, monkeypatch)
     # Six times the pages and opinions: the toctree is walked and the
     # opinions indexed as often as before (once per build and root).
+    tests_few, tests_many = few.pop("table tests"), many.pop("table tests")
     assert many == few, (few, many)
     assert few["toctree walks"] <= 6 and few["group indexes"] <= 4, few
+    # Which table shows an opinion (the coverage check, the back links) is
+    # asked of each table once, not of each table for every opinion (36 times as often).
+    assert tests_many <= 8 * tests_few, (tests_few, tests_many)
 
 
 def test_full_collections_while_writing_are_paced_by_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from .core import loader
 from .core.digest import data_digests
 from .core.law import law_facts
 from .core.model import OUT_OF_SCOPE, Consultation
-from .core.ranges import Range, contains
+from .core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
 from .core.textfiles import DataFileError
 from .render.context import Place, PlanAmendment, documents_under
 from .warnings_ import warn
@@ -142,11 +142,12 @@ class OpinionTable:
     # ``:scope: in``: every topic's opinions but not those out of scope.
     in_scope_only: bool = False
 
-    def shows(self, group: str, number: int) -> bool:
-        """Whether the table shows opinion ``number`` of ``group`` (its topic, or OUT_OF_SCOPE)."""
+    def shows(self, group: str, number: int | None) -> bool:
+        """Whether the table shows opinion ``number`` of ``group`` (its topic, or OUT_OF_SCOPE);
+        with ``number`` None, whether it shows any opinion of ``group`` its ranges hold."""
         if not self.valid or (self.topic and self.topic != group) or (self.in_scope_only and group == OUT_OF_SCOPE):
             return False
-        return not self.numbers or contains(self.numbers, number)
+        return not self.numbers or number is None or contains(self.numbers, number)
 
 
 # Pseudo keys for ``uses``: documents that show every consultation's
@@ -215,6 +216,10 @@ class PubcommentDomain(Domain):
         self.amendments[amendment.id] = amendment
         return None
 
+    def add_table(self, table: OpinionTable) -> None:
+        self.forget_cached()
+        self.tables.append(table)
+
     def note_use(self, docname: str, key: str, anchor: str | None = None) -> None:
         self.uses.setdefault(docname, set()).add(key)
         if anchor is not None:
@@ -223,9 +228,14 @@ class PubcommentDomain(Domain):
     def opinion_page(self, key: str, topic: str, number: int) -> str | None:
         """The document whose opinion table shows opinion ``number`` of ``topic``:
         a table of its topic before a table of every topic."""
-        tables = [t for t in self.opinion_tables(key) if t.shows(topic, number)]
-        tables.sort(key=lambda t: not t.topic)
-        return tables[0].docname if tables else None
+        found: dict[tuple[str, str], tuple[list[OpinionTable], RangeIndex]] = self.__dict__.setdefault("_opinion_pages", {})
+        if (key, topic) not in found:
+            tables = [t for t in self.opinion_tables(key) if t.shows(topic, None)]
+            tables.sort(key=lambda t: not t.topic)
+            found[(key, topic)] = (tables, RangeIndex([t.numbers or EVERY_NUMBER for t in tables]))
+        tables, index = found[(key, topic)]
+        holding = index.holding(number)
+        return tables[holding[0]].docname if holding else None
 
     # What renderers ask for every opinion row is computed once per build:
     # a walk of the toctree for each of 100,000 rows made the build grow
@@ -256,7 +266,7 @@ class PubcommentDomain(Domain):
         return ordered
 
     def forget_cached(self) -> None:
-        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments"):
+        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments", "_opinion_pages"):
             self.__dict__.pop(cached, None)
 
     def place_of(self, label: str) -> Place | None:

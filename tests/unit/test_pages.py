@@ -105,3 +105,16 @@ def test_pages_refuses_data_with_problems(tmp_path: Path, capsys: pytest.Capture
     assert main(["pages", str(data), "--consultation", "index", "--out", str(tmp_path / "o")]) == 1
     assert "pubcomment check" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_range_index_finds_the_lists_holding_a_number() -> None:
+    import random
+
+    from pubcomment.core.ranges import EVERY_NUMBER, RangeIndex, contains
+
+    rng = random.Random(3)
+    lists = [tuple(sorted((a, None if rng.random() < 0.1 else a + rng.randrange(0, 40)) for a in rng.sample(range(1, 200), rng.randrange(1, 4))))
+             for _ in range(30)] + [EVERY_NUMBER, ()]
+    index = RangeIndex(lists)
+    for number in range(-2, 260):
+        assert index.holding(number) == [order for order, ranges in enumerate(lists) if contains(ranges, number)]

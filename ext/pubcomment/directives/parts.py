@@ -148,7 +148,7 @@ class OpinionsDirective(RenderDirective):
         self.in_scope_only = scope == "in"
         key = current_key(self, self.options.get("consultation"))
         table = OpinionTable(self.env.docname, self.lineno, key, self.group, self.ranges, valid, self.in_scope_only)
-        get_domain(self.env).tables.append(table)
+        get_domain(self.env).add_table(table)
         return super().run() if valid else []
 
     def extra_attributes(self) -> dict[str, object]:
