@@ -65,7 +65,8 @@ def japanese_font() -> str:
         found = _fontconfig_file(name)
         if found:
             return found
-    raise NoJapaneseFontError(f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list)")
+    raise NoJapaneseFontError(f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list); "
+                              "install one (Debian, Ubuntu: apt-get install fonts-noto-cjk)")
 
 
 def _fontconfig_file(family: str) -> str | None:
