@@ -145,3 +145,27 @@ def test_the_scaffolds_makefile_runs_the_shared_rules(tmp_path: Path, plan: bool
     assert "sphinx-autobuild" in result.stdout and "--host 127.0.0.1" in result.stdout
     listed = subprocess.run([make, "help"], cwd=tmp_path / "new", capture_output=True, text=True, check=True).stdout.split()
     assert {"html", "latexpdf", "epub", "livehtml", "check", "test", "clean"} <= set(listed), listed
+
+
+def test_a_failed_build_is_not_published_by_the_next(tmp_path: Path) -> None:
+    """`make html` after a failed one builds from the start: Sphinx would not write
+    again a page it wrote in the failed build (here with a link it could not resolve
+    then, to a label written since in another page), and the next build, warning of
+    nothing, would publish it."""
+    make = require_tool("make", "the scaffold's Makefile")
+    site = tmp_path / "new"
+    assert cli.main(["new", str(site), "--city", "見本町", "--no-plan"]) == 0
+    stamp = tmp_path / "installed"
+    stamp.touch()  # this interpreter's environment stands for the site's .venv
+    command = [make, "html", f"VENV={Path(sys.executable).parent.parent}", f"STAMP={stamp}"]
+    results = site / "source" / "results" / "index.md"
+    results.write_text(results.read_text(encoding="utf-8") + "\n後で書く節: {ref}`pc-later`\n", encoding="utf-8")
+    failed = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+    assert failed.returncode != 0 and "pc-later" in failed.stderr, failed.stderr
+    assert not (site / "build" / "html").exists() and not (site / "build" / ".stage" / "html").exists()
+    assert "途中まで作ったもの" in failed.stderr
+    cover = site / "source" / "index.md"  # the label is added elsewhere: the results page is not read again
+    cover.write_text(cover.read_text(encoding="utf-8") + "\n(pc-later)=\n## 後で書く節\n", encoding="utf-8")
+    built = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    assert 'href="../index.html#pc-later"' in (site / "build" / "html" / "results" / "index.html").read_text(encoding="utf-8")

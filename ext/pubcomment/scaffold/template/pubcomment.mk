@@ -24,11 +24,17 @@ HTMLSTAGE     := $(BUILDDIR)/.stage/html
 
 # Every edition is built in a staging directory (the draft's under draft/) and
 # the site is published to $(BUILDDIR)/html only when every build succeeded:
-# a failed build never leaves a half-written site.
+# a failed build never leaves a half-written site.  A failed build's output and
+# doctrees are removed too: Sphinx would not write again a page it wrote then
+# (a link it could not resolve, a chart without its font) nor warn again of
+# what it warned of while reading, so the next build would publish them.
+FORGET_FAILED = { rm -rf $(1); echo "失敗したため、途中まで作ったもの（$(1)）を消しました。次は最初から作ります" >&2; exit 1; }
+
 html: $(STAMP) $(HTML_DEPS) ## ウェブサイトを build/html に作ります（計画の案は build/html/draft）
 	@set -e; for edition in $(EDITIONS); do \
 	  out=$(HTMLSTAGE); [ $$edition = final ] || out=$(HTMLSTAGE)/$$edition; \
-	  $(SPHINX) -b html -t $$edition -d $(BUILDDIR)/doctrees/html-$$edition $(SOURCEDIR) $$out; \
+	  $(SPHINX) -b html -t $$edition -d $(BUILDDIR)/doctrees/html-$$edition $(SOURCEDIR) $$out \
+	    || $(call FORGET_FAILED,$(HTMLSTAGE) $(BUILDDIR)/doctrees/html-*); \
 	done
 	@rm -rf $(BUILDDIR)/html.new && cp -a $(HTMLSTAGE) $(BUILDDIR)/html.new \
 	  && rm -rf $(BUILDDIR)/html && mv $(BUILDDIR)/html.new $(BUILDDIR)/html
@@ -42,7 +48,8 @@ html: $(STAMP) $(HTML_DEPS) ## ウェブサイトを build/html に作ります�
 latexpdf: $(STAMP) $(LATEX_DEPS) ## 文書ごとの PDF を build/latex に作ります
 	@set -e; mkdir -p $(BUILDDIR)/latex; for edition in $(EDITIONS); do \
 	  out=$(BUILDDIR)/latex-$$edition; \
-	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out; \
+	  $(SPHINX) -b latex -t $$edition -d $(BUILDDIR)/doctrees/latex-$$edition $(SOURCEDIR) $$out \
+	    || $(call FORGET_FAILED,$$out $(BUILDDIR)/doctrees/latex-$$edition); \
 	  for stem in $$($(DOCUMENTS) stem --edition $$edition); do \
 	    echo "PDF: $(BUILDDIR)/latex/$$stem.pdf"; \
 	    $(MAKE) --no-print-directory -C $$out $$stem.pdf LATEXMKOPTS='-silent -halt-on-error' >/dev/null 2>$$out/$$stem.stderr \
@@ -59,7 +66,8 @@ epub: $(STAMP) $(EPUB_DEPS) ## 文書ごとの ePub を build/epub に作りま�
 	@set -e; for edition in $(EDITIONS); do \
 	  for key in $$($(DOCUMENTS) key --edition $$edition); do \
 	    rm -rf $(BUILDDIR)/epub/$$key; \
-	    $(SPHINX) -b epub -t epub_$$key -t $$edition -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key; \
+	    $(SPHINX) -b epub -t epub_$$key -t $$edition -d $(BUILDDIR)/doctrees/epub-$$key $(SOURCEDIR) $(BUILDDIR)/epub/$$key \
+	      || $(call FORGET_FAILED,$(BUILDDIR)/epub/$$key $(BUILDDIR)/doctrees/epub-$$key); \
 	    cp $(BUILDDIR)/epub/$$key/*.epub $(BUILDDIR)/epub/; \
 	    echo "ePub: $$(ls $(BUILDDIR)/epub/$$key/*.epub | sed 's|.*/|$(BUILDDIR)/epub/|')"; \
 	  done; \
