@@ -36,7 +36,7 @@ def _join_pair(match: re.Match[str]) -> str:
 
 def _surely_safe(text: str) -> bool:
     """Whether ``text`` holds none of _UNSAFE, by str.isprintable() (every unsafe
-    code point is unprintable, tests/test_sanitize.py): five times faster than the
+    code point is unprintable, tests/unit/test_sanitize.py): five times faster than the
     search on Japanese text, which is 2 s of reading 100,000 opinions."""
     if text.isprintable():
         return True

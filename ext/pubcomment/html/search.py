@@ -34,7 +34,10 @@ from sphinx.search.ja import BaseSplitter, SearchJapanese
 
 # Kanji (with 々 〆 and the extension planes), hiragana, katakana with ー;
 # not the middle dot ・, which separates words.
-_CJK = "\u3005\u3006\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# (as code point ranges for words_of(), and as a character class for the patterns).
+_CJK_RANGES = ((0x3005, 0x3006), (0x3041, 0x309F), (0x30A0, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in _CJK_RANGES)
 _TOKEN = re.compile(f"([{_CJK}]+)|[^\\W{_CJK}]+")
 
 # The same rule in the browser; the query is split by this function
@@ -81,9 +84,6 @@ def split_bigrams(text: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-# The runs of _CJK as code point ranges, for words_of().
-_CJK_RANGES = ((0x3005, 0x3006), (0x3041, 0x309F), (0x30A0, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
-               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _WORD = re.compile(f"[^\\W{_CJK}]+")
 
 
