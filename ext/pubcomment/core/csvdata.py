@@ -13,6 +13,7 @@ import io
 import unicodedata
 from collections.abc import Mapping
 
+from . import reuse
 from .located import Located
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
@@ -49,7 +50,7 @@ KEPT_AS_TYPED = frozenset({"summary", "response"})
 Columns = Mapping[str, "str | None"]
 
 
-def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Located, list[Problem]]:
+def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str | None = None) -> tuple[Located, list[Problem]]:
     """Rows become opinion mappings; each value remembers its row's line.
 
     Comma-separated, or tab-separated as Excel saves "Unicode text" (the
@@ -58,9 +59,12 @@ def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Locate
     the rows after it into one cell), a header with no rows, a column that
     is no field (reported once, at the header: it may be personal data
     that must not be published, so it is not read).  ``columns`` maps the
-    data's own column titles to fields (or to None: not read).
+    data's own column titles to fields (or to None: not read).  With reuse
+    on (core/reuse.py), a row as it was in the last reading of ``source``
+    is the last reading's.
     """
     problems: list[Problem] = []
+    rows_read = reuse.memo("csv rows", source)
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     shape = _Shape(text)
@@ -75,21 +79,49 @@ def parse_opinion_csv(text: str, columns: Columns | None = None) -> tuple[Locate
             if header is None:
                 header = header_fields(record, [start] * len(record), problems, columns)
                 continue
-            fields: dict[str, Located] = {}
-            for name, cell in zip(header, record, strict=False):  # short rows: missing cells
-                if name:
-                    fields[name] = cell_value(name, cell, start, problems)
-            if len(record) > len(header):
-                problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
-            if _check_merged_rows(record, len(header), delimiter, start, line - 1, shape, problems):
-                continue  # a broken row: reported as such, not also as an opinion with missing fields
-            rows.append(Located(fields, start))
+            if rows_read is None:
+                row = _row(record, header, delimiter, start, line - 1, shape, problems)
+            else:
+                row = _reused_row(rows_read, record, header, delimiter, start, line - 1, shape, problems)
+            if row is not None:
+                rows.append(row)
     except csv.Error as error:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
     if header is not None and not rows:
         problems.append(Problem(Subtype.FILE, "the file has a header but no opinion rows "
                                 "(for a consultation with no opinions, leave out 'opinions:')", 1))
     return Located(rows, 1), problems
+
+
+def _row(record: list[str], header: list[str], delimiter: str, start: int, end: int, shape: _Shape,
+         problems: list[Problem]) -> Located | None:
+    """The opinion mapping of one record (lines ``start`` to ``end``); None for a broken row."""
+    fields: dict[str, Located] = {}
+    for name, cell in zip(header, record, strict=False):  # short rows: missing cells
+        if name:
+            fields[name] = cell_value(name, cell, start, problems)
+    if len(record) > len(header):
+        problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
+    if _check_merged_rows(record, len(header), delimiter, start, end, shape, problems):
+        return None  # a broken row: reported as such, not also as an opinion with missing fields
+    return Located(fields, start)
+
+
+def _reused_row(rows_read: reuse.Memo, record: list[str], header: list[str], delimiter: str, start: int, end: int,
+                shape: _Shape, problems: list[Problem]) -> Located | None:
+    """:func:`_row`, or what it gave for the same record at the same lines last time (and reported then)."""
+    # A row of several lines is checked against the whole text too (_check_merged_rows).
+    whole = shape.counts() if any("\n" in cell for cell in record) else None
+    key = (tuple(record), tuple(header), delimiter, start, end, whole)
+    kept = rows_read.get(key)
+    if kept is None:
+        before = len(problems)
+        row = _row(record, header, delimiter, start, end, shape, problems)
+        kept = (row, tuple(problems[before:]))
+        rows_read.put(key, kept)
+    else:
+        problems.extend(kept[1])
+    return kept[0]  # type: ignore[no-any-return]
 
 
 def header_fields(titles: list[str], lines: list[int], problems: list[Problem], columns: Columns | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
+from . import reuse
 from .model import Consultation, Opinion
 
 WHOLE = "*"
@@ -49,8 +50,16 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     # Each opinion's text is hashed once; the parts hash the opinions' digests.
     topics: dict[str, hashlib.blake2b] = {}
     index: list[tuple[int, str, bytes]] = []
+    # With reuse on (core/reuse.py) an opinion of the last reading is not hashed again: it is the same object, unchanged.
+    hashed = reuse.memo("digests", c.opinions[0].origin if c.opinions else None)
     for o in c.opinions:
-        digest = hashlib.blake2b(opinion_fields(o), digest_size=DIGEST_SIZE).digest()
+        kept = hashed.get(id(o)) if hashed is not None else None
+        if kept is not None and kept[0] is o:
+            digest = kept[1]
+        else:
+            digest = hashlib.blake2b(opinion_fields(o), digest_size=DIGEST_SIZE).digest()
+            if hashed is not None:
+                hashed.put(id(o), (o, digest))
         whole.update(digest)
         if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
             topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)

@@ -22,7 +22,7 @@ def parse_by_suffix(name: str, data: str | bytes, *, sheet: str | None = None,
     if isinstance(data, bytes):
         return parse_opinion_sheet(data, name, sheet, columns)
     if name.lower().endswith(".csv"):
-        return parse_opinion_csv(data, columns)
+        return parse_opinion_csv(data, columns, source=name)
     return parse_yaml(data)
 
 

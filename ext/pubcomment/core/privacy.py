@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import reuse
 from .model import Consultation, Opinion
 from .problems import Problem, Subtype
 
@@ -208,26 +209,35 @@ def _fields(opinion: Opinion) -> list[tuple[str, str]]:
 def check_consultation(consultation: Consultation, *, names: bool = True, allow: Iterable[str] = ()) -> list[Problem]:
     """One ``pubcomment.privacy`` problem per opinion whose texts may hold personal
     information, at the opinion's line.  Texts in ``allow`` (the body's own
-    telephone number, say) are not reported."""
-    allowed = {a.translate(_FOLD) for a in allow if a}
+    telephone number, say) are not reported.  With reuse on (core/reuse.py),
+    an opinion the last check of its file saw is not checked again."""
+    allowed = frozenset(a.translate(_FOLD) for a in allow if a)
     opinions = consultation.opinions
-    pairs = [(opinion, field, text) for opinion in opinions for field, text in _fields(opinion) if text]
+    checked = reuse.memo("privacy names" if names else "privacy", opinions[0].origin if opinions else None)
+    result: dict[int, Problem | None] = {}
+    if checked is not None:
+        for opinion in opinions:
+            kept = checked.get((id(opinion), allowed))
+            if kept is not None and kept[0] is opinion:
+                result[id(opinion)] = kept[1]
+    unchecked = [opinion for opinion in opinions if id(opinion) not in result]
+    pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion) if text]
     found = find((text for _o, _f, text in pairs), names=names)
-    by_opinion: dict[int, list[str]] = {}
-    order: list[Opinion] = []
+    listed: dict[int, list[str]] = {}
     for (opinion, field, text), findings in zip(pairs, found, strict=True):
         shown = [f for f in findings if text[f.start:f.end].translate(_FOLD) not in allowed]
-        if not shown:
-            continue
-        if id(opinion) not in by_opinion:
-            by_opinion[id(opinion)] = []
-            order.append(opinion)
-        by_opinion[id(opinion)].extend(f"{KIND_WORDS[f.kind]}「{f.masked(text)}」 in {field!r}" for f in shown)
-    problems = []
-    for opinion in order:
-        listed = by_opinion[id(opinion)]
-        said = "、".join(listed[:5]) + (" …" if len(listed) > 5 else "")
-        problems.append(Problem(Subtype.PRIVACY, f"opinion {opinion.number} may hold personal information: {said}; "
-                                "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
-                                opinion.line, opinion.origin))
-    return problems
+        if shown:
+            listed.setdefault(id(opinion), []).extend(f"{KIND_WORDS[f.kind]}「{f.masked(text)}」 in {field!r}" for f in shown)
+    for opinion in unchecked:
+        problem = _problem(opinion, listed[id(opinion)]) if id(opinion) in listed else None
+        result[id(opinion)] = problem
+        if checked is not None:
+            checked.put((id(opinion), allowed), (opinion, problem))
+    return [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
+
+
+def _problem(opinion: Opinion, listed: list[str]) -> Problem:
+    said = "、".join(listed[:5]) + (" …" if len(listed) > 5 else "")
+    return Problem(Subtype.PRIVACY, f"opinion {opinion.number} may hold personal information: {said}; "
+                   "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
+                   opinion.line, opinion.origin)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import fields as fields_
+from . import reuse
 from .csvdata import FIELDS
 from .formats import is_binary, parse_by_suffix
 from .labels import DEFAULT_LABELS
@@ -329,34 +330,53 @@ def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | N
 
 
 def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
+    read_before = reuse.memo("opinions", reader.origin)
+    if read_before is None:
+        return [_opinion(reader, node, position) for position, node in enumerate(nodes, start=1)]
     opinions = []
     for position, node in enumerate(nodes, start=1):
-        fields = reader.mapping(node, OPINION_KEYS, "an opinion")
-        given = reader.integer(fields, "no", "an opinion")
-        what = f"opinion {given if given is not None else position}"
-        opinion = Opinion(
-            number=given if given is not None else position,
-            summary=reader.text(fields, "summary", what, required=True, line=node.line),
-            response=reader.text(fields, "response", what, required=True, line=node.line),
-            category=reader.text(fields, "category", what, required=False, line=None),
-            topic=reader.text(fields, "topic", what, required=False, line=None),
-            submission=reader.text(fields, "submission", what, required=False, line=None),
-            summary_notes=reader.texts(fields, "summary_notes", what),
-            response_notes=reader.texts(fields, "response_notes", what),
-            sections=reader.texts(fields, "sections", what),
-            amendments=reader.texts(fields, "amendments", what),
-            line=node.line,
-        )
-        opinion.numbered = given is not None
-        opinion.origin = reader.origin
-        opinion.originals = reader.texts(fields, "originals", what)
-        opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
-        opinion.in_scope = _scope(reader, fields, what)
-        _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
-        if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
-            opinion.places = {key: value.line for key, value in fields.items()}
-        opinions.append(opinion)
+        # The same row object (core/csvdata.py) holds the same cells: the opinion read from it then stands.
+        key = (id(node), position, reader.origin, reader.redaction_mark)
+        kept = read_before.get(key)
+        if kept is None or kept[0] is not node:
+            problems, redactions = len(reader.problems), len(reader.redactions)
+            opinion = _opinion(reader, node, position)
+            kept = (node, opinion, reader.problems[problems:], reader.redactions[redactions:])
+            read_before.put(key, kept)
+        else:
+            reader.problems.extend(kept[2])
+            reader.redactions.extend(kept[3])
+        opinions.append(kept[1])
     return opinions
+
+
+def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
+    """The opinion of one item of the list (a YAML mapping, a row of a table), at its ``position`` from 1."""
+    fields = reader.mapping(node, OPINION_KEYS, "an opinion")
+    given = reader.integer(fields, "no", "an opinion")
+    what = f"opinion {given if given is not None else position}"
+    opinion = Opinion(
+        number=given if given is not None else position,
+        summary=reader.text(fields, "summary", what, required=True, line=node.line),
+        response=reader.text(fields, "response", what, required=True, line=node.line),
+        category=reader.text(fields, "category", what, required=False, line=None),
+        topic=reader.text(fields, "topic", what, required=False, line=None),
+        submission=reader.text(fields, "submission", what, required=False, line=None),
+        summary_notes=reader.texts(fields, "summary_notes", what),
+        response_notes=reader.texts(fields, "response_notes", what),
+        sections=reader.texts(fields, "sections", what),
+        amendments=reader.texts(fields, "amendments", what),
+        line=node.line,
+    )
+    opinion.numbered = given is not None
+    opinion.origin = reader.origin
+    opinion.originals = reader.texts(fields, "originals", what)
+    opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
+    opinion.in_scope = _scope(reader, fields, what)
+    _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
+    if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
+        opinion.places = {key: value.line for key, value in fields.items()}
+    return opinion
 
 
 def _listed_redactions(reader: Reader, node: Located | None, what: str) -> list[Listed]:
@@ -518,27 +538,45 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
     """Cross-field checks: keys, references, numbering, notes and counts."""
     _check_unique(reader, [(c.key, c.line) for c in consultation.categories], Subtype.CATEGORY, "category key")
     _check_unique(reader, [(t.id, t.line) for t in consultation.topics], Subtype.TOPIC, "topic id")
-    keys = list(dict.fromkeys(c.key for c in consultation.categories))
-    topics = list(dict.fromkeys(t.id for t in consultation.topics))
-    for opinion in consultation.opinions:
-        where = opinion.origin
-        if opinion.category and opinion.category not in keys:
-            known = "、".join(keys) if keys else "none are defined"
-            reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.place("category"), where)
-        elif keys and not opinion.category:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
-        if opinion.topic and opinion.topic not in topics:
-            known = "、".join(topics) if topics else "none are defined"
-            reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.place("topic"), where)
-        elif topics and not opinion.topic and opinion.in_scope:
-            reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
-        for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
-            markers = len(NOTE_MARKER.findall(text))
-            if markers != len(notes):
-                reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.place(field_name), where)
+    keys = tuple(dict.fromkeys(c.key for c in consultation.categories))
+    topics = tuple(dict.fromkeys(t.id for t in consultation.topics))
+    opinions = consultation.opinions
+    # With reuse on (core/reuse.py), an opinion the last reading checked against the same keys is not checked again.
+    checked = reuse.memo("opinion checks", opinions[0].origin if opinions else None)
+    for opinion in opinions:
+        if checked is None:
+            _check_opinion(reader, opinion, keys, topics)
+            continue
+        kept = checked.get((id(opinion), keys, topics))
+        if kept is None or kept[0] is not opinion:
+            before = len(reader.problems)
+            _check_opinion(reader, opinion, keys, topics)
+            kept = (opinion, reader.problems[before:])
+            checked.put((id(opinion), keys, topics), kept)
+        else:
+            reader.problems.extend(kept[1])
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
     check_amendments(consultation, reader)
+
+
+def _check_opinion(reader: Reader, opinion: Opinion, keys: tuple[str, ...], topics: tuple[str, ...]) -> None:
+    """One opinion's category, topic and notes, against the consultation's ``keys`` and ``topics``."""
+    where = opinion.origin
+    if opinion.category and opinion.category not in keys:
+        known = "、".join(keys) if keys else "none are defined"
+        reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.place("category"), where)
+    elif keys and not opinion.category:
+        reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
+    if opinion.topic and opinion.topic not in topics:
+        known = "、".join(topics) if topics else "none are defined"
+        reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.place("topic"), where)
+    elif topics and not opinion.topic and opinion.in_scope:
+        reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
+    for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
+        markers = len(NOTE_MARKER.findall(text))
+        if markers != len(notes):
+            reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.place(field_name), where)
 
 
 def check_amendments(consultation: Consultation, reader: Reader) -> None:
