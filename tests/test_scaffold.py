@@ -142,7 +142,7 @@ def test_the_scaffolds_makefile_runs_the_shared_rules(tmp_path: Path, plan: bool
     assert result.returncode == 0, result.stderr
     assert "-b html" in result.stdout and "-b epub" in result.stdout
     assert ("for edition in final draft;" in result.stdout) is plan
-    assert "sphinx-autobuild" in result.stdout and "--host 127.0.0.1" in result.stdout
+    assert "pubcomment preview" in result.stdout and "--host 127.0.0.1" in result.stdout
     listed = subprocess.run([make, "help"], cwd=tmp_path / "new", capture_output=True, text=True, check=True).stdout.split()
     assert {"html", "latexpdf", "epub", "livehtml", "check", "test", "clean"} <= set(listed), listed
 

@@ -26,6 +26,10 @@ order: the Makefile loops over them.
 
 ``pubcomment new DIR --city NAME [--no-plan]`` writes a new site for a body
 (see :mod:`pubcomment.scaffold`).
+
+``pubcomment preview [sphinx-autobuild's options] SOURCEDIR OUTDIR`` serves
+the site and builds it again on every save, in one warm process (see
+:mod:`pubcomment.preview`); ``make livehtml`` runs it.
 """
 
 from __future__ import annotations
@@ -279,8 +283,15 @@ def new(directory: str, city: str, self_reference: str | None, prefix: str, plan
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["preview"]:  # sphinx-autobuild's own options follow, passed on as they are
+        from . import preview
+
+        return preview.main(argv[1:])
     parser = argparse.ArgumentParser(prog="pubcomment", description="Public-comment data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("preview", help="serve the site while writing (sphinx-autobuild's options; "
+                        "each change built in one warm process); make livehtml runs it")
     check_parser = commands.add_parser("check", help="validate consultation data files (YAML or JSON)")
     check_parser.add_argument("paths", nargs="+", metavar="FILE")
     check_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside "

@@ -98,3 +98,93 @@ def visit_entry_digest() -> str:
     lines = [line.split("#", 1)[0].rstrip() for line in source.splitlines()]
     text = "\n".join(line for line in lines if line.strip())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- sphinx-build's arguments
+#
+# The live preview (preview/warm.py) builds with one application for many
+# builds and must make it from the options ``sphinx-build`` takes, as
+# ``sphinx-build`` does: ``sphinx.cmd.build.build_main`` turns its arguments
+# into the application's with helpers that are not public (``_parse_arguments``,
+# ``_parse_confdir``, ``_parse_doctreedir``, ``_parse_logging``,
+# ``_parse_confoverrides``; the same in Sphinx 9.0 to 9.2).  Without them
+# (None) the preview builds with ``python -m sphinx`` for every change, as
+# sphinx-autobuild does: slower, never wrong.
+
+
+class BuildArguments:
+    """The parsed ``sphinx-build`` arguments (an ``argparse.Namespace`` with the
+    attributes ``build_main`` gives it; typed loosely, as Sphinx's)."""
+
+    sourcedir: str
+    outputdir: str
+    confdir: str | None
+    doctreedir: str
+    builder: str
+    confoverrides: dict[str, Any]
+    status: Any
+    warning: Any
+    freshenv: bool
+    force_all: bool
+    filenames: list[str]
+    warningiserror: bool
+    tags: list[str]
+    verbosity: int
+    jobs: int
+
+
+def build_arguments(argv: list[str]) -> BuildArguments | None:
+    """``sphinx-build``'s arguments as ``build_main`` reads them; None where this Sphinx reads them otherwise."""
+    try:
+        from sphinx.cmd import build
+    except ImportError:
+        return None
+    needed = ("get_parser", "_parse_arguments", "_parse_confdir", "_parse_doctreedir", "_parse_logging", "_parse_confoverrides")
+    if not all(hasattr(build, name) for name in needed):
+        return None
+    parser = build.get_parser()
+    args: Any = build._parse_arguments(parser, argv)
+    args.confdir = build._parse_confdir(args.noconfig, args.confdir, args.sourcedir)
+    args.doctreedir = build._parse_doctreedir(args.doctreedir, args.outputdir)
+    args.status, args.warning, args.error, _warnfp = build._parse_logging(parser, args.quiet, args.really_quiet, args.warnfile)
+    args.confoverrides = build._parse_confoverrides(parser, args.define, args.htmldefine, args.nitpicky)
+    return args  # type: ignore[no-any-return]
+
+
+# Sphinx.build() adds to the application's warning count and never resets it
+# (one application made one build); a second build of the same application
+# would report the first one's warnings again, and fail under -W for them.
+# ``Sphinx._warncount`` and ``statuscode`` (Sphinx 9.0 to 9.2).
+
+
+def reset_build_status(app: Any) -> None:
+    """Make a used application count warnings and set its status as for its first build."""
+    if hasattr(app, "_warncount"):
+        app._warncount = 0
+    app.statuscode = 0
+
+
+# ---------------------------------------------------------------- the order pages are written in
+#
+# A builder writes its pages in the order of their names
+# (``Builder.write_documents`` sorts them and hands them to ``_write_serial``;
+# Sphinx 9.0 to 9.2).  The live preview writes the pages that show edited
+# data before the pages read again (the page that declares the data, say),
+# so that the page a writer is looking at is served first; no public hook
+# orders the pages.  Without ``_write_serial`` the order is Sphinx's.
+
+
+def write_first(builder: Any, first: Any) -> bool:
+    """Make ``builder`` write the pages ``first(docname)`` is true of before the others (serial writing only)."""
+    if not callable(getattr(builder, "_write_serial", None)) or not callable(getattr(builder, "write_documents", None)):
+        return False
+    sphinx_order = builder.write_documents
+
+    def write_documents(docnames: Any) -> None:
+        if getattr(builder, "parallel_ok", False):
+            sphinx_order(docnames)
+            return
+        builder._write_serial(sorted(docnames, key=lambda docname: (not first(docname), docname)))
+
+    builder.write_documents = write_documents
+    return True

@@ -40,3 +40,37 @@ def test_docutils_visit_entry_is_the_one_html_a11y_copied() -> None:
     assert compat.visit_entry_digest() in compat.VISIT_ENTRY_DIGESTS, (
         f"docutils {docutils.__version__} changed HTMLTranslator.visit_entry: compare html/a11y.py's copy with it, "
         f"then add {compat.visit_entry_digest()!r} to compat.VISIT_ENTRY_DIGESTS")
+
+
+def test_sphinx_build_still_reads_its_arguments_with_the_helpers_the_preview_uses(tmp_path) -> None:
+    arguments = compat.build_arguments(["-q", "-b", "html", "-D", "html_title=見本", "-t", "draft", str(tmp_path), str(tmp_path / "out")])
+    assert arguments is not None
+    assert arguments.builder == "html" and arguments.confoverrides == {"html_title": "見本"} and "draft" in arguments.tags
+    assert str(arguments.doctreedir).endswith(".doctrees")
+
+
+def test_an_application_still_counts_warnings_where_the_preview_resets_them() -> None:
+    from sphinx.application import Sphinx
+
+    assert "_warncount" in Sphinx.__init__.__code__.co_names and "_warncount" in Sphinx.build.__code__.co_names
+
+
+def test_a_builder_still_writes_in_the_order_write_documents_gives() -> None:
+    from sphinx.builders import Builder
+
+    assert "_write_serial" in Builder.write_documents.__code__.co_names
+    written: list[str] = []
+
+    class Stub:
+        parallel_ok = False
+
+        def write_documents(self, docnames: object) -> None:
+            raise AssertionError("replaced")
+
+        def _write_serial(self, docnames: list[str]) -> None:
+            written.extend(docnames)
+
+    builder = Stub()
+    assert compat.write_first(builder, lambda docname: docname.startswith("opinions/"))
+    builder.write_documents({"index", "opinions/t01-02", "about", "opinions/t01-01"})
+    assert written == ["opinions/t01-01", "opinions/t01-02", "about", "index"]

@@ -46,8 +46,13 @@ _pages_written = [0]
 
 
 def freeze_what_lives(*_event_args: object) -> None:
-    """``write-started``: collect once, freeze the survivors, full collections only from :func:`page_written`."""
-    gc.collect()
+    """``write-started``: collect once, freeze the survivors, full collections only from :func:`page_written`.
+
+    In a live preview what lives between builds is frozen already
+    (preview/warm.py), and collected after each build: what this one read is
+    frozen with it, without a collection before the pages."""
+    if not gc.get_freeze_count():
+        gc.collect()
     gc.freeze()
     young, middle, full = gc.get_threshold()
     _thresholds.append((young, middle, full))

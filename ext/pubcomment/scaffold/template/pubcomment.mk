@@ -83,6 +83,6 @@ epub: $(STAMP) $(EPUB_DEPS) ## 文書ごとの ePub を build/epub に作りま�
 # that change nothing.
 LIVE_IGNORE := (^|/)(__pycache__|\.ipynb_checkpoints)(/|$$)|(^|/)(\.\#|~\$$|\.~lock\.)|~$$|\.(swp|swx|tmp|pyc)$$
 livehtml: $(STAMP) $(LIVEHTML_DEPS) ## 書きながら見る: 保存するたびに作り直し、http://127.0.0.1:8000 に表示します（EDITION=draft で案）
-	$(VENV)/bin/sphinx-autobuild $(SPHINXOPTS) -c $(CONFDIR) -t $(EDITION) --host 127.0.0.1 --port $(LIVEPORT) \
+	$(VENV)/bin/pubcomment preview $(SPHINXOPTS) -c $(CONFDIR) -t $(EDITION) --host 127.0.0.1 --port $(LIVEPORT) \
 	  --watch $(CONFDIR) --ignore $(BUILDDIR) --re-ignore '$(LIVE_IGNORE)' \
 	  -d $(BUILDDIR)/doctrees/livehtml-$(EDITION) $(SOURCEDIR) $(BUILDDIR)/livehtml

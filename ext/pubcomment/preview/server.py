@@ -1,0 +1,121 @@
+"""sphinx-autobuild's server and watcher, building in its own process.
+
+sphinx-autobuild (the ``[preview]`` extra) serves the output on 127.0.0.1,
+watches the sources and reloads the browser; for every change it runs
+``python -m sphinx`` in a new process.  Its command line is taken as it
+is, and two of its parts are replaced (its ``Builder`` and the watcher's
+``RebuildServer``, names its ``__main__`` module looks up when it runs; read
+from sphinx-autobuild 2024.10 to 2025.8):
+
+* the builder builds with a :class:`~.warm.WarmSphinx`, in this process;
+* the watcher calls it in a thread of this process, not a process pool
+  (whose worker would take the warm application with it when it exits),
+  and reloads the browser as soon as the pages are written, before the
+  search index and the rest (or after the build, when what changed is
+  neither a page nor a data file: a style sheet is copied last).
+
+Where those names are missing (another sphinx-autobuild), it runs as
+sphinx-autobuild does, with a note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import compat
+from .warm import WarmSphinx
+
+# What a page or its data is saved as: the browser reloads when the pages are written.
+PAGE_SUFFIXES = frozenset({".md", ".rst", ".txt", ".csv", ".tsv", ".yaml", ".yml", ".json", ".xlsx", ".xlsm", ".ods"})
+
+
+def main(argv: Sequence[str]) -> int:
+    """``pubcomment preview``: sphinx-autobuild's options and arguments."""
+    try:
+        from sphinx_autobuild import __main__ as autobuild
+        from sphinx_autobuild import build as autobuild_build
+        from sphinx_autobuild import server as autobuild_server
+    except ImportError:
+        print("pubcomment preview needs sphinx-autobuild: pip install 'pubcomment[preview]'", file=sys.stderr)
+        return 1
+    if not all(hasattr(module, name) for module, name in ((autobuild, "Builder"), (autobuild, "RebuildServer"),
+                                                          (autobuild_build, "Builder"), (autobuild_server, "RebuildServer"))):
+        print("pubcomment preview: this sphinx-autobuild is not one it knows; every change is built by a new sphinx-build",
+              file=sys.stderr)
+        autobuild.main(list(argv))
+        return 0
+    builder_class = _warm_builder(autobuild_build.Builder)
+    autobuild.Builder = builder_class
+    autobuild.RebuildServer = _in_process_server(autobuild_server.RebuildServer, builder_class)
+    autobuild.main(list(argv))
+    return 0
+
+
+def _warm_builder(cold: type) -> type:
+    class WarmBuilder(cold):  # type: ignore[valid-type,misc]
+        """sphinx-autobuild's builder, building with one application in this process."""
+
+        reload_early: Any = None  # set by the server: reloads the browser from the build's thread
+
+        def __init__(self, sphinx_args: list[str], **options: Any):
+            super().__init__(sphinx_args, **options)
+            arguments = compat.build_arguments(list(sphinx_args))
+            self.warm = WarmSphinx(arguments, pages_written=self._pages_written) if arguments is not None else None
+            self.early = False  # whether this build reloads the browser once its pages are written
+            self.reloaded = False
+
+        def _pages_written(self) -> None:
+            if self.early and self.reload_early is not None:
+                self.reload_early()
+                self.reloaded = True
+
+        def __call__(self, *, changed_paths: Sequence[Path]) -> None:
+            if self.warm is None:
+                super().__call__(changed_paths=changed_paths)
+                return
+            from sphinx_autobuild.utils import show_message
+
+            if changed_paths:
+                shown = [str(path) for path in changed_paths[:5] if Path(path).exists()]
+                if shown:
+                    show_message(f"Detected changes ({', '.join(shown)})")
+                show_message("Rebuilding...")
+            self.early = bool(changed_paths) and all(Path(p).suffix.lower() in PAGE_SUFFIXES for p in changed_paths)
+            self.reloaded = False
+            if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+                return
+            status = self.warm.build(changed_paths)
+            if status != 0:
+                print(f"Sphinx exited with exit code: {status}")
+                print("The server will continue serving the build folder, but the contents being served are no longer "
+                      "in sync with the documentation sources. Please fix the cause of the error above or press Ctrl+C "
+                      "to stop the server.")
+            else:
+                self._run_commands(self.post_build_commands, "post-build")
+            show_message(f"Serving on {self.uri}")
+
+    return WarmBuilder
+
+
+def _in_process_server(base: type, builder_class: Any) -> type:
+    class InProcessRebuildServer(base):  # type: ignore[valid-type,misc]
+        """The watcher, calling the builder in a thread of this process."""
+
+        async def watch(self) -> None:
+            import watchfiles
+
+            loop = asyncio.get_running_loop()
+            builder: Any = self.change_callback
+            if isinstance(builder, builder_class):
+                builder.reload_early = lambda: loop.call_soon_threadsafe(self.flag.set)
+            async for changes in watchfiles.awatch(*self.paths, watch_filter=lambda _, path: not self.ignore(path)):
+                changed_paths = [Path(path).resolve() for (_, path) in changes]
+                await asyncio.to_thread(self.change_callback, changed_paths=changed_paths)
+                if not getattr(builder, "reloaded", False):
+                    self.flag.set()
+
+    return InProcessRebuildServer

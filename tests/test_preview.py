@@ -1,0 +1,208 @@
+"""The live preview (pubcomment.preview): builds in one warm process, as a clean build would.
+
+``WarmSphinx`` keeps one Sphinx application between builds and, with reuse on
+(core/reuse.py), the rows of the last reading of a data file.  Every page it
+writes must be the page a new ``sphinx-build`` writes from the same sources:
+each step of an editing session below is compared byte for byte with a clean
+build, warnings included.  Then ``pubcomment preview`` is run as ``make
+livehtml`` runs it: it serves the page, and an edit of the data reloads the
+browser with the new text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pubcomment import compat
+from pubcomment.core import reuse
+from pubcomment.preview.warm import WarmSphinx
+
+PAGES = ("index.html", "topic-a.html", "topic-b.html", "searchindex.js")
+
+
+@pytest.fixture
+def reuse_off_afterwards() -> Iterator[None]:
+    yield
+    reuse.disable()
+
+
+def _new_process_build(srcdir: Path, outdir: Path, warnings: Path) -> None:
+    """A new sphinx-build, in a process of its own (in this one, the warm application's
+    directives are registered with docutils while it lives), warnings to ``warnings``."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-w", str(warnings), str(srcdir), str(outdir)]
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def _append(path: Path, text: str) -> None:
+    _edit(path, path.read_text(encoding="utf-8"), path.read_text(encoding="utf-8") + text)
+
+
+def _output(path: Path) -> bytes:
+    """The file's bytes; for the search index, less the words no page has any more: an
+    incremental build of Sphinx's own keeps them, with no pages (``"を続":[]``), as
+    ``sphinx-build`` does when a word leaves the last page that had it."""
+    data = path.read_bytes()
+    if path.name != "searchindex.js":
+        return data
+    prefix, index = data.split(b"(", 1)
+    parsed = json.loads(index.rstrip(b")"))
+    for terms in ("terms", "titleterms"):
+        parsed[terms] = {word: pages for word, pages in parsed[terms].items() if pages != []}
+    return prefix + json.dumps(parsed, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _warnings(path: Path, srcdir: Path, start: int = 0) -> list[str]:
+    text = path.read_bytes()[start:].decode("utf-8")
+    return sorted(line.replace(str(srcdir), "SRC") for line in text.splitlines() if line.strip())
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    time.sleep(0.05)  # a modification time after the last build read the file, as a writer's save
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_warm_builds_write_what_clean_builds_write(tmp_path: Path, rootdir: Path, reuse_off_afterwards: None) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    out, warned = tmp_path / "warm", tmp_path / "warm.log"
+    arguments = compat.build_arguments(["-q", "-b", "html", "-w", str(warned), str(srcdir), str(out)])
+    assert arguments is not None
+    written: list[int] = []
+    warm = WarmSphinx(arguments, pages_written=lambda: written.append(1))
+    csv, page, conf = srcdir / "data" / "opinions.csv", srcdir / "topic-b.md", srcdir / "conf.py"
+    # An editing session: each step is built warm, then compared with a clean build of the same sources.
+    edits = [
+        ("an opinion's text", lambda: _edit(csv, "窓口も残して", "窓口と電話も残して"), [csv]),
+        ("personal information typed in", lambda: _edit(csv, "順次拡大します。", "順次拡大します。電話 044-200-0000"), [csv]),
+        ("a row gains a line", lambda: _edit(csv, "スマートフォン教室を続けてほしい。", "\"スマートフォン教室を\n続けてほしい。\""), [csv]),
+        ("a page's own text", lambda: _append(page, "\n追記した段落。\n"), [page]),
+        ("the configuration", lambda: _edit(conf, 'language = "ja"', 'language = "ja"\nhtml_title = "見本の題"'), [conf]),
+        ("the first edit undone", lambda: _edit(csv, "窓口と電話も残して", "窓口も残して"), [csv]),
+    ]
+    assert warm.build() == 0
+    cold = tmp_path / "cold"  # the same builds, each by a new sphinx-build
+    _new_process_build(srcdir, cold, tmp_path / "cold.log")
+    for step, (name, edit, changed) in enumerate(edits, start=1):
+        seen = warned.stat().st_size  # the warnings of this step follow
+        edit()
+        assert warm.build(changed) in (0, 1), name
+        clean = tmp_path / f"clean-{step}"
+        _new_process_build(srcdir, clean, tmp_path / f"clean-{step}.log")
+        for output in PAGES:
+            assert _output(out / output) == _output(clean / output), (name, output)
+        # What a build warns of depends on what it reads: as a new sphinx-build on the same output would.
+        cold_warned = tmp_path / f"cold-{step}.log"
+        _new_process_build(srcdir, cold, cold_warned)
+        assert _warnings(warned, srcdir, seen) == _warnings(cold_warned, srcdir), name
+        if name == "personal information typed in":
+            assert any("personal information" in line for line in _warnings(warned, srcdir, seen)), name
+    assert warm.builds == 2  # a new application when the configuration changed: it built that step and the next
+    assert "見本の題" in (out / "index.html").read_text(encoding="utf-8")
+    assert "044-200-0000" in (out / "topic-a.html").read_text(encoding="utf-8")  # reported, not hidden
+    assert len(written) == len(edits) + 1  # the browser is told once per build, when the pages are written
+
+
+def test_an_edit_of_a_row_reuses_every_other_row(tmp_path: Path, rootdir: Path, reuse_off_afterwards: None) -> None:
+    """The warm process reads again only what changed: the opinions of the other rows are the same objects."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    arguments = compat.build_arguments(["-q", "-b", "html", str(srcdir), str(tmp_path / "out")])
+    assert arguments is not None
+    warm = WarmSphinx(arguments)
+    assert warm.build() == 0
+    before = {o.number: o for o in _opinions(warm)}
+    csv = srcdir / "data" / "opinions.csv"
+    _edit(csv, "窓口も残して", "窓口と電話も残して")
+    assert warm.build([csv]) == 0
+    after = {o.number: o for o in _opinions(warm)}
+    assert warm.builds == 2  # the same application built both
+    assert after[2] is not before[2] and "窓口と電話も残して" in after[2].summary
+    assert all(after[n] is before[n] for n in before if n != 2)
+
+
+def _opinions(warm: WarmSphinx) -> list:
+    from pubcomment.domain import get_domain
+
+    domain = get_domain(warm.app.env)
+    (key,) = domain.consultations
+    consultation = domain.get_consultation(key)
+    assert consultation is not None
+    return consultation.opinions
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # 127.0.0.1 only
+        return str(response.read().decode("utf-8"))
+
+
+def test_the_preview_serves_and_reloads_on_a_data_edit(tmp_path: Path, rootdir: Path) -> None:
+    """`pubcomment preview` as `make livehtml` runs it: served on 127.0.0.1, and an
+    edit of the CSV file tells the open page to reload, with the new text."""
+    if os.environ.get("CI", "").lower() != "true":  # under CI a missing sphinx-autobuild fails the test
+        pytest.importorskip("sphinx_autobuild", reason="pip install -e '.[test]' installs sphinx-autobuild")
+    from websockets.sync.client import connect  # sphinx-autobuild's own dependency
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    port = _free_port()
+    command = [sys.executable, "-m", "pubcomment.cli", "preview", "-q", "--host", "127.0.0.1", "--port", str(port),
+               "-d", str(tmp_path / "doctrees"), str(srcdir), str(tmp_path / "out")]
+    log = (tmp_path / "preview.log").open("w", encoding="utf-8")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                page = _get(f"http://127.0.0.1:{port}/topic-a.html")
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "preview.log").read_text(encoding="utf-8")
+                time.sleep(0.2)
+        assert "窓口も残して" in page and "/websocket-reload" in page
+        with connect(f"ws://127.0.0.1:{port}/websocket-reload") as browser:
+            _edit(srcdir / "data" / "opinions.csv", "窓口も残して", "窓口と電話も残して")
+            assert browser.recv(timeout=120) == "refresh"
+        assert "窓口と電話も残して" in _get(f"http://127.0.0.1:{port}/topic-a.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    output = (tmp_path / "preview.log").read_text(encoding="utf-8")
+    assert re.search(r"Detected changes \([^)]*opinions\.csv", output), output
+    assert "Traceback" not in output, output
+
+
+def test_under_w_a_warm_build_fails_for_its_own_warnings_only(tmp_path: Path, rootdir: Path, reuse_off_afterwards: None) -> None:
+    """Sphinx counts warnings per application: a build after a failed one succeeds once the warning is gone."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    arguments = compat.build_arguments(["-q", "-W", "--keep-going", "-b", "html", str(srcdir), str(tmp_path / "out")])
+    assert arguments is not None
+    warm = WarmSphinx(arguments)
+    assert warm.build() == 0
+    csv = srcdir / "data" / "opinions.csv"
+    _edit(csv, "順次拡大します。", "順次拡大します。電話 044-200-0000")
+    assert warm.build([csv]) == 1
+    _edit(csv, "順次拡大します。電話 044-200-0000", "順次拡大します。")
+    assert warm.build([csv]) == 0
+    assert warm.builds == 3
