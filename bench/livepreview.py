@@ -80,6 +80,21 @@ class Result:
         return min(self.rounds, key=lambda r: r.served)
 
 
+class Browser:
+    """What the script the server adds to every page does: wait on the reload websocket."""
+
+    def __init__(self, port: int) -> None:
+        from websockets.sync.client import connect  # sphinx-autobuild's own dependency
+
+        self.socket = connect(f"ws://127.0.0.1:{port}/websocket-reload")
+
+    def wait_for_reload(self, timeout: float) -> None:
+        self.socket.recv(timeout=timeout)
+
+    def close(self) -> None:
+        self.socket.close()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -103,7 +118,7 @@ class Server:
     def __init__(self, project: Path, out: Path, log: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        args = [sys.executable, "-m", "sphinx_autobuild", "-q", "--host", "127.0.0.1", "--port", str(self.port),
+        args = [sys.executable, "-m", "pubcomment.cli", "preview", "-q", "--host", "127.0.0.1", "--port", str(self.port),
                 "--re-ignore", LIVE_IGNORE, "-d", str(out.parent / (out.name + "-doctrees")), str(project), str(out)]
         self.log = log.open("w", encoding="utf-8")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -184,13 +199,16 @@ def measure(n: int, repeat: int) -> Result:
             time.sleep(1.1)  # a modification time newer than the last build's
             while not server.lines.empty():
                 server.lines.get()
+            browser = Browser(server.port)  # a page open in a browser, told to reload over the websocket
             csv_file.write_text(generate.opinions_csv(model), encoding="utf-8")
             saved = time.perf_counter()
-            while sentence not in fetch(server.url + page):
+            browser.wait_for_reload(TIMEOUT)
+            while sentence not in fetch(server.url + page):  # the page the browser loads again
                 if time.perf_counter() - saved > TIMEOUT:
                     raise TimeoutError(f"the edit never appeared on {page} (see {server.log.name})")
                 time.sleep(POLL_SECONDS)
             served = time.perf_counter() - saved
+            browser.close()
             detected = rebuilt = None
             with contextlib.suppress(TimeoutError):
                 detected = server.wait_for(r"Detected changes|Rebuilding") - saved
