@@ -108,6 +108,8 @@ def test_warm_builds_write_what_clean_builds_write(tmp_path: Path, rootdir: Path
         cold_warned = tmp_path / f"cold-{step}.log"
         _new_process_build(srcdir, cold, cold_warned)
         assert _warnings(warned, srcdir, seen) == _warnings(cold_warned, srcdir), name
+        # The search index it starts from is the last build's in memory, not read back: the same bytes.
+        assert (out / "searchindex.js").read_bytes() == (cold / "searchindex.js").read_bytes(), name
         if name == "personal information typed in":
             assert any("personal information" in line for line in _warnings(warned, srcdir, seen)), name
     assert warm.builds == 2  # a new application when the configuration changed: it built that step and the next

@@ -74,3 +74,11 @@ def test_a_builder_still_writes_in_the_order_write_documents_gives() -> None:
     assert compat.write_first(builder, lambda docname: docname.startswith("opinions/"))
     builder.write_documents({"index", "opinions/t01-02", "about", "opinions/t01-01"})
     assert written == ["opinions/t01-01", "opinions/t01-02", "about", "index"]
+
+
+def test_the_search_index_read_back_is_still_the_state_the_preview_copies() -> None:
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.search import IndexBuilder
+
+    assert {"load", "prune"} <= set(StandaloneHTMLBuilder.load_indexer.__code__.co_names)
+    assert set(compat.SEARCH_INDEX_STATE) <= set(IndexBuilder.load.__code__.co_names)

@@ -116,6 +116,7 @@ class WarmSphinx:
 
         app.connect("env-before-read-docs", note_read)
         compat.write_first(app.builder, lambda docname: docname not in read)
+        compat.keep_search_index(app.builder)
         if self.pages_written is not None:
             callback = self.pages_written
 
