@@ -11,9 +11,10 @@ import csv
 import difflib
 import io
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
-from . import reuse
+from . import csvrecords, reuse
+from .csvrecords import Record
 from .located import Located
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
@@ -64,33 +65,48 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
     is the last reading's.
     """
     problems: list[Problem] = []
-    rows_read = reuse.memo("csv rows", source)
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     shape = _Shape(text)
     rows: list[Located] = []
     header: list[str] | None = None
-    line = 1
-    try:
-        for record in reader:
-            start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in record):
-                continue
-            if header is None:
-                header = header_fields(record, [start] * len(record), problems, columns)
-                continue
-            if rows_read is None:
-                row = _row(record, header, delimiter, start, line - 1, shape, problems)
-            else:
-                row = _reused_row(rows_read, record, header, delimiter, start, line - 1, shape, problems)
-            if row is not None:
-                rows.append(row)
-    except csv.Error as error:
-        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
+    rows_read = reuse.memo("csv rows", source)
+    readings = reuse.memo("csv text", source)
+    if readings is None:
+        records: Iterable[Record] = _streamed(text, delimiter, problems)
+    else:  # the records the edit since the last reading did not touch are not parsed again (core/csvrecords.py)
+        reading = csvrecords.read_again(readings.get("last"), text, delimiter)
+        readings.put("last", reading)
+        records = reading.records
+    for record, start, end in records:
+        if not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = header_fields(record, [start] * len(record), problems, columns)
+            continue
+        if rows_read is None:
+            row = _row(record, header, delimiter, start, end, shape, problems)
+        else:
+            row = _reused_row(rows_read, record, header, delimiter, start, end, shape, problems)
+        if row is not None:
+            rows.append(row)
+    if readings is not None and reading.error is not None:
+        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {reading.error[0]}", reading.error[1]))
     if header is not None and not rows:
         problems.append(Problem(Subtype.FILE, "the file has a header but no opinion rows "
                                 "(for a consultation with no opinions, leave out 'opinions:')", 1))
     return Located(rows, 1), problems
+
+
+def _streamed(text: str, delimiter: str, problems: list[Problem]) -> Iterator[Record]:
+    """The records one at a time (the whole file's are not held at once); the csv module's error as a problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            yield record, start, line - 1
+    except csv.Error as error:
+        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
 
 
 def _row(record: list[str], header: list[str], delimiter: str, start: int, end: int, shape: _Shape,
