@@ -6,22 +6,26 @@
 
 For each size, a synthetic consultation (bench/generate.py: seed 1, opinions
 in data/opinions.csv, pages of 250 opinions as the README advises) is served
-by sphinx-autobuild on 127.0.0.1, with the options ``make livehtml`` uses.
-After its first build, one opinion's text is edited in the CSV file, as a
-writer saving the spreadsheet's export would, and the page holding that
-opinion is fetched over HTTP from the server until the new text is in it:
-the time from the save (the file written and closed) to that response is
-"save → page served".  Each round edits the same opinion with a new
-sentence; the fastest of ``--repeat`` rounds counts (load from other
-builds on the machine only ever adds time).
+by ``pubcomment preview`` on 127.0.0.1, with the options ``make livehtml``
+uses.  After its first build, one opinion's text is edited in the CSV file,
+as a writer saving the spreadsheet's export would, and the bench does what
+the script the server adds to every page does in a browser: it waits on the
+reload websocket, then loads the page holding the opinion (again every
+10 ms until the new text is in it, should the reload come first).  The time
+from the save (the file written and closed) to that response is "save →
+page served".  Each round edits the same opinion with a new sentence; the
+fastest of ``--repeat`` rounds counts (load from other builds on the machine
+only ever adds time).  (Until 2 December the page was fetched every 10 ms
+without waiting for the reload; the preview now builds in the server's process,
+and so many requests slowed the build they waited for.)
 
-Where the time goes is read from sphinx-autobuild's own output, stamped
-as it arrives: the watcher's "Detected changes" line (save → rebuild
-started: the file watcher's latency and its debounce), and its "Serving
-on" line after the build (the rebuild's whole time; the page is on disk
-before the build ends, as Sphinx writes the pages before the search index).
-A plain ``python -m sphinx`` rebuild of the same edit, and one with nothing
-changed, are timed too, without the server.
+Where the time goes is read from the server's own output, stamped as it
+arrives: the watcher's "Detected changes" line (save → rebuild started:
+the file watcher's latency and its debounce), and its "Serving on" line
+after the build (the rebuild's whole time; the page is served before the
+build ends, as the pages are written before the search index and the open
+data).  A plain ``python -m sphinx`` rebuild of the same edit, and one with
+nothing changed, are timed too, without the server.
 
 Projects and output live in bench/work/ (git-ignored).  Needs the
 ``[preview]`` extra (sphinx-autobuild): ``make bench-live`` installs it.
@@ -254,7 +258,8 @@ def report(results: list[Result], imports: float, repeat: int, sizes: list[int],
         lines.append(f"| {r.n:,} | {r.initial:.1f} s | {b.detected or 0:.2f} s | **{b.served:.2f} s** | {b.rebuilt or 0:.2f} s | "
                      f"{r.plain_edit:.2f} s | {r.plain_nothing:.2f} s |")
     lines += ["", f"Best of {repeat} edits for the served page (each round's figures are from the same round). "
-              f"Importing Python, Sphinx, myst-parser, sphinx-design and pubcomment takes {imports:.2f} s of every rebuild.", ""]
+              f"A new sphinx-build (the plain rebuilds) first imports Python, Sphinx, myst-parser, sphinx-design and "
+              f"pubcomment: {imports:.2f} s; the preview imported them once, before its first build.", ""]
     big = max(results, key=lambda r: r.n)
     if big.n >= 10000:
         served = big.best().served
@@ -266,7 +271,7 @@ def report(results: list[Result], imports: float, repeat: int, sizes: list[int],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--repeat", type=int, default=3, help="edits at each size; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=5, help="edits at each size; the fastest counts")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args()
     try:
