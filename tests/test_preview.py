@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_tool
 from pubcomment import compat
 from pubcomment.core import reuse
 from pubcomment.preview.warm import WarmSphinx
@@ -208,3 +210,45 @@ def test_under_w_a_warm_build_fails_for_its_own_warnings_only(tmp_path: Path, ro
     _edit(csv, "順次拡大します。電話 044-200-0000", "順次拡大します。")
     assert warm.build([csv]) == 0
     assert warm.builds == 3
+
+
+def test_make_livehtml_in_a_new_site_serves_and_reloads(tmp_path: Path) -> None:
+    """What a city's writer runs: `make livehtml` in a site `pubcomment new` made, with the
+    site's -nW options; a saved edit of the results data reaches the open page."""
+    from pubcomment import cli
+
+    make = require_tool("make", "make livehtml")
+    if os.environ.get("CI", "").lower() != "true":
+        pytest.importorskip("sphinx_autobuild", reason="pip install -e '.[test]' installs sphinx-autobuild")
+    from websockets.sync.client import connect
+
+    site = tmp_path / "site"
+    assert cli.main(["new", str(site), "--city", "見本町", "--no-plan"]) == 0
+    stamp = tmp_path / "installed"
+    stamp.touch()  # this interpreter's environment stands for the site's .venv (with the preview extra)
+    port = _free_port()
+    command = [make, "livehtml", f"VENV={Path(sys.executable).parent.parent}", f"STAMP={stamp}", "LIVEHTML_DEPS=",
+               f"LIVEPORT={port}"]
+    log = (tmp_path / "livehtml.log").open("w", encoding="utf-8")
+    server = subprocess.Popen(command, cwd=site, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    page = f"http://127.0.0.1:{port}/results/index.html"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                text = _get(page)
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "livehtml.log").read_text(encoding="utf-8")
+                time.sleep(0.2)
+        assert "目標の数値を見直しました" in text
+        with connect(f"ws://127.0.0.1:{port}/websocket-reload") as browser:
+            _edit(site / "source" / "results" / "data" / "consultation.yaml", "目標の数値を見直しました", "目標の数値と期限を見直しました")
+            assert browser.recv(timeout=180) == "refresh"
+        assert "目標の数値と期限を見直しました" in _get(page)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # make and the server it started
+        server.wait(timeout=30)
+        log.close()
+    assert "Traceback" not in (tmp_path / "livehtml.log").read_text(encoding="utf-8")
