@@ -138,6 +138,30 @@ def test_an_edit_of_a_row_reuses_every_other_row(tmp_path: Path, rootdir: Path, 
     assert all(after[n] is before[n] for n in before if n != 2)
 
 
+def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(tmp_path: Path, rootdir: Path,
+                                                                         reuse_off_afterwards: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make livehtml` again the next day: the first build reads no document, and the data is
+    read once after it, so that the first save too reads only the row it changed."""
+    from pubcomment.core import csvdata
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-incremental", srcdir)
+    out = tmp_path / "out"
+    _new_process_build(srcdir, out, tmp_path / "first.log")  # yesterday's build
+    arguments = compat.build_arguments(["-q", "-b", "html", str(srcdir), str(out)])
+    assert arguments is not None
+    warm = WarmSphinx(arguments)
+    assert warm.build() == 0 and not warm._read  # nothing to read
+    rows_made: list[int] = []
+    made = csvdata._row
+    monkeypatch.setattr(csvdata, "_row", lambda *args: (rows_made.append(args[3]), made(*args))[1])
+    csv = srcdir / "data" / "opinions.csv"
+    _edit(csv, "窓口も残して", "窓口と電話も残して")
+    assert warm.build([csv]) == 0
+    assert rows_made == [3]  # the row of opinion 2, on line 3
+    assert "窓口と電話も残して" in (out / "topic-a.html").read_text(encoding="utf-8")
+
+
 def _opinions(warm: WarmSphinx) -> list:
     from pubcomment.domain import get_domain
 

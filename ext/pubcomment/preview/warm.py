@@ -28,6 +28,7 @@ from typing import Any
 
 from .. import compat
 from ..core import reuse
+from ..core.textfiles import DataFileError
 
 # A change to one of these may change the configuration: the next build starts afresh.
 CONFIG_SUFFIXES = frozenset({".py"})
@@ -53,6 +54,7 @@ class WarmSphinx:
         self.app: Any = None
         self._contexts: contextlib.ExitStack | None = None
         self.builds = 0  # builds by the application in use
+        self._read: set[str] = set()  # the documents its last build read
         self._started = False  # -E (a fresh environment) is for the first application only
 
     @property
@@ -85,6 +87,8 @@ class WarmSphinx:
             self.close()
             return 2
         self.builds += 1
+        if self.builds == 1 and not self._read:
+            self._read_the_data()
         _set_aside_what_lives()
         return int(app.statuscode)
 
@@ -108,7 +112,7 @@ class WarmSphinx:
             raise
         # The pages that show edited data first, then those read again (after a
         # data edit: the page of the opinion, before the page that declares the data).
-        read: set[str] = set()
+        read = self._read = set()
 
         def note_read(_app: object, _env: object, docnames: list[str]) -> None:
             read.clear()
@@ -128,6 +132,26 @@ class WarmSphinx:
         self.app, self._contexts = app, contexts
         self.builds, self._started = 0, True
         reuse.enable()
+
+    def _read_the_data(self) -> None:
+        """Read each data file as its document would be read: after a first build that read no
+        document (the output was up to date), the first save would find no last reading to take
+        its unchanged rows from."""
+        from ..config import get_config
+        from ..core import loader, privacy
+        from ..core.digest import data_digests
+        from ..domain import get_domain
+
+        settings = get_config(self.app.config)
+        for entry in get_domain(self.app.env).consultations.values():
+            if entry.source is None:
+                continue
+            try:
+                loaded = loader.load_file(entry.source, root=self.app.srcdir, labels=entry.labels)
+            except DataFileError:
+                continue  # reported when its document is read
+            privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow)
+            data_digests(loaded.consultation)
 
     def close(self) -> None:
         if self._contexts is not None:
