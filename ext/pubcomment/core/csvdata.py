@@ -7,11 +7,9 @@ names or the Japanese column titles writers already use.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 from . import csvrecords, reuse
 from .csvrecords import Record
@@ -71,12 +69,15 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
     header: list[str] | None = None
     rows_read = reuse.memo("csv rows", source)
     readings = reuse.memo("csv text", source)
-    if readings is None:
-        records: Iterable[Record] = _streamed(text, delimiter, problems)
+    errors: list[tuple[str, int]] = []
+    if readings is None:  # one record at a time: the whole file's are not held at once
+        records: Iterable[Record] = csvrecords.records_of(text, delimiter, errors=errors)
     else:  # the records the edit since the last reading did not touch are not parsed again (core/csvrecords.py)
         reading = csvrecords.read_again(readings.get("last"), text, delimiter)
         readings.put("last", reading)
         records = reading.records
+        if reading.error is not None:
+            errors.append(reading.error)
     for record, start, end in records:
         if not any(cell.strip() for cell in record):
             continue
@@ -89,24 +90,12 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
             row = _reused_row(rows_read, record, header, delimiter, start, end, shape, problems)
         if row is not None:
             rows.append(row)
-    if readings is not None and reading.error is not None:
-        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {reading.error[0]}", reading.error[1]))
+    for message, line in errors:
+        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {message}", line))
     if header is not None and not rows:
         problems.append(Problem(Subtype.FILE, "the file has a header but no opinion rows "
                                 "(for a consultation with no opinions, leave out 'opinions:')", 1))
     return Located(rows, 1), problems
-
-
-def _streamed(text: str, delimiter: str, problems: list[Problem]) -> Iterator[Record]:
-    """The records one at a time (the whole file's are not held at once); the csv module's error as a problem."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    line = 1
-    try:
-        for record in reader:
-            start, line = line, reader.line_num + 1
-            yield record, start, line - 1
-    except csv.Error as error:
-        problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {error}", line))
 
 
 def _row(record: list[str], header: list[str], delimiter: str, start: int, end: int, shape: _Shape,
@@ -129,15 +118,7 @@ def _reused_row(rows_read: reuse.Memo, record: list[str], header: list[str], del
     # A row of several lines is checked against the whole text too (_check_merged_rows).
     whole = shape.counts() if any("\n" in cell for cell in record) else None
     key = (tuple(record), tuple(header), delimiter, start, end, whole)
-    kept = rows_read.get(key)
-    if kept is None:
-        before = len(problems)
-        row = _row(record, header, delimiter, start, end, shape, problems)
-        kept = (row, tuple(problems[before:]))
-        rows_read.put(key, kept)
-    else:
-        problems.extend(kept[1])
-    return kept[0]  # type: ignore[no-any-return]
+    return reuse.kept_or_made(rows_read, key, _row, record, header, delimiter, start, end, shape, problems, logs=(problems,))
 
 
 def header_fields(titles: list[str], lines: list[int], problems: list[Problem], columns: Columns | None = None) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # (cells, first line, last line) of one record; lines count from 1.
@@ -42,17 +43,24 @@ def read_records(text: str, delimiter: str) -> Reading:
     return Reading(text, delimiter, records, error)
 
 
-def _parse(text: str, delimiter: str, first_line: int) -> tuple[list[Record], tuple[str, int] | None]:
+def records_of(text: str, delimiter: str, first_line: int = 1, errors: list[tuple[str, int]] | None = None) -> Iterator[Record]:
+    """The records of ``text`` one at a time, its first line numbered ``first_line``; where
+    the csv module stops at an error, its message and line are added to ``errors``."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[Record] = []
     line = first_line
     try:
         for record in reader:
             start, line = line, first_line + reader.line_num
-            records.append((record, start, line - 1))
+            yield record, start, line - 1
     except csv.Error as error:
-        return records, (str(error), line)
-    return records, None
+        if errors is not None:
+            errors.append((str(error), line))
+
+
+def _parse(text: str, delimiter: str, first_line: int) -> tuple[list[Record], tuple[str, int] | None]:
+    errors: list[tuple[str, int]] = []
+    records = list(records_of(text, delimiter, first_line, errors))
+    return records, errors[0] if errors else None
 
 
 def read_again(last: Reading | None, text: str, delimiter: str) -> Reading:
@@ -72,15 +80,16 @@ def read_again(last: Reading | None, text: str, delimiter: str) -> Reading:
     before = [r for r in last.records[:-1] if r[2] < first_changed]
     after = [r for r in last.records if r[1] > last_changed]
     # The text from the first touched record's line to the first untouched one's, in the new text.
-    start = _line_start(text, head, first_changed, before[-1][2] + 1 if before else 1)
-    end_old = _line_start_forward(old, len(old) - tail, last_changed, after[0][1]) if after else len(old)
-    end = end_old + len(text) - len(old)
+    first_line = before[-1][2] + 1 if before else 1
+    start = _line_start(text, head, first_changed, first_line)
     if not after:  # the touched records run to the end: read as in the whole text
-        records, error = _parse(text[start:], delimiter, before[-1][2] + 1 if before else 1)
+        records, error = _parse(text[start:], delimiter, first_line)
         return read_records(text, delimiter) if error is not None else Reading(text, delimiter, before + records, None)
+    end_old = _line_start_forward(old, len(old) - tail, last_changed, after[0][1])
+    end = end_old + len(text) - len(old)
     # A record of its own after the touched ones: read as one only where they end outside
     # a quoted cell, as the records after them then read as they did.
-    records, error = _parse(text[start:end] + _SENTINEL + "\n", delimiter, before[-1][2] + 1 if before else 1)
+    records, error = _parse(text[start:end] + _SENTINEL + "\n", delimiter, first_line)
     if error is not None or not records or records[-1][0] != [_SENTINEL]:
         return read_records(text, delimiter)
     records.pop()

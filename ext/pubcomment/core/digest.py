@@ -31,6 +31,10 @@ def opinion_fields(opinion: Opinion) -> bytes:
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 
 
+def _opinion_digest(opinion: Opinion) -> bytes:
+    return hashlib.blake2b(opinion_fields(opinion), digest_size=DIGEST_SIZE).digest()
+
+
 def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, str, bytes], ...]]:
     """Digests of the parts of a consultation, and of each opinion.
 
@@ -53,13 +57,7 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     # With reuse on (core/reuse.py) an opinion of the last reading is not hashed again: it is the same object, unchanged.
     hashed = reuse.memo("digests", c.opinions[0].origin if c.opinions else None)
     for o in c.opinions:
-        kept = hashed.get(id(o)) if hashed is not None else None
-        if kept is not None and kept[0] is o:
-            digest = kept[1]
-        else:
-            digest = hashlib.blake2b(opinion_fields(o), digest_size=DIGEST_SIZE).digest()
-            if hashed is not None:
-                hashed.put(id(o), (o, digest))
+        digest = reuse.kept_or_made(hashed, reuse.Same(o), _opinion_digest, o)
         whole.update(digest)
         if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
             topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)

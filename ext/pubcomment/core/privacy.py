@@ -217,9 +217,9 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     result: dict[int, Problem | None] = {}
     if checked is not None:
         for opinion in opinions:
-            kept = checked.get((id(opinion), allowed))
-            if kept is not None and kept[0] is opinion:
-                result[id(opinion)] = kept[1]
+            kept = checked.get((reuse.Same(opinion), allowed))
+            if kept is not None:
+                result[id(opinion)] = kept[0]
     unchecked = [opinion for opinion in opinions if id(opinion) not in result]
     pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion) if text]
     found = find((text for _o, _f, text in pairs), names=names)
@@ -232,7 +232,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
         problem = _problem(opinion, listed[id(opinion)]) if id(opinion) in listed else None
         result[id(opinion)] = problem
         if checked is not None:
-            checked.put((id(opinion), allowed), (opinion, problem))
+            checked.put((reuse.Same(opinion), allowed), (problem,))
     return [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
 
 

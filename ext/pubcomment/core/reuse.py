@@ -16,7 +16,10 @@ tests/test_preview.py builds the same edits warm and cold and compares).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _enabled = False
 _memos: dict[tuple[str, str], Memo] = {}
@@ -59,6 +62,39 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._this)
+
+
+class Same:
+    """A part of a key that is this very object (an opinion, a row): hashed by identity,
+    equal only to itself, and kept alive with the key (so its identity is not reused)."""
+
+    __slots__ = ("thing",)
+
+    def __init__(self, thing: object) -> None:
+        self.thing = thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.thing is self.thing
+
+
+def kept_or_made(memo: Memo | None, key: Any, make: Callable[..., T], *args: Any, logs: tuple[list[Any], ...] = ()) -> T:
+    """``make(*args)``, or what it made for ``key`` before: what it added to each of ``logs``
+    (the problems it reported, say) is added again, in the same order."""
+    if memo is None:
+        return make(*args)
+    kept = memo.get(key)
+    if kept is None:
+        starts = [len(log) for log in logs]
+        made = make(*args)
+        kept = (made, tuple(log[start:] for log, start in zip(logs, starts, strict=True)))
+        memo.put(key, kept)
+    else:
+        for log, added in zip(logs, kept[1], strict=True):
+            log.extend(added)
+    return kept[0]  # type: ignore[no-any-return]
 
 
 def memo(kind: str, source: str | None) -> Memo | None:

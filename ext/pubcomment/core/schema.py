@@ -331,23 +331,10 @@ def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | N
 
 def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
     read_before = reuse.memo("opinions", reader.origin)
-    if read_before is None:
-        return [_opinion(reader, node, position) for position, node in enumerate(nodes, start=1)]
-    opinions = []
-    for position, node in enumerate(nodes, start=1):
-        # The same row object (core/csvdata.py) holds the same cells: the opinion read from it then stands.
-        key = (id(node), position, reader.origin, reader.redaction_mark)
-        kept = read_before.get(key)
-        if kept is None or kept[0] is not node:
-            problems, redactions = len(reader.problems), len(reader.redactions)
-            opinion = _opinion(reader, node, position)
-            kept = (node, opinion, reader.problems[problems:], reader.redactions[redactions:])
-            read_before.put(key, kept)
-        else:
-            reader.problems.extend(kept[2])
-            reader.redactions.extend(kept[3])
-        opinions.append(kept[1])
-    return opinions
+    # With reuse on, the same row object (core/csvdata.py) holds the same cells: the opinion read from it then stands.
+    return [reuse.kept_or_made(read_before, (reuse.Same(node), position, reader.origin, reader.redaction_mark),
+                               _opinion, reader, node, position, logs=(reader.problems, reader.redactions))
+            for position, node in enumerate(nodes, start=1)]
 
 
 def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
@@ -544,17 +531,8 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
     # With reuse on (core/reuse.py), an opinion the last reading checked against the same keys is not checked again.
     checked = reuse.memo("opinion checks", opinions[0].origin if opinions else None)
     for opinion in opinions:
-        if checked is None:
-            _check_opinion(reader, opinion, keys, topics)
-            continue
-        kept = checked.get((id(opinion), keys, topics))
-        if kept is None or kept[0] is not opinion:
-            before = len(reader.problems)
-            _check_opinion(reader, opinion, keys, topics)
-            kept = (opinion, reader.problems[before:])
-            checked.put((id(opinion), keys, topics), kept)
-        else:
-            reader.problems.extend(kept[1])
+        reuse.kept_or_made(checked, (reuse.Same(opinion), keys, topics), _check_opinion, reader, opinion, keys, topics,
+                           logs=(reader.problems,))
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
     check_amendments(consultation, reader)
