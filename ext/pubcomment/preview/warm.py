@@ -10,8 +10,8 @@ incremental build (modification times, and pubcomment's data files through
 
 A new application is made when the configuration may have changed (any
 ``.py`` file, ``docutils.conf``, a file under a configuration directory of
-its own: ``-c conf``) and
-after a build that raised, exactly as a new ``sphinx-build`` would start.
+its own: ``-c conf``) and after a build that raised, exactly as a new
+``sphinx-build`` would start.
 ``tests/test_preview.py`` builds the same edits warm and with
 ``python -m sphinx`` and compares every page byte for byte.
 """
@@ -134,9 +134,10 @@ class WarmSphinx:
         reuse.enable()
 
     def _read_the_data(self) -> None:
-        """Read each data file as its document would be read: after a first build that read no
-        document (the output was up to date), the first save would find no last reading to take
-        its unchanged rows from."""
+        """Read each data file as its document would be read (pc-consultation: the file, then the
+        privacy check; the domain: the digests), so that reuse has a last reading: after a first
+        build that read no document (the output was up to date), the first save would find none
+        to take its unchanged rows from.  Only speed depends on it mirroring the directive."""
         from ..config import get_config
         from ..core import loader, privacy
         from ..core.digest import data_digests
