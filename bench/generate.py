@@ -382,7 +382,15 @@ def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opin
         (root / "data" / "opinions.csv").unlink(missing_ok=True)
         write_if_changed(root / "data" / "consultation.yaml", pubcomment_yaml(model))
     pages = topic_pages(model, per_page)
-    toc = "\n".join(f"opinions/{name}" for name, _, _ in pages)
+    # As `pubcomment pages` lays them out: a topic split over pages has a
+    # page of its own listing them, and the site's toctree lists the topics.
+    from pubcomment.cli import index_text
+    from pubcomment.core.pages import TopicIndex
+
+    split = {tid: [name for name, t, numbers in pages if t == tid] for _, tid, numbers in pages if numbers}
+    toc = "\n".join(dict.fromkeys(f"opinions/{tid if tid in split else name}" for name, tid, _ in pages))
+    for tid, names in split.items():
+        write_if_changed(root / "opinions" / f"{tid}.md", index_text(TopicIndex(tid, topic_heading(model, tid), tuple(names))))
     index = f"""# {model.title}の実施結果について
 
 ```{{pc-consultation}}

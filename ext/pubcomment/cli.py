@@ -6,8 +6,9 @@ subtypes.  Exit status 1 when anything was found.
 
 ``pubcomment pages FILE --consultation KEY --out DIR`` writes one page per
 opinion table for a large consultation: each topic's opinions split by
-``--per-page`` with ``pc-opinions :numbers:`` (see core/pages.py), and
-prints the toctree entries.  Pages it wrote before and no longer needs
+``--per-page`` with ``pc-opinions :numbers:`` (see core/pages.py), a page
+per split topic listing its pages (``--flat``: none), and prints the
+toctree entries.  Pages it wrote before and no longer needs
 are removed; others in DIR are left alone.
 
 ``pubcomment export FILE --csv OUT.csv --json OUT.json`` writes the open
@@ -43,7 +44,7 @@ from . import scaffold
 from .core import intake, loader, opendata, privacy, wareki
 from .core.csvdata import FIELDS
 from .core.labels import DEFAULT_LABELS
-from .core.pages import OpinionPage, plan_pages
+from .core.pages import OpinionPage, TopicIndex, plan_indexes, plan_pages, toctree_entries
 from .core.problems import Subtype
 from .core.textfiles import DataFileError
 
@@ -159,7 +160,15 @@ def page_text(page: OpinionPage, key: str) -> str:
     return "\n".join([GENERATED, "", f"# {page.heading}", "", "```{pc-opinions}", *options, "```", ""])
 
 
-def pages(path: str, key: str, out: str, per_page: int) -> int:
+INDEX_LEAD = "この項目の御意見は、番号順に次のページに分けて載せています。"
+
+
+def index_text(index: TopicIndex) -> str:
+    return "\n".join([GENERATED, "", f"# {index.heading}", "", INDEX_LEAD, "", "```{toctree}", ":maxdepth: 1", "",
+                      *index.pages, "```", ""])
+
+
+def pages(path: str, key: str, out: str, per_page: int, flat: bool = False) -> int:
     loaded = _load(path, None)
     if loaded is None:
         return 1
@@ -168,15 +177,16 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
         return 1
     try:
         planned = plan_pages(loaded.consultation, per_page)
+        indexes = [] if flat else plan_indexes(planned)
     except ValueError as error:
         print(f"{path}: {error}", file=sys.stderr)
         return 1
     directory = Path(out)
     directory.mkdir(parents=True, exist_ok=True)
     written = set()
-    for page in planned:
-        target = directory / f"{page.name}.md"
-        text = page_text(page, key)
+    texts = [(page.name, page_text(page, key)) for page in planned] + [(index.name, index_text(index)) for index in indexes]
+    for name, text in texts:
+        target = directory / f"{name}.md"
         written.add(target.name)
         # An unchanged page keeps its modification time: Sphinx need not read it again.
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -185,9 +195,10 @@ def pages(path: str, key: str, out: str, per_page: int) -> int:
         if stale.name not in written and stale.read_text(encoding="utf-8").startswith(GENERATED):
             stale.unlink()
             print(f"removed {stale} (no longer needed)", file=sys.stderr)
-    print(f"{len(planned)} page(s) in {directory}; toctree entries:")
-    for page in planned:
-        print(f"{directory.name}/{page.name}")
+    listed = f", {len(indexes)} of them listing a topic's pages" if indexes else ""
+    print(f"{len(texts)} page(s) in {directory}{listed}; toctree entries:")
+    for entry in toctree_entries(planned, indexes):
+        print(f"{directory.name}/{entry}")
     return 0
 
 
@@ -306,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                               help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
+    pages_parser.add_argument("--flat", action="store_true",
+                              help="no page per topic listing its pages: the toctree lists every page (slow past a few hundred)")
     import_parser = commands.add_parser("import", help="turn a raw export of the opinions (xlsx, csv) into the data files")
     import_parser.add_argument("source", metavar="SOURCE", help="the export: .xlsx, .xlsm, .ods, or .csv/.txt (UTF-8, cp932, UTF-16)")
     import_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the data files (opinions.csv, consultation.yaml)")
@@ -354,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "pages":
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")
-        return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page)
+        return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page, arguments.flat)
     return check(arguments.paths, arguments.root, names=arguments.names, allow=arguments.allow)
 
 
