@@ -385,12 +385,13 @@ def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opin
     # As `pubcomment pages` lays them out: a topic split over pages has a
     # page of its own listing them, and the site's toctree lists the topics.
     from pubcomment.cli import index_text
-    from pubcomment.core.pages import TopicIndex
+    from pubcomment.core.pages import OpinionPage, plan_indexes, toctree_entries
 
-    split = {tid: [name for name, t, numbers in pages if t == tid] for _, tid, numbers in pages if numbers}
-    toc = "\n".join(dict.fromkeys(f"opinions/{tid if tid in split else name}" for name, tid, _ in pages))
-    for tid, names in split.items():
-        write_if_changed(root / "opinions" / f"{tid}.md", index_text(TopicIndex(tid, topic_heading(model, tid), tuple(names))))
+    planned = [OpinionPage(name, tid, "", numbers, tid, topic_heading(model, tid)) for name, tid, numbers in pages]
+    indexes = plan_indexes(planned)
+    toc = "\n".join(f"opinions/{entry}" for entry in toctree_entries(planned, indexes))
+    for topic_index in indexes:
+        write_if_changed(root / "opinions" / f"{topic_index.name}.md", index_text(topic_index))
     index = f"""# {model.title}の実施結果について
 
 ```{{pc-consultation}}

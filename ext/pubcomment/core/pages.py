@@ -94,15 +94,11 @@ def plan_indexes(pages: Sequence[OpinionPage]) -> list[TopicIndex]:
     Its name is the topic's file stem (the pages' names without ``-NN``)
     and its heading the topic's, without a range of numbers.
     """
-    indexes: list[TopicIndex] = []
+    split: dict[str, list[OpinionPage]] = {}
     for page in pages:
-        if not page.numbers:
-            continue
-        if indexes and indexes[-1].name == page.stem:
-            last = indexes[-1]
-            indexes[-1] = TopicIndex(last.name, last.heading, (*last.pages, page.name))
-        else:
-            indexes.append(TopicIndex(page.stem, page.topic_heading, (page.name,)))
+        if page.numbers:
+            split.setdefault(page.stem, []).append(page)
+    indexes = [TopicIndex(stem, group[0].topic_heading, tuple(p.name for p in group)) for stem, group in split.items()]
     taken = {p.name for p in pages}
     clashes = sorted(i.name for i in indexes if i.name in taken)
     if clashes:
