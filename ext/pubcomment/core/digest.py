@@ -31,7 +31,7 @@ def opinion_fields(opinion: Opinion) -> bytes:
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 
 
-def _opinion_digest(opinion: Opinion) -> bytes:
+def opinion_digest(opinion: Opinion) -> bytes:
     return hashlib.blake2b(opinion_fields(opinion), digest_size=DIGEST_SIZE).digest()
 
 
@@ -57,7 +57,7 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     # With reuse on (core/reuse.py) an opinion of the last reading is not hashed again: it is the same object, unchanged.
     hashed = reuse.memo("digests", c.opinions[0].origin if c.opinions else None)
     for o in c.opinions:
-        digest = reuse.kept_or_made(hashed, reuse.Same(o), _opinion_digest, o)
+        digest = reuse.kept_or_made(hashed, reuse.Same(o), opinion_digest, o)
         whole.update(digest)
         if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
             topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)

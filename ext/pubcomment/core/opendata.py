@@ -16,14 +16,19 @@ against CSV injection; the JSON keeps every text as written.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+import secrets
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TextIO
+from pathlib import Path
+from typing import Any
 
+from . import recordfile
+from .digest import opinion_digest
 from .ids import slug, token
 from .model import Consultation, Opinion
 
@@ -33,6 +38,7 @@ LIST_SEPARATOR = "\n"
 # full-width form, which Japanese Excel converts when the cell is edited).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 NEUTRALISER = "'"
+BOM = "\ufeff".encode()
 
 # The files of one consultation, in the directory opendata/<name>/ of the HTML output.
 CSV_FILE = "opinions.csv"  # UTF-8 with a BOM: Excel opens it as UTF-8
@@ -80,8 +86,7 @@ def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
 
 
 def _opinion_rows(consultation: Consultation) -> Iterator[dict[str, Any]]:
-    topics = {t.id: t.title for t in consultation.topics}
-    categories = {c.key: c for c in consultation.categories}
+    topics, categories = _lookups(consultation)
     return (_row(opinion, topics, categories) for opinion in consultation.opinions)
 
 
@@ -115,16 +120,38 @@ def neutralise(cell: str) -> str:
 
 def csv_text(consultation: Consultation) -> str:
     """The opinions as CSV (CRLF line ends, every text cell safe from formula injection)."""
-    out = io.StringIO()
-    _write_csv(consultation, out)
-    return out.getvalue()
+    return csv_bytes(consultation, bom=False).decode("utf-8")
 
 
-def _write_csv(consultation: Consultation, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.name for column in COLUMNS])
-    for row in _opinion_rows(consultation):
-        writer.writerow([_cell(column, row[column.name]) for column in COLUMNS])
+def _csv_row_encoder() -> Callable[[list[str]], bytes]:
+    """One CSV row as UTF-8 bytes, as the csv module writes it in a whole file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def encode(cells: list[str]) -> bytes:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue().encode("utf-8")
+
+    return encode
+
+
+def _csv_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsFile:
+    encode = _csv_row_encoder()
+    head = encode([column.name for column in COLUMNS])
+    topics, categories = _lookups(consultation)
+
+    def records() -> Iterator[recordfile.Record]:
+        for opinion, digest in zip(consultation.opinions, digests, strict=True):
+            yield digest, functools.partial(_csv_row, encode, topics, categories, opinion)
+
+    return RecordsFile(head, records, b"", b"", _context(consultation, "csv"))
+
+
+def _csv_row(encode: Callable[[list[str]], bytes], topics: dict[str, str], categories: dict[str, Any], opinion: Opinion) -> bytes:
+    row = _row(opinion, topics, categories)
+    return encode([_cell(column, row[column.name]) for column in COLUMNS])
 
 
 def _cell(column: Column, value: Any) -> str:
@@ -136,12 +163,15 @@ def _cell(column: Column, value: Any) -> str:
 
 def csv_bytes(consultation: Consultation, *, bom: bool = True) -> bytes:
     """The CSV file: UTF-8, with a byte order mark by default (so Excel reads it as UTF-8)."""
-    return csv_text(consultation).encode("utf-8-sig" if bom else "utf-8")
+    return (BOM if bom else b"") + _in_memory(_csv_file(consultation, _digests(consultation, None)))
 
 
 def json_data(consultation: Consultation) -> dict[str, Any]:
     """Everything the results publish, as one JSON-ready mapping."""
-    c = consultation
+    return _json_data(consultation, opinion_rows(consultation))
+
+
+def _json_data(c: Consultation, opinions: Any) -> dict[str, Any]:
     return {
         "title": c.title,
         "body": {"name": c.body_name, "self": c.self_reference},
@@ -159,7 +189,7 @@ def json_data(consultation: Consultation) -> dict[str, Any]:
         "submission_methods": [{"method": m, "count": c.method_counts.get(m)} for m in c.submission_methods],
         "categories": [{"key": k.key, "label": k.label, "description": k.description} for k in c.categories],
         "topics": [{"id": t.id, "title": t.title} for t in c.topics],
-        "opinions": opinion_rows(c),
+        "opinions": opinions,
         "amendments": [{"id": a.id, "summary": a.summary, "location": a.location, "before": a.before, "after": a.after}
                        for a in c.amendments],
         # True when the data says the draft was not changed (amendments: []).
@@ -167,8 +197,32 @@ def json_data(consultation: Consultation) -> dict[str, Any]:
     }
 
 
+# The JSON file is json.dump(json_data(c), ensure_ascii=False, indent=2) and a line end, made
+# an opinion at a time: each opinion is two levels deep, so its own text indented by four more.
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
+_OPINION_INDENT = "\n    "
+
+
+def _json_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsFile:
+    marker = f"pubcomment-opinions-{secrets.token_hex(16)}"  # in no text of the data
+    before, after = json.dumps(_json_data(consultation, marker), ensure_ascii=False, indent=2).split(f'"{marker}"')
+    opened, closed = ("[" + _OPINION_INDENT, "\n  ]") if consultation.opinions else ("[", "]")
+    topics, categories = _lookups(consultation)
+
+    def records() -> Iterator[recordfile.Record]:
+        for opinion, digest in zip(consultation.opinions, digests, strict=True):
+            yield digest, functools.partial(_json_record, topics, categories, opinion)
+
+    return RecordsFile((before + opened).encode("utf-8"), records, ("," + _OPINION_INDENT).encode("utf-8"),
+                       (closed + after + "\n").encode("utf-8"), _context(consultation, "json"))
+
+
+def _json_record(topics: dict[str, str], categories: dict[str, Any], opinion: Opinion) -> bytes:
+    return _JSON.encode(_row(opinion, topics, categories)).replace("\n", _OPINION_INDENT).encode("utf-8")
+
+
 def json_bytes(consultation: Consultation) -> bytes:
-    return (json.dumps(json_data(consultation), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _in_memory(_json_file(consultation, _digests(consultation, None)))
 
 
 def table_schema() -> dict[str, Any]:
@@ -215,43 +269,89 @@ def datapackage(consultation: Consultation, name: str) -> dict[str, Any]:
     }
 
 
-Writer = Callable[[BinaryIO], None]
+@dataclass(frozen=True)
+class RecordsFile:
+    """A file of one record per opinion (core/recordfile.py): written again, an unchanged opinion's record is copied."""
+
+    head: bytes
+    records: Callable[[], Iterator[recordfile.Record]]
+    separator: bytes
+    tail: bytes
+    context: bytes  # what every record is made with besides its opinion
 
 
-def file_writers(consultation: Consultation, name: str) -> Iterator[tuple[str, Writer]]:
-    """Every open-data file of a consultation: its name, and what writes it to
-    a binary file.  The files are written one at a time and row by row: at
-    100,000 opinions each is some 200 MB, and made in memory all at once they
-    were most of a build's peak memory."""
+@dataclass(frozen=True)
+class WholeFile:
+    data: Callable[[], bytes]
 
-    def write_csv(out: BinaryIO, bom: bool) -> None:
-        text = io.TextIOWrapper(out, encoding="utf-8-sig" if bom else "utf-8", newline="", write_through=False)
-        _write_csv(consultation, text)
-        text.flush()
-        text.detach()
 
-    def write_json(out: BinaryIO) -> None:
-        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-        json.dump(json_data(consultation), text, ensure_ascii=False, indent=2)
-        text.write("\n")
-        text.flush()
-        text.detach()
+@dataclass(frozen=True)
+class CopyOf:
+    """The bytes of a file written before, after ``prefix`` (the CSV for Excel: the other with a BOM)."""
 
-    yield CSV_FILE, lambda out: write_csv(out, bom=True)
-    yield CSV_PLAIN_FILE, lambda out: write_csv(out, bom=False)
-    def write_package(out: BinaryIO) -> None:
-        out.write((json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    name: str
+    prefix: bytes
 
-    yield JSON_FILE, write_json
-    yield PACKAGE_FILE, write_package
+
+Content = RecordsFile | WholeFile | CopyOf
+
+
+def contents(consultation: Consultation, name: str, digests: Sequence[bytes] | None = None) -> list[tuple[str, Content]]:
+    """Every open-data file of a consultation: its name, and what it holds, in an order
+    in which a :class:`CopyOf` comes after its file.  The files are written one at a time
+    and an opinion at a time: at 100,000 opinions each is some 250 MB, and made in memory
+    all at once they were most of a build's peak memory.  ``digests``: each opinion's
+    (core/digest.py), when the caller has them."""
+    kept = _digests(consultation, digests)
+    return [
+        (CSV_PLAIN_FILE, _csv_file(consultation, kept)),
+        (CSV_FILE, CopyOf(CSV_PLAIN_FILE, BOM)),
+        (JSON_FILE, _json_file(consultation, kept)),
+        (PACKAGE_FILE, WholeFile(lambda: (json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))),
+    ]
 
 
 def files(consultation: Consultation, name: str) -> Iterator[tuple[str, bytes]]:
     """Every open-data file of a consultation, by file name, as bytes (for tools and tests)."""
-    for file_name, write in file_writers(consultation, name):
-        out = io.BytesIO()
-        write(out)
-        yield file_name, out.getvalue()
+    made: dict[str, bytes] = {}
+    for file_name, content in contents(consultation, name):
+        if isinstance(content, RecordsFile):
+            made[file_name] = _in_memory(content)
+        elif isinstance(content, CopyOf):
+            made[file_name] = content.prefix + made[content.name]
+        else:
+            made[file_name] = content.data()
+    for file_name in FILES:
+        yield file_name, made[file_name]
+
+
+def _in_memory(content: RecordsFile) -> bytes:
+    out = io.BytesIO()
+    recordfile.write(out, content.head, content.records(), content.separator, content.tail, context=content.context)
+    return out.getvalue()
+
+
+def _digests(consultation: Consultation, given: Sequence[bytes] | None) -> Sequence[bytes]:
+    if given is not None and len(given) == len(consultation.opinions):
+        return given
+    return [opinion_digest(o) for o in consultation.opinions]
+
+
+def _lookups(consultation: Consultation) -> tuple[dict[str, str], dict[str, Any]]:
+    return {t.id: t.title for t in consultation.topics}, {c.key: c for c in consultation.categories}
+
+
+def _context(consultation: Consultation, kind: str) -> bytes:
+    """What every record of a file is made from besides its opinion: the code, the columns, the topics and categories."""
+    shared = repr((kind, COLUMNS, sorted(_lookups(consultation)[0].items()),
+                   [(c.key, c.label, c.description) for c in consultation.categories]))
+    return hashlib.blake2b(shared.encode("utf-8", "surrogatepass"), key=code_digest(), digest_size=16).digest()
+
+
+@functools.cache
+def code_digest() -> bytes:
+    """A digest of the code that makes the records: new code encodes every record again."""
+    return hashlib.blake2b(Path(__file__).read_bytes() + Path(recordfile.__file__).read_bytes(), digest_size=16).digest()
 
 
 def directory_name(key: str) -> str:
