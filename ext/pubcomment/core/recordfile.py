@@ -63,7 +63,6 @@ class Written:
     starts: array
     ends: array
     encoded: int = 0
-    copied: int = 0
 
     def layout(self, path: str | os.PathLike[str]) -> Layout:
         stat = os.stat(path)
@@ -84,7 +83,6 @@ def write(out: BinaryIO, head: bytes, records: Iterable[Record], separator: byte
         start = position + (0 if first else len(separator))
         span = spans.get(digest)
         if span is not None:
-            written.copied += 1
             if pending and span[0] == pending[1] + start - position:
                 pending[1] = span[1]  # the old file has this record right after the last one: one copy
             else:

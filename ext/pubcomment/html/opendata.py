@@ -126,10 +126,7 @@ def _write_records(target: Path, content: opendata.RecordsFile, last: recordfile
         done = recordfile.write(out, content.head, content.records(), content.separator, content.tail,
                                 context=content.context, last=last, old=old)
     # A file some of whose records were made again differs from the last; one all of whose were copied may not.
-    if done.encoded == 0 and target.exists() and filecmp.cmp(new, target, shallow=False):
-        new.unlink()
-    else:
-        new.replace(target)
+    _put_in_place(new, target, compare=done.encoded == 0)
     return done.layout(target)
 
 
@@ -138,7 +135,12 @@ def _write_copy(target: Path, source: Path, prefix: bytes) -> None:
     with source.open("rb") as original, new.open("wb") as out:
         out.write(prefix)
         shutil.copyfileobj(original, out, 1 << 20)
-    if target.exists() and filecmp.cmp(new, target, shallow=False):
+    _put_in_place(new, target)
+
+
+def _put_in_place(new: Path, target: Path, compare: bool = True) -> None:
+    """``new`` becomes ``target``, unless it is the same as the file there (whose time then stays that of its first writing)."""
+    if compare and target.exists() and filecmp.cmp(new, target, shallow=False):
         new.unlink()
     else:
         new.replace(target)
