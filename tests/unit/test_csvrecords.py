@@ -53,3 +53,18 @@ def test_untouched_records_are_the_last_readings() -> None:
     assert [a is b for a, b in zip(last.records[:20], again.records[:20], strict=True)] == [True] * 20
     assert again.records[20][1:] == (21, 22)  # the edited record, a line longer
     assert again.records[21][1:] == (23, 23) and again.records[21][0] == last.records[21][0]  # moved a line down
+
+
+def test_the_lines_read_are_those_of_a_stringio() -> None:
+    """Records are read from the text's lines as they are found, without a StringIO's copy
+    of the whole text (four bytes a character); the lines must be the same, line breaks
+    the csv module does not count as such (U+2028, NEL, form feed) included."""
+    import io
+
+    from pubcomment.core.csvrecords import _lines
+
+    pieces = ["a", "あ", ",", '"', "\n", "\r", "\r\n", "\u2028", "\x85", "\x0c", "\x1e", ""]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert list(_lines(text)) == list(io.StringIO(text, newline="")), text
