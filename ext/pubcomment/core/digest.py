@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from . import reuse
+from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
 
 WHOLE = "*"
@@ -56,13 +57,14 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     index: list[tuple[int, str, bytes]] = []
     # With reuse on (core/reuse.py) an opinion of the last reading is not hashed again: it is the same object, unchanged.
     hashed = reuse.memo("digests", c.opinions[0].origin if c.opinions else None)
-    for o in c.opinions:
-        digest = reuse.kept_or_made(hashed, reuse.Same(o), opinion_digest, o)
-        whole.update(digest)
-        if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
-            topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
-        topics[o.group].update(digest)
-        index.append((o.number, o.group, digest))
+    with paused_cycle_collection():  # a tuple an opinion and no cycles: the collector need not scan what was read
+        for o in c.opinions:
+            digest = reuse.kept_or_made(hashed, reuse.Same(o), opinion_digest, o)
+            whole.update(digest)
+            if o.group not in topics:  # the group: its topic, or OUT_OF_SCOPE
+                topics[o.group] = hashlib.blake2b(topic_head, digest_size=DIGEST_SIZE)
+            topics[o.group].update(digest)
+            index.append((o.number, o.group, digest))
     result = {topic: part.digest() for topic, part in topics.items()}
     result[WHOLE] = whole.digest()
     result[HEAD] = topic_head

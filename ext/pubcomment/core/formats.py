@@ -14,15 +14,17 @@ from .problems import Problem
 from .sheets import is_workbook, parse_opinion_sheet
 
 
-def parse_by_suffix(name: str, data: str | bytes, *, sheet: str | None = None,
-                    columns: Columns | None = None) -> tuple[Located | None, list[Problem]]:
+def parse_by_suffix(name: str, data: str | bytes, *, sheet: str | None = None, columns: Columns | None = None,
+                    source: str | None = None) -> tuple[Located | None, list[Problem]]:
     """Parse ``data`` as the format its file name says: a workbook (bytes), CSV, else YAML (JSON is YAML).
 
-    ``sheet`` and ``columns`` are for opinions in a table (a workbook, CSV)."""
+    ``sheet`` and ``columns`` are for opinions in a table (a workbook, CSV);
+    ``source`` is the file's path, under which what a reading lends the next
+    is kept (core/reuse.py; the name when not given)."""
     if isinstance(data, bytes):
         return parse_opinion_sheet(data, name, sheet, columns)
     if name.lower().endswith(".csv"):
-        return parse_opinion_csv(data, columns, source=name)
+        return parse_opinion_csv(data, columns, source=source or name)
     return parse_yaml(data)
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import reuse
+from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
 from .problems import Problem, Subtype
 
@@ -216,10 +217,13 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     checked = reuse.memo("privacy names" if names else "privacy", opinions[0].origin if opinions else None)
     result: dict[int, Problem | None] = {}
     if checked is not None:
-        for opinion in opinions:
-            kept = checked.get((reuse.Same(opinion), allowed))
-            if kept is not None:
-                result[id(opinion)] = kept[0]
+        # The look-ups make a key each and no cycles; after a reading of 100,000 opinions the
+        # collector, scanning what was just read, took most of their time (1.4 of 1.6 s).
+        with paused_cycle_collection():
+            for opinion in opinions:
+                kept = checked.get((reuse.Same(opinion), allowed))
+                if kept is not None:
+                    result[id(opinion)] = kept[0]
     unchecked = [opinion for opinion in opinions if id(opinion) not in result]
     pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion) if text]
     found = find((text for _o, _f, text in pairs), names=names)

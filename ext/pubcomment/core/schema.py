@@ -313,7 +313,7 @@ def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | N
         else:  # the file as a whole: where it is named
             reader.report(error.problem.subtype, f"opinions file {name!r}: {error.problem.message}", node.line)
         return []
-    rows, problems = parse_by_suffix(name, text, sheet=sheet, columns=columns)
+    rows, problems = parse_by_suffix(name, text, sheet=sheet, columns=columns, source=display)
     for problem in problems:
         if problem.line is None:  # the file as a whole (a damaged workbook, no such sheet): where it is named
             reader.report(problem.subtype, f"opinions file {name!r}: {problem.message}", node.line)
