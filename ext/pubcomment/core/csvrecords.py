@@ -24,7 +24,6 @@ from dataclasses import dataclass
 Record = tuple[list[str], int, int]
 # Compared a piece at a time: a slice of both texts, not every character in Python.
 _PIECE = 1 << 16
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # No delimiter, quote or line break: a record of one cell wherever a record may start.
 _SENTINEL = "\ue000pubcomment\ue000"
 
@@ -56,6 +55,10 @@ def records_of(text: str, delimiter: str, first_line: int = 1, errors: list[tupl
     except csv.Error as error:
         if errors is not None:
             errors.append((str(error), line))
+
+
+# A line and its ending, or the last line without one.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _lines(text: str) -> Iterator[str]:
