@@ -156,9 +156,9 @@ def test_bad_data_warns_at_file_and_line(app: SphinxTestApp) -> None:
     assert_warnings(app, [
         ("index.md:6", "pubcomment.date", "ends (2025-12-03) before it starts"),
         ("index.md:10", "pubcomment.category", "category key 'A' is defined twice"),
-        ("index.md:14", "pubcomment.category", "unknown category 'Z'"),
-        ("index.md:19", "pubcomment.topic", "unknown topic 'nowhere'"),
-        ("index.md:19", "pubcomment.note", "1 (※) marker(s) but 0 note(s)"),
+        ("index.md:16", "pubcomment.category", "unknown category 'Z'"),
+        ("index.md:20", "pubcomment.topic", "unknown topic 'nowhere'"),
+        ("index.md:22", "pubcomment.note", "1 (※) marker(s) but 0 note(s)"),
         ("index.md:23", "pubcomment.required", "needs a non-empty 'response'"),
         ("index.md:27", "pubcomment.unknown_key", "unknown key 'summry'"),
         ("index.md:19", "pubcomment.number", "opinion number 1 is used twice"),

@@ -51,12 +51,12 @@ def test_text_stays_text() -> None:
 @pytest.mark.parametrize(
     ("change", "subtype", "line", "words"),
     [
-        (("category: A", "category: Z"), Subtype.CATEGORY, 9, "unknown category 'Z'"),
+        (("category: A", "category: Z"), Subtype.CATEGORY, 10, "unknown category 'Z'"),
         (("topic: t1", "topic: t9"), Subtype.TOPIC, 9, "unknown topic 't9'"),
         (("summary: 要旨", "summary: ''"), Subtype.REQUIRED, 11, "non-empty 'summary'"),
         (("end: 2026-01-05", "end: 2025-01-05"), Subtype.DATE, 3, "ends (2025-01-05) before it starts"),
         (("end: 2026-01-05", "end: 2026-02-30"), Subtype.DATE, 3, "not a date"),
-        (("summary: 要旨", "summary: 要旨(※)"), Subtype.NOTE, 9, "1 (※) marker(s) but 0 note(s)"),
+        (("summary: 要旨", "summary: 要旨(※)"), Subtype.NOTE, 11, "1 (※) marker(s) but 0 note(s)"),
         (("title: 見本", "title: [a, b]"), Subtype.TYPE, 1, "must be text"),
         (("body: {name: 見本市}", "body: {self: 本市}"), Subtype.REQUIRED, 2, "non-empty 'name'"),
     ],

@@ -15,6 +15,7 @@ from pubcomment.core import privacy
     ("携帯０９０－１２３４－５６７８まで", "phone", "０９０－１２３４－５６７８"),
     ("FAX (044)200-2111", "phone", "(044)200-2111"),
     ("+81-90-1234-5678", "phone", "+81-90-1234-5678"),
+    ("連絡は0441234567へ", "phone", "0441234567"),
     ("返信は taro.k@example.co.jp へ", "email", "taro.k@example.co.jp"),
     ("〒210-8577 見本市", "postal", "〒210-8577"),
     ("見本市北区中央2丁目3番4号に住む", "address", "見本市北区中央2丁目3番4号"),
@@ -24,7 +25,8 @@ def test_kinds_found(text: str, kind: str, found: str) -> None:
     assert [(f.kind, text[f.start:f.end]) for f in privacy.find_patterns(text)] == [(kind, found)]
 
 
-@pytest.mark.parametrize("text", ["2025-12-03に開催", "58,049人から160,000人へ", "区役所2番窓口", "市内2か所", "番号123456789012", "書類123-4567-890"])
+@pytest.mark.parametrize("text", ["2025-12-03に開催", "58,049人から160,000人へ", "区役所2番窓口", "市内2か所", "番号123456789012", "書類123-4567-890",
+                                  "https://www.city.example.lg.jp/page/0000123456.html", "00-1234-5678"])
 def test_not_personal(text: str) -> None:
     assert privacy.find_patterns(text) == []
 

@@ -71,8 +71,8 @@ class Opinion:
     originals: list[str] = field(default_factory=list)
     # False for an opinion on something else than the draft (本案件外).
     in_scope: bool = True
-    # Where each field was read when it is not the opinion's line: the
-    # cells of a sheet's row (core/sheets.py), by field name.
+    # Where each field was read when it is not the opinion's line, by field
+    # name: the cells of a sheet's row (core/sheets.py), a YAML item's lines.
     places: dict[str, int] = field(default_factory=dict)
 
     def place(self, field_name: str) -> int | None:

@@ -363,6 +363,8 @@ def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
     _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
     if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
         opinion.places = {key: value.line for key, value in fields.items()}
+    else:  # a YAML field on a line of its own is reported there (a CSV row's fields share its line)
+        opinion.places = {key: value.line for key, value in fields.items() if value.line != node.line}
     return opinion
 
 
