@@ -109,9 +109,18 @@ def test_open_data_written_again_after_one_edit_is_the_same_as_written_anew(tmp_
     assert json.loads((site / opendata.JSON_FILE).read_bytes())["opinions"][12]["response"] == "考え方を改めた"
 
 
+# Texts json escapes (quotes, backslashes, line ends, U+2028), lists of none, one and several items.
+_AWKWARD = [
+    '  - {topic: t, category: A, summary: "引用\\"と\\\\と\\n改行\\u2028と</script>(※)と(※)", response: "考え方", sections: [], '
+    'summary_notes: ["注1", "注\\"2\\""], originals: ["受付1", "受付2", "受付3"], count: 3}',
+    '  - {topic: t, category: A, summary: "　全角の空白で始まる", response: "考え方(※)", response_notes: ["注(※)の説明"]}',
+]
+
+
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_the_json_is_json_dump_with_an_indent_of_two(tmp_path: Path, count: int) -> None:
     lines = [f'  - {{topic: t, category: A, summary: "意見{i}", response: "考え方", originals: ["受付{i}"]}}' for i in range(count)]
+    lines += _AWKWARD if count == 3 else []
     path = tmp_path / "c.yaml"
     path.write_text(CONSULTATION.replace("opinions:\n", "opinions:" + (" []" if not count else "") + "\n") + "\n".join(lines) + "\n",
                     encoding="utf-8")
