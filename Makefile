@@ -95,7 +95,7 @@ $(SPLITTERS)/.installed:
 
 # BENCHOPTS=--quick leaves out the national-scale case (30,000 and 100,000 opinions, ~15 min).
 BENCHOPTS   ?=
-bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, at national scale, compare search splitters and workbook readers (~30 min; BENCHOPTS=--quick ~12); writes bench/README.md
+bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, at national scale, compare search splitters and workbook readers (~40 min; BENCHOPTS=--quick ~12); writes bench/README.md
 	@tools/system-deps.sh tex pdftools uptex browser
 	$(PY) bench/run.py --write-readme $(BENCHOPTS)
 	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
