@@ -50,7 +50,7 @@ def test_opinions_cite_the_data_amendments_rows(app: SphinxTestApp) -> None:
 
 
 BAD_DATA = [
-    (5, "pubcomment.reference", "opinion 1 cites an unknown amendment 'no-such-amendment' (amendments: goal)"),
+    (7, "pubcomment.reference", "opinion 1 cites an unknown amendment 'no-such-amendment' (amendments: goal)"),
     (13, "pubcomment.amendment", "amendment id 'goal' is defined twice"),
     (13, "pubcomment.amendment", "the 'before' and 'after' texts of this amendment are the same"),
 ]
