@@ -121,6 +121,15 @@ def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert cell.data_type == "s" and str(cell.value).startswith("=SUM")
 
 
+def test_a_town_s_sheet_heads_the_answer_with_its_own_name(tmp_path: Path) -> None:
+    consultation = dataclasses.replace(generated(3), self_reference="本町")
+    intake.write_workbook(consultation, tmp_path / "w.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "w.xlsx").active
+    assert sheet is not None and "本町の考え方" in [c.value for c in sheet[1]]
+    report = intake.import_opinions(tmp_path / "w.xlsx", tmp_path)
+    assert report.rows_read == 3 and report.problems == []
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "utf-16"])
 def test_import_a_raw_export(tmp_path: Path, encoding: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A form's export: its own column titles, personal data, an empty and an 意見-less row."""

@@ -114,6 +114,20 @@ def test_values_as_excel_shows_them(tmp_path: Path) -> None:
     assert str(opinions[0].line) == "意見一覧!A4"
 
 
+@pytest.mark.parametrize("title", ["本町の考え方", "県の考え方", "当省の考え方", "御意見に対する考え方", "本村の考え方"])
+def test_the_answer_is_headed_with_any_body_s_name(tmp_path: Path, title: str) -> None:
+    loaded = load(tmp_path, workbook([["No", "区分", "意見の要旨", title], [1, "A", "要旨", "考え方"]]))
+    assert loaded.problems == ()
+    assert loaded.consultation.opinions[0].response == "考え方"
+
+
+def test_a_key_typed_full_width_is_named_with_the_one_defined(tmp_path: Path) -> None:
+    """Ｂ from the input method is not B (a key is matched as written), and the warning says which was meant."""
+    loaded = load(tmp_path, workbook([["No", "区分", "意見の要旨", "本市の考え方"], [1, "Ｂ", "要旨", "考え方"]]))
+    assert [(p.subtype.value, p.message) for p in loaded.problems] == [
+        ("category", "opinion 1: unknown category 'Ｂ' (categories: A、B); did you mean 'B'?")]
+
+
 def test_problems_are_at_their_cells(tmp_path: Path) -> None:
     raw = workbook([
         ["No", "区分", "意見の要旨", "本市の考え方", "氏名", "意見の概要"],

@@ -153,7 +153,11 @@ def field_name(title: str, columns: Columns | None = None) -> str | None:
     if columns is not None and title in columns:
         return columns[title]
     key = unicodedata.normalize("NFKC", title).lower().rstrip(".")
-    return HEADER_ALIASES.get(key)
+    if key in HEADER_ALIASES:
+        return HEADER_ALIASES[key]
+    # The body's answer is headed with the body's own name: 本町の考え方, 県の考え方,
+    # 当省の考え方, 御意見に対する考え方; an opinions table has no other 考え方.
+    return "response" if key.endswith("考え方") else None
 
 
 class _Shape:

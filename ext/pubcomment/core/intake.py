@@ -225,9 +225,8 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
 
     rows = [opinion_row(opinion) for opinion in consultation.opinions]
     fields = [name for name in TITLES if name in WORKING_FIELDS or any(row.get(name) for row in rows)]
-    titles = dict(TITLES)
-    if consultation.self_reference != "本市":
-        titles["response"] = "考え方"
+    # The answer headed with the body's own name (本町の考え方), as csvdata.field_name reads it.
+    titles = {**TITLES, "response": f"{consultation.self_reference}の考え方"}
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -540,17 +541,26 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
     check_amendments(consultation, reader)
 
 
+def _width_hint(value: str, known: tuple[str, ...]) -> str:
+    """「; did you mean 'B'?」 for Ｂ typed with the input method on: a key is matched as written."""
+    folded = unicodedata.normalize("NFKC", value).strip()
+    same = [key for key in known if unicodedata.normalize("NFKC", key) == folded]
+    return f"; did you mean {same[0]!r}?" if same else ""
+
+
 def _check_opinion(reader: Reader, opinion: Opinion, keys: tuple[str, ...], topics: tuple[str, ...]) -> None:
     """One opinion's category, topic and notes, against the consultation's ``keys`` and ``topics``."""
     where = opinion.origin
     if opinion.category and opinion.category not in keys:
         known = "、".join(keys) if keys else "none are defined"
-        reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known})", opinion.place("category"), where)
+        reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known}){_width_hint(opinion.category, keys)}",
+                      opinion.place("category"), where)
     elif keys and not opinion.category:
         reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
     if opinion.topic and opinion.topic not in topics:
         known = "、".join(topics) if topics else "none are defined"
-        reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known})", opinion.place("topic"), where)
+        reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known}){_width_hint(opinion.topic, topics)}",
+                      opinion.place("topic"), where)
     elif topics and not opinion.topic and opinion.in_scope:
         reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
     for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
