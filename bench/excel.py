@@ -82,8 +82,7 @@ def write_sheet(path: Path, rows: int) -> float:
 
 def time_reader(code: str, path: Path) -> tuple[float, int]:
     """Seconds to read ``path`` in a fresh process (the import excluded), and the rows read."""
-    program = (f"import time\nPATH = {str(path)!r}\nstarted = time.perf_counter()\n{code}\n"
-               "print(time.perf_counter() - started, len(rows))\n")
+    program = f"import time\nPATH = {str(path)!r}\nstarted = time.perf_counter()\n{code}\nprint(time.perf_counter() - started, len(rows))\n"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     seconds, count = result.stdout.split()
     return float(seconds), int(count)
@@ -91,10 +90,12 @@ def time_reader(code: str, path: Path) -> tuple[float, int]:
 
 def pubcomment_read(path: Path) -> float:
     """Seconds for pubcomment's own reading of the sheet (the chosen library, and the rows made Located)."""
-    program = ("import time\nfrom pathlib import Path\nfrom pubcomment.core.sheets import parse_opinion_sheet\n"
-               f"raw = Path({str(path)!r}).read_bytes()\nstarted = time.perf_counter()\n"
-               "rows, problems = parse_opinion_sheet(raw, 'opinions.xlsx')\n"
-               "assert not problems, problems[:3]\nprint(time.perf_counter() - started)\n")
+    program = (
+        "import time\nfrom pathlib import Path\nfrom pubcomment.core.sheets import parse_opinion_sheet\n"
+        f"raw = Path({str(path)!r}).read_bytes()\nstarted = time.perf_counter()\n"
+        "rows, problems = parse_opinion_sheet(raw, 'opinions.xlsx')\n"
+        "assert not problems, problems[:3]\nprint(time.perf_counter() - started)\n"
+    )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     return float(result.stdout)
 
@@ -109,8 +110,12 @@ def main() -> None:
         path = Path(work) / "opinions.xlsx"
         wrote = write_sheet(path, args.rows)
         size = path.stat().st_size
-        lines = [f"A working sheet of {args.rows:,} opinions ({size / 1e6:.1f} MB), read in a fresh process, "
-                 f"fastest of {args.repeat}:", "", "| reader | seconds | rows read |", "| --- | ---: | ---: |"]
+        lines = [
+            f"A working sheet of {args.rows:,} opinions ({size / 1e6:.1f} MB), read in a fresh process, fastest of {args.repeat}:",
+            "",
+            "| reader | seconds | rows read |",
+            "| --- | ---: | ---: |",
+        ]
         for name, code in READERS.items():
             runs = [time_reader(code, path) for _ in range(args.repeat)]
             seconds, count = min(runs)

@@ -200,12 +200,14 @@ def build_model(opinions: int, seed: int = 1, seed_text: Path | None = None, top
     for index in range(max(2, min(40, opinions // 100))):
         after = [(vocabulary.sentence(rng, "response"), vocabulary.sentence(rng, "response")) for _ in range(rng.randint(1, 2))]
         before = [(plain, vocabulary.sentence(rng, "response")) for plain, _ in after] if rng.random() < 0.8 else []
-        amendments.append(Amendment(
-            summary=f"御意見を踏まえ、「{vocabulary.noun(rng)}」の記載を修正",
-            location=f"プラン本編 P{index * 3 + 4}",
-            after=after,
-            before=before,
-        ))
+        amendments.append(
+            Amendment(
+                summary=f"御意見を踏まえ、「{vocabulary.noun(rng)}」の記載を修正",
+                location=f"プラン本編 P{index * 3 + 4}",
+                after=after,
+                before=before,
+            )
+        )
     return Model(
         title="合成 DX 推進プランの改定案に係るパブリックコメント",
         plan="合成 DX 推進プラン",
@@ -256,8 +258,18 @@ def opinions_csv(model: Model) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["no", "topic", "category", "submission", "summary", "summary_notes", "response", "response_notes"])
     for o in model.opinions:
-        writer.writerow([o.number, o.topic, o.category, o.submission, "\n\n".join(o.summary), "\n".join(o.summary_notes),
-                         "\n\n".join(o.response), "\n".join(o.response_notes)])
+        writer.writerow(
+            [
+                o.number,
+                o.topic,
+                o.category,
+                o.submission,
+                "\n\n".join(o.summary),
+                "\n".join(o.summary_notes),
+                "\n\n".join(o.response),
+                "\n".join(o.response_notes),
+            ]
+        )
     return out.getvalue()
 
 
@@ -371,8 +383,9 @@ def topic_pages(model: Model, per_page: int | None) -> list[tuple[str, str, str]
     return pages
 
 
-def write_pubcomment(model: Model, root: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml",
-                     per_page: int | None = None) -> None:
+def write_pubcomment(
+    model: Model, root: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml", per_page: int | None = None
+) -> None:
     conf = PUBCOMMENT_CONF.format(search=search)
     write_if_changed(root / "conf.py", conf)
     if opinions_format == "csv":
@@ -479,15 +492,25 @@ def cell_with_notes(paragraphs: list[str], notes: list[str]) -> str:
 def write_baseline(model: Model, root: Path) -> None:
     write_if_changed(root / "conf.py", BASELINE_CONF)
     write_if_changed(root.parent / "baseline-site-conf" / "conf.py", BASELINE_SITE_CONF)
-    overview = list_table("意見募集の概要", None, [
-        ["(1) 意見の募集期間", "令和7年12月3日（水）から令和8年1月5日（月）まで"],
-        ["(2) 意見の提出方法", "意見提出フォーム、郵送、FAX、持参"],
-        ["(3) 募集の周知方法", "市政だより、市ホームページ、各区役所市政資料コーナー、図書館"],
-    ], [25, 75])
-    results = list_table("結果の概要", None, [
-        ["(1) 意見提出数", f"{model.submissions}通"],
-        ["(2) 意見数", f"{len(model.opinions)}件"],
-    ], [30, 70])
+    overview = list_table(
+        "意見募集の概要",
+        None,
+        [
+            ["(1) 意見の募集期間", "令和7年12月3日（水）から令和8年1月5日（月）まで"],
+            ["(2) 意見の提出方法", "意見提出フォーム、郵送、FAX、持参"],
+            ["(3) 募集の周知方法", "市政だより、市ホームページ、各区役所市政資料コーナー、図書館"],
+        ],
+        [25, 75],
+    )
+    results = list_table(
+        "結果の概要",
+        None,
+        [
+            ["(1) 意見提出数", f"{model.submissions}通"],
+            ["(2) 意見数", f"{len(model.opinions)}件"],
+        ],
+        [30, 70],
+    )
     legend = list_table("対応区分", ["区分", "内容"], [[k, t] for k, t in CATEGORIES], [10, 90])
     keys = [k for k, _ in CATEGORIES]
     tally_rows = []
@@ -552,14 +575,16 @@ def write_baseline(model: Model, root: Path) -> None:
         heading = topic_heading(model, tid)
         rows = [
             [str(o.number), cell_with_notes(o.summary, o.summary_notes), cell_with_notes(o.response, o.response_notes), o.category]
-            for o in model.opinions if o.topic == tid
+            for o in model.opinions
+            if o.topic == tid
         ]
         table = list_table(heading, ["No", "意見の要旨", "本市の考え方", "区分"], rows, [6, 42, 45, 7])
         write_if_changed(root / "opinions" / f"{tid}.md", f"# {heading}\n\n{table}\n")
 
 
-def write_projects(model: Model, out: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml",
-                   per_page: int | None = None) -> tuple[Path, Path]:
+def write_projects(
+    model: Model, out: Path, search: str = BIGRAM_SEARCH, opinions_format: str = "yaml", per_page: int | None = None
+) -> tuple[Path, Path]:
     write_pubcomment(model, out / "pubcomment", search, opinions_format, per_page)
     write_baseline(model, out / "baseline")
     return out / "pubcomment", out / "baseline"
@@ -573,8 +598,12 @@ def main() -> None:
     parser.add_argument("--seed-text", type=Path, default=None, help="the seed document (default: shared/seeds beside the repository)")
     parser.add_argument("--edit", type=int, default=0, help="also apply the incremental case's edit to this opinion")
     parser.add_argument("--topics", type=int, default=None, help="number of topics, each a page (default: 3-10, seeded)")
-    parser.add_argument("--opinions-format", choices=("yaml", "csv"), default="yaml", help="opinions in the YAML file or in data/opinions.csv")
-    parser.add_argument("--per-page", type=int, default=None, help="split each topic's opinions over pages of this many (pubcomment, :numbers:)")
+    parser.add_argument(
+        "--opinions-format", choices=("yaml", "csv"), default="yaml", help="opinions in the YAML file or in data/opinions.csv"
+    )
+    parser.add_argument(
+        "--per-page", type=int, default=None, help="split each topic's opinions over pages of this many (pubcomment, :numbers:)"
+    )
     args = parser.parse_args()
     model = build_model(args.opinions, args.seed, args.seed_text, args.topics)
     if args.edit:

@@ -122,8 +122,23 @@ class Server:
     def __init__(self, project: Path, out: Path, log: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        args = [sys.executable, "-m", "pubcomment.cli", "preview", "-q", "--host", "127.0.0.1", "--port", str(self.port),
-                "--re-ignore", LIVE_IGNORE, "-d", str(out.parent / (out.name + "-doctrees")), str(project), str(out)]
+        args = [
+            sys.executable,
+            "-m",
+            "pubcomment.cli",
+            "preview",
+            "-q",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--re-ignore",
+            LIVE_IGNORE,
+            "-d",
+            str(out.parent / (out.name + "-doctrees")),
+            str(project),
+            str(out),
+        ]
         self.log = log.open("w", encoding="utf-8")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -171,8 +186,11 @@ def page_of(model: generate.Model, number: int) -> str:
 
 def plain_rebuild(project: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out.parent / (out.name + "-doctrees")), str(project), str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out.parent / (out.name + "-doctrees")), str(project), str(out)],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -218,8 +236,12 @@ def measure(n: int, repeat: int) -> Result:
                 detected = server.wait_for(r"Detected changes|Rebuilding") - saved
                 rebuilt = server.wait_for(r"Serving on") - saved
             result.rounds.append(Round(served, detected, rebuilt))
-            print(f"  {n:>6,} opinions, round {k}: save → page served {served:.2f} s "
-                  f"(watcher {detected or 0:.2f} s, rebuild done {rebuilt or 0:.2f} s)", file=sys.stderr, flush=True)
+            print(
+                f"  {n:>6,} opinions, round {k}: save → page served {served:.2f} s "
+                f"(watcher {detected or 0:.2f} s, rebuild done {rebuilt or 0:.2f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
     finally:
         server.stop()
     # The same edit rebuilt by a plain sphinx-build (no server), then nothing changed.
@@ -250,16 +272,23 @@ def report(results: list[Result], imports: float, repeat: int, sizes: list[int],
         "",
         f"Machine: {about}",
         "",
-        "| opinions | first build | save → rebuild started | save → page served | save → rebuild done | plain rebuild, edited | plain rebuild, nothing changed |",
+        "| opinions | first build | save → rebuild started | save → page served | save → rebuild done "
+        "| plain rebuild, edited | plain rebuild, nothing changed |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         b = r.best()
-        lines.append(f"| {r.n:,} | {r.initial:.1f} s | {b.detected or 0:.2f} s | **{b.served:.2f} s** | {b.rebuilt or 0:.2f} s | "
-                     f"{r.plain_edit:.2f} s | {r.plain_nothing:.2f} s |")
-    lines += ["", f"Best of {repeat} edits for the served page (each round's figures are from the same round). "
-              f"A new sphinx-build (the plain rebuilds) first imports Python, Sphinx, myst-parser, sphinx-design and "
-              f"pubcomment: {imports:.2f} s; the preview imported them once, before its first build.", ""]
+        lines.append(
+            f"| {r.n:,} | {r.initial:.1f} s | {b.detected or 0:.2f} s | **{b.served:.2f} s** | {b.rebuilt or 0:.2f} s | "
+            f"{r.plain_edit:.2f} s | {r.plain_nothing:.2f} s |"
+        )
+    lines += [
+        "",
+        f"Best of {repeat} edits for the served page (each round's figures are from the same round). "
+        f"A new sphinx-build (the plain rebuilds) first imports Python, Sphinx, myst-parser, sphinx-design and "
+        f"pubcomment: {imports:.2f} s; the preview imported them once, before its first build.",
+        "",
+    ]
     big = max(results, key=lambda r: r.n)
     if big.n >= 10000:
         served = big.best().served

@@ -33,7 +33,7 @@ def read(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
             continue
         text, spans, position = "", [], 0
         for match in MARKED.finditer(line):
-            text += line[position:match.start()]
+            text += line[position : match.start()]
             spans.append((match.group(1), len(text), len(text) + len(match.group(2))))
             text += match.group(2)
             position = match.end()
@@ -53,8 +53,10 @@ def main() -> int:
     found = privacy.find([text for text, _spans in sentences], names=names)
     elapsed = time.perf_counter() - started
     kinds = privacy.KINDS if names else tuple(k for k in privacy.KINDS if k != "name")
-    print(f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; "
-          f"names {'checked with GiNZA' if names else 'not checked'}; {elapsed:.2f} s")
+    print(
+        f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; "
+        f"names {'checked with GiNZA' if names else 'not checked'}; {elapsed:.2f} s"
+    )
     print("| kind | marked | found | right | precision | recall |\n|---|---:|---:|---:|---:|---:|")
     totals = [0, 0, 0, 0]
     for kind in kinds:
@@ -71,7 +73,7 @@ def main() -> int:
             if arguments.show:
                 for f in mine:
                     if f not in good:
-                        print(f"  false {kind}: {text[f.start:f.end]!r} in {text}")
+                        print(f"  false {kind}: {text[f.start : f.end]!r} in {text}")
                 for s, e in gold:
                     if (s, e) not in caught:
                         print(f"  missed {kind}: {text[s:e]!r} in {text}")

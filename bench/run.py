@@ -137,20 +137,41 @@ class Bench:
         # Of the scale case, by opinions: searchindex.js and the largest page (bytes), its name, the page count.
         self.loads: dict[int, tuple[int, int, str, int]] = {}
 
-    def project(self, n: int, edited: bool = False, topics: int | None = None, opinions_format: str = OPINIONS_FORMAT,
-                per_page: int | None = None, baseline: bool = True) -> tuple[Path, Path]:
+    def project(
+        self,
+        n: int,
+        edited: bool = False,
+        topics: int | None = None,
+        opinions_format: str = OPINIONS_FORMAT,
+        per_page: int | None = None,
+        baseline: bool = True,
+    ) -> tuple[Path, Path]:
         model = generate.build_model(n, seed=1, topics=topics)
         if edited:
             generate.edit_opinion(model, min(EDITED_OPINION, n))
-        name = (f"n{n}" + (f"-t{topics}" if topics else "") + ("" if opinions_format == OPINIONS_FORMAT else f"-{opinions_format}")
-                + (f"-p{per_page}" if per_page else ""))
+        name = (
+            f"n{n}"
+            + (f"-t{topics}" if topics else "")
+            + ("" if opinions_format == OPINIONS_FORMAT else f"-{opinions_format}")
+            + (f"-p{per_page}" if per_page else "")
+        )
         if not baseline:  # the scale case compares pubcomment with itself
             generate.write_pubcomment(model, WORK / name / "pubcomment", opinions_format=opinions_format, per_page=per_page)
             return WORK / name / "pubcomment", WORK / name / "baseline"
         return generate.write_projects(model, WORK / name, opinions_format=opinions_format, per_page=per_page)
 
-    def run_once(self, case: str, variant: str, source: Path, out: Path, *extra: str, clean: bool = True, builder: str = "html",
-                 note: str = "", env: dict[str, str] | None = None) -> Build:
+    def run_once(
+        self,
+        case: str,
+        variant: str,
+        source: Path,
+        out: Path,
+        *extra: str,
+        clean: bool = True,
+        builder: str = "html",
+        note: str = "",
+        env: dict[str, str] | None = None,
+    ) -> Build:
         if clean:
             shutil.rmtree(out, ignore_errors=True)
         if builder == "latexpdf":
@@ -170,8 +191,15 @@ class Bench:
     def record(self, runs: list[Build]) -> Build:
         """The fastest of repeated runs (other load on the machine only ever adds time)."""
         best = min(runs, key=lambda b: (not b.ok, b.seconds))
-        result = Build(best.case, best.variant, best.seconds, max(b.peak_mb for b in runs), all(b.ok for b in runs),
-                       best.note, min(b.cpu for b in runs))
+        result = Build(
+            best.case,
+            best.variant,
+            best.seconds,
+            max(b.peak_mb for b in runs),
+            all(b.ok for b in runs),
+            best.note,
+            min(b.cpu for b in runs),
+        )
         if len(runs) > 1:
             result.note = ", ".join(filter(None, [result.note, f"best of {len(runs)}"]))
         self.builds.append(result)
@@ -189,10 +217,13 @@ class Bench:
     def html(self) -> None:
         for n in self.sizes:
             pub, base = self.project(n)
-            self.interleaved([
-                (f"html-{n}", "pubcomment", pub, WORK / f"n{n}" / "out-pub-html", ()),
-                (f"html-{n}", "baseline", base, WORK / f"n{n}" / "out-base-html", ()),
-            ], self.repeat)
+            self.interleaved(
+                [
+                    (f"html-{n}", "pubcomment", pub, WORK / f"n{n}" / "out-pub-html", ()),
+                    (f"html-{n}", "baseline", base, WORK / f"n{n}" / "out-base-html", ()),
+                ],
+                self.repeat,
+            )
         n = max(self.sizes)
         pub, _base = self.project(n, opinions_format="yaml")
         self.interleaved([(f"html-{n}", "pubcomment, opinions in YAML", pub, WORK / f"n{n}-yaml" / "out-pub-html", ())], self.repeat)
@@ -208,8 +239,11 @@ class Bench:
             "baseline": lambda edited: self.project(n, edited=edited)[1],
             SPLIT: lambda edited: self.project(n, edited=edited, per_page=PER_PAGE)[0],
         }
-        outs = {"pubcomment": WORK / f"n{n}" / "out-pub-html", "baseline": WORK / f"n{n}" / "out-base-html",
-                SPLIT: WORK / f"n{n}-p{PER_PAGE}" / "out-pub-html"}
+        outs = {
+            "pubcomment": WORK / f"n{n}" / "out-pub-html",
+            "baseline": WORK / f"n{n}" / "out-base-html",
+            SPLIT: WORK / f"n{n}-p{PER_PAGE}" / "out-pub-html",
+        }
         for variant, source in projects.items():
             if not (outs[variant] / "index.html").exists():
                 self.run_once(f"html-{n}", variant, source(False), outs[variant])
@@ -225,7 +259,8 @@ class Bench:
         for _ in range(self.repeat):
             for variant, source in projects.items():
                 runs.setdefault(f"{variant}, nothing changed", []).append(
-                    self.run_once("incremental", f"{variant}, nothing changed", source(False), outs[variant], clean=False))
+                    self.run_once("incremental", f"{variant}, nothing changed", source(False), outs[variant], clean=False)
+                )
         for variant in runs:
             self.record(runs[variant])
 
@@ -236,18 +271,24 @@ class Bench:
         # Sphinx's parallel writer gains only with more than ten pages (see README):
         # the same opinions on 40 topic pages, -j 1 and -j 2.
         pub, _base = self.project(n, topics=MANY_PAGES)
-        self.interleaved([
-            ("parallel", "pubcomment -j 1, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j1", ()),
-            ("parallel", "pubcomment -j 2, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j2", ("-j", "2")),
-        ], self.repeat)
+        self.interleaved(
+            [
+                ("parallel", "pubcomment -j 1, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j1", ()),
+                ("parallel", "pubcomment -j 2, many pages", pub, WORK / f"n{n}-t{MANY_PAGES}" / "out-pub-j2", ("-j", "2")),
+            ],
+            self.repeat,
+        )
         for b in self.builds[-2:]:
             b.note = ", ".join(filter(None, [f"{MANY_PAGES} topic pages", b.note]))
         # The opinions on pages of 250 (pc-opinions :numbers:), -j 1 and -j 2 taking turns.
         pub, _base = self.project(n, per_page=PER_PAGE)
-        self.interleaved([
-            ("parallel", f"{SPLIT} -j 1", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j1", ()),
-            ("parallel", f"{SPLIT} -j 2", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j2", ("-j", "2")),
-        ], self.repeat)
+        self.interleaved(
+            [
+                ("parallel", f"{SPLIT} -j 1", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j1", ()),
+                ("parallel", f"{SPLIT} -j 2", pub, WORK / f"n{n}-p{PER_PAGE}" / "out-pub-j2", ("-j", "2")),
+            ],
+            self.repeat,
+        )
 
     def scale(self) -> None:
         """Pages of 250 at 10,000, 30,000 and 100,000 opinions (the faster of two
@@ -269,8 +310,16 @@ class Bench:
         out = pub.parent / "out-scale-j1"
         runs = []
         for edited in (True, False):
-            runs.append(self.run_once(f"scale-{n}", f"{SCALE}, one opinion edited", pub_edited(edited), out, clean=False,
-                                      note=f"opinion {EDITED_OPINION} of {n:,}"))
+            runs.append(
+                self.run_once(
+                    f"scale-{n}",
+                    f"{SCALE}, one opinion edited",
+                    pub_edited(edited),
+                    out,
+                    clean=False,
+                    note=f"opinion {EDITED_OPINION} of {n:,}",
+                )
+            )
             time.sleep(1.1)
         self.record(runs)
         self.record([self.run_once(f"scale-{n}", f"{SCALE}, nothing changed", pub, out, clean=False)])
@@ -289,7 +338,7 @@ class Bench:
                 ("pubcomment (uplatex)", pub, "out-pub-pdf", ()),
                 ("baseline (uplatex)", base, "out-base-pdf", ()),
                 ("baseline (site settings)", base, "out-base-pdf-site", ("-c", str(base.parent / "baseline-site-conf"))),
-            )[:3 if n == 1000 else 2]
+            )[: 3 if n == 1000 else 2]
             runs: dict[str, list[Build]] = {variant: [] for variant, *_ in builds}
             # Five turns at 1,000: TeX runs are long enough that other builds on the
             # machine moved the ratios by a fifth between runs of three.  One at
@@ -300,8 +349,17 @@ class Bench:
             env = {"extra_mem_bot": str(tex_memory.EXTRA_MEMORY_WORDS)} if n > 1000 else None
             for _ in range(repeat):
                 for variant, source, out, extra in builds:
-                    runs[variant].append(self.run_once(f"latexpdf-{n}", variant, source, WORK / f"n{n}" / out, *extra, builder="latexpdf",
-                                                       env=None if variant.startswith("pubcomment") else env))
+                    runs[variant].append(
+                        self.run_once(
+                            f"latexpdf-{n}",
+                            variant,
+                            source,
+                            WORK / f"n{n}" / out,
+                            *extra,
+                            builder="latexpdf",
+                            env=None if variant.startswith("pubcomment") else env,
+                        )
+                    )
             for variant, *_ in builds:
                 self.record(runs[variant])
 
@@ -311,7 +369,10 @@ class Bench:
         return next((b for b in self.builds if b.case == case and b.variant == variant), None)
 
     def table(self) -> str:
-        lines = ["| case | build | wall time | CPU time | peak RSS | time ratio | memory ratio |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+        lines = [
+            "| case | build | wall time | CPU time | peak RSS | time ratio | memory ratio |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for b in self.builds:
             reference = self.reference(b)
             ratio = f"{b.seconds / reference.seconds:.2f}×" if reference and reference is not b else ""
@@ -354,7 +415,9 @@ class Bench:
                 lines.append(f"- {label}: not measured")
                 return
             met = value < limit if strict else value <= limit
-            lines.append(f"- {'met' if met else 'NOT met'}: {label}: {fmt.format(value)} (target {'<' if strict else '≤'} {fmt.format(limit)})")
+            lines.append(
+                f"- {'met' if met else 'NOT met'}: {label}: {fmt.format(value)} (target {'<' if strict else '≤'} {fmt.format(limit)})"
+            )
 
         def ratio(a: Build | None, b: Build | None, attr: str = "seconds") -> float | None:
             return getattr(a, attr) / getattr(b, attr) if a and b and a.ok and b.ok else None
@@ -368,26 +431,62 @@ class Bench:
             check(f"growth, {big // small}× the opinions → time ×", growth, 10.5 * big / small / 10, "{:.2f}")
         incremental = ratio(self.find("incremental", "pubcomment"), pub_big)
         check("one edited opinion, rebuild against the full build", incremental, 0.10, "{:.0%}")
-        check("one edited opinion, rebuild against the baseline's full build", ratio(self.find("incremental", "pubcomment"), base_big), 0.10, "{:.1%}")
-        check("one edited opinion, rebuild against the baseline's rebuild", ratio(self.find("incremental", "pubcomment"), self.find("incremental", "baseline")),
-              1.0)
+        check(
+            "one edited opinion, rebuild against the baseline's full build",
+            ratio(self.find("incremental", "pubcomment"), base_big),
+            0.10,
+            "{:.1%}",
+        )
+        check(
+            "one edited opinion, rebuild against the baseline's rebuild",
+            ratio(self.find("incremental", "pubcomment"), self.find("incremental", "baseline")),
+            1.0,
+        )
         split_big = self.find(f"html-{big}", SPLIT)
-        check(f"one edited opinion, {SPLIT}: rebuild against the same project's full build", ratio(self.find("incremental", SPLIT), split_big), 0.10, "{:.0%}")
+        check(
+            f"one edited opinion, {SPLIT}: rebuild against the same project's full build",
+            ratio(self.find("incremental", SPLIT), split_big),
+            0.10,
+            "{:.0%}",
+        )
         for variant, full in (("pubcomment", pub_big), (SPLIT, split_big)):
-            floor, base_floor = self.find("incremental", f"{variant}, nothing changed"), self.find("incremental", "baseline, nothing changed")
+            floor, base_floor = (
+                self.find("incremental", f"{variant}, nothing changed"),
+                self.find("incremental", "baseline, nothing changed"),
+            )
             if floor and floor.ok and full and base_floor:
-                lines.append(f"- (the floor, {variant}: a rebuild with nothing changed takes {floor.seconds / full.seconds:.0%} of the full build: "
-                             f"{floor.seconds:.2f} s, against {base_floor.seconds:.2f} s for the baseline)")
-        check("latexpdf at 1,000 against the baseline (upLaTeX, Sphinx's default for ja)",
-              ratio(self.find("latexpdf-1000", "pubcomment (uplatex)"), self.find("latexpdf-1000", "baseline (uplatex)")), 1.1)
-        check("latexpdf at 1,000 against the baseline printed with the site's settings too",
-              ratio(self.find("latexpdf-1000", "pubcomment (uplatex)"), self.find("latexpdf-1000", "baseline (site settings)")), 1.1)
-        check(f"latexpdf at {LATEX_LARGE:,} against the baseline (upLaTeX)",
-              ratio(self.find(f"latexpdf-{LATEX_LARGE}", "pubcomment (uplatex)"), self.find(f"latexpdf-{LATEX_LARGE}", "baseline (uplatex)")), 1.0)
+                lines.append(
+                    f"- (the floor, {variant}: a rebuild with nothing changed takes {floor.seconds / full.seconds:.0%} of the full build: "
+                    f"{floor.seconds:.2f} s, against {base_floor.seconds:.2f} s for the baseline)"
+                )
+        check(
+            "latexpdf at 1,000 against the baseline (upLaTeX, Sphinx's default for ja)",
+            ratio(self.find("latexpdf-1000", "pubcomment (uplatex)"), self.find("latexpdf-1000", "baseline (uplatex)")),
+            1.1,
+        )
+        check(
+            "latexpdf at 1,000 against the baseline printed with the site's settings too",
+            ratio(self.find("latexpdf-1000", "pubcomment (uplatex)"), self.find("latexpdf-1000", "baseline (site settings)")),
+            1.1,
+        )
+        check(
+            f"latexpdf at {LATEX_LARGE:,} against the baseline (upLaTeX)",
+            ratio(self.find(f"latexpdf-{LATEX_LARGE}", "pubcomment (uplatex)"), self.find(f"latexpdf-{LATEX_LARGE}", "baseline (uplatex)")),
+            1.0,
+        )
         check("-j 2 against -j 1 (time)", ratio(self.find("parallel", "pubcomment -j 2"), pub_big), 1.0, strict=True)
-        check(f"-j 2 against -j 1 with {MANY_PAGES} topic pages (time)",
-              ratio(self.find("parallel", "pubcomment -j 2, many pages"), self.find("parallel", "pubcomment -j 1, many pages")), 1.0, strict=True)
-        check(f"-j 2 against -j 1, {SPLIT} (time)", ratio(self.find("parallel", f"{SPLIT} -j 2"), self.find("parallel", f"{SPLIT} -j 1")), 1.0, strict=True)
+        check(
+            f"-j 2 against -j 1 with {MANY_PAGES} topic pages (time)",
+            ratio(self.find("parallel", "pubcomment -j 2, many pages"), self.find("parallel", "pubcomment -j 1, many pages")),
+            1.0,
+            strict=True,
+        )
+        check(
+            f"-j 2 against -j 1, {SPLIT} (time)",
+            ratio(self.find("parallel", f"{SPLIT} -j 2"), self.find("parallel", f"{SPLIT} -j 1")),
+            1.0,
+            strict=True,
+        )
         lines.extend(self.scale_targets(check, ratio))
         return "\n".join(lines)
 
@@ -401,29 +500,49 @@ class Bench:
         for a, b in pairwise(SCALE_SIZES):
             growth = ratio(one[b], one[a])
             if growth is not None:
-                lines.append(f"- (growth from {a:,} to {b:,} opinions: time ×{growth:.2f} for ×{b / a:.3g} the opinions, "
-                             f"×{growth ** (1 / math.log10(b / a)):.2f} per 10×)")
+                lines.append(
+                    f"- (growth from {a:,} to {b:,} opinions: time ×{growth:.2f} for ×{b / a:.3g} the opinions, "
+                    f"×{growth ** (1 / math.log10(b / a)):.2f} per 10×)"
+                )
         check(f"HTML at {big:,} opinions against {small:,}, {SCALE} (time)", ratio(one[big], one[small]), 10.5 * big / small / 10)
         check(f"HTML at {big:,} opinions, {SCALE} (wall time)", one[big].seconds if one[big] and one[big].ok else None, 90, "{:.0f} s")
         check(f"HTML at {big:,} opinions, {SCALE} (peak memory)", one[big].peak_mb if one[big] and one[big].ok else None, 1024, "{:.0f} MB")
-        check(f"-j 2 against -j 1 at {big:,} opinions (time)", ratio(self.find(f"scale-{big}", f"{SCALE} -j 2"), one[big]), 1.0, strict=True)
-        check(f"one edited opinion at {big:,}: rebuild against the full build", ratio(self.find(f"scale-{big}", f"{SCALE}, one opinion edited"), one[big]),
-              0.05, "{:.1%}")
+        check(
+            f"-j 2 against -j 1 at {big:,} opinions (time)", ratio(self.find(f"scale-{big}", f"{SCALE} -j 2"), one[big]), 1.0, strict=True
+        )
+        check(
+            f"one edited opinion at {big:,}: rebuild against the full build",
+            ratio(self.find(f"scale-{big}", f"{SCALE}, one opinion edited"), one[big]),
+            0.05,
+            "{:.1%}",
+        )
         floor, full = self.find(f"scale-{big}", f"{SCALE}, nothing changed"), one[big]
         if floor and floor.ok and full and full.ok:
             room = 0.05 * full.seconds - floor.seconds
-            left = (f"5% leaves {room:.2f} s to read the edited file and write its page" if room > 0 else
-                    f"5% of the full build is {-room:.2f} s less than the floor")
-            lines.append(f"- (the floor at {big:,}: a rebuild with nothing changed takes {floor.seconds:.2f} s, "
-                         f"{floor.seconds / full.seconds:.1%} of the full build; {left})")
+            left = (
+                f"5% leaves {room:.2f} s to read the edited file and write its page"
+                if room > 0
+                else f"5% of the full build is {-room:.2f} s less than the floor"
+            )
+            lines.append(
+                f"- (the floor at {big:,}: a rebuild with nothing changed takes {floor.seconds:.2f} s, "
+                f"{floor.seconds / full.seconds:.1%} of the full build; {left})"
+            )
         for n, (index, page, name, count) in sorted(self.loads.items()):
-            lines.append(f"- (at {n:,} opinions: {count} pages; searchindex.js {index / 1e6:.1f} MB ({index / 1e6 / n * 1000:.2f} MB per 1,000 opinions), "
-                         f"the largest page {name} {page / 1e6:.2f} MB)")
+            lines.append(
+                f"- (at {n:,} opinions: {count} pages; searchindex.js {index / 1e6:.1f} MB "
+                f"({index / 1e6 / n * 1000:.2f} MB per 1,000 opinions), "
+                f"the largest page {name} {page / 1e6:.2f} MB)"
+            )
         if big in self.loads:
             index, page, _name, _count = self.loads[big]
             check(f"the largest page at {big:,} opinions (a phone loads it whole)", page / 1e6, PAGE_MB, "{:.2f} MB")
-            check(f"searchindex.js at {big:,} opinions, per 1,000 opinions (loaded by the search page only)", index / 1e6 / big * 1000, INDEX_MB_PER_1000,
-                  "{:.2f} MB")
+            check(
+                f"searchindex.js at {big:,} opinions, per 1,000 opinions (loaded by the search page only)",
+                index / 1e6 / big * 1000,
+                INDEX_MB_PER_1000,
+                "{:.2f} MB",
+            )
         return lines
 
 
@@ -452,8 +571,10 @@ def machine() -> str:
             first = subprocess.run([engine, "--version"], capture_output=True, text=True, check=False).stdout.splitlines()[:1]
             tex += f"; {first[0]}" if first else ""
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; "
-            f"{', '.join(versions)}{tex}. Load average at the start: {load} (other builds may share the machine).")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; "
+        f"{', '.join(versions)}{tex}. Load average at the start: {load} (other builds may share the machine)."
+    )
 
 
 def write_readme(text: str, section: str = "bench") -> None:
@@ -483,9 +604,12 @@ def main() -> None:
     for case in cases:
         print(f"{case}:", file=sys.stderr, flush=True)
         getattr(bench, case)()
-    report = (f"Run of {started:%Y-%m-%d %H:%M} UTC ({(dt.datetime.now(dt.UTC) - started).seconds // 60} min), "
-              f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} --repeat {args.repeat}{' --quick' if args.quick else ''}`.\n\n"
-              f"Machine: {about}\n\n{bench.table()}\n\nTargets:\n\n{bench.targets()}\n")
+    report = (
+        f"Run of {started:%Y-%m-%d %H:%M} UTC ({(dt.datetime.now(dt.UTC) - started).seconds // 60} min), "
+        f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} "
+        f"--repeat {args.repeat}{' --quick' if args.quick else ''}`.\n\n"
+        f"Machine: {about}\n\n{bench.table()}\n\nTargets:\n\n{bench.targets()}\n"
+    )
     print(report)
     if args.write_readme:
         write_readme(report)

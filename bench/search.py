@@ -141,8 +141,18 @@ def measure(name: str, dotted: str | None, packages: str, out: Path, texts: list
     outcome.split_seconds = time.perf_counter() - start
     site = out / re.sub(r"\W+", "-", name.lower()).strip("-")
     shutil.rmtree(site, ignore_errors=True)
-    command = [str(Path(sys.executable).with_name("sphinx-build")), "-q", "-b", "html", "-c", str(REPO / "conf"),
-               "-D", f"html_search_options.type={dotted or 'sphinx.search.ja.DefaultSplitter'}", str(REPO / "source"), str(site)]
+    command = [
+        str(Path(sys.executable).with_name("sphinx-build")),
+        "-q",
+        "-b",
+        "html",
+        "-c",
+        str(REPO / "conf"),
+        "-D",
+        f"html_search_options.type={dotted or 'sphinx.search.ja.DefaultSplitter'}",
+        str(REPO / "source"),
+        str(site),
+    ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
     start = time.perf_counter()
     subprocess.run(command, check=True, env=env, capture_output=True)
@@ -191,8 +201,11 @@ def main() -> None:
         if outcome.failures:
             print("  not found: " + " / ".join(outcome.failures), file=sys.stderr)
         outcomes.append(outcome)
-    lines = [f"Run of {started} UTC, `python bench/search.py`, {len(queries)} queries of tests/search_queries.txt.", "",
-             table(outcomes, sum(map(len, texts)))]
+    lines = [
+        f"Run of {started} UTC, `python bench/search.py`, {len(queries)} queries of tests/search_queries.txt.",
+        "",
+        table(outcomes, sum(map(len, texts))),
+    ]
     for o in outcomes:
         if o.failures:
             lines += ["", f"{o.name} did not find: {' / '.join(o.failures)}"]

@@ -28,20 +28,61 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ext"))
 
 from pubcomment.core import similar
 
-NOUNS = ("マイナンバーカード", "行政手続のオンライン化", "図書館の開館時間", "バスの路線", "子育て支援", "窓口の待ち時間",
-         "電子申請", "市の公式アカウント", "学校のタブレット", "高齢者の見守り", "防災情報の配信", "住民票のコンビニ交付",
-         "公園の整備", "ごみの分別", "保育園の入園申請", "職員の研修", "個人情報の管理", "市税の納付", "道路の照明", "地域の集会所")
-PREDICATES = ("に反対します", "を進めてください", "は見直すべきです", "の予算を増やしてください", "について説明が足りません",
-              "は分かりにくいです", "を急いでほしいです", "に不安を感じています", "の目標が低すぎます", "を高く評価します",
-              "は慎重に進めてください", "の周知が不十分です", "を市民と一緒に考えてください", "に賛成します")
-REASONS = ("高齢者には使いにくいからです", "費用に見合う効果が見えないからです", "他市ではすでに実施されているからです",
-           "家族が困っているからです", "安全性が確認されていないからです", "若い世代の声が届いていないからです",
-           "説明会に参加して疑問に思ったからです", "毎日の生活に関わることだからです")
+NOUNS = (
+    "マイナンバーカード",
+    "行政手続のオンライン化",
+    "図書館の開館時間",
+    "バスの路線",
+    "子育て支援",
+    "窓口の待ち時間",
+    "電子申請",
+    "市の公式アカウント",
+    "学校のタブレット",
+    "高齢者の見守り",
+    "防災情報の配信",
+    "住民票のコンビニ交付",
+    "公園の整備",
+    "ごみの分別",
+    "保育園の入園申請",
+    "職員の研修",
+    "個人情報の管理",
+    "市税の納付",
+    "道路の照明",
+    "地域の集会所",
+)
+PREDICATES = (
+    "に反対します",
+    "を進めてください",
+    "は見直すべきです",
+    "の予算を増やしてください",
+    "について説明が足りません",
+    "は分かりにくいです",
+    "を急いでほしいです",
+    "に不安を感じています",
+    "の目標が低すぎます",
+    "を高く評価します",
+    "は慎重に進めてください",
+    "の周知が不十分です",
+    "を市民と一緒に考えてください",
+    "に賛成します",
+)
+REASONS = (
+    "高齢者には使いにくいからです",
+    "費用に見合う効果が見えないからです",
+    "他市ではすでに実施されているからです",
+    "家族が困っているからです",
+    "安全性が確認されていないからです",
+    "若い世代の声が届いていないからです",
+    "説明会に参加して疑問に思ったからです",
+    "毎日の生活に関わることだからです",
+)
 PUNCTUATION = "、。！？，．"
 
 
-KANJI = "市民区町村計画案意見行政手続窓口電子申請図書館公園道路交通福祉子育教育学校防災情報環境経済産業観光文化医療健康税金予算職員地域住民生活安全安心施設整備"\
-        "利用促進強化改善検討実施推進支援相談制度活用連携協力参加説明周知"
+KANJI = (
+    "市民区町村計画案意見行政手続窓口電子申請図書館公園道路交通福祉子育教育学校防災情報環境経済産業観光文化医療健康税金予算職員地域住民生活安全安心施設整備"
+    "利用促進強化改善検討実施推進支援相談制度活用連携協力参加説明周知"
+)
 KANA = "のをにがはでとへからまでよりも"
 WORDS: list[str] = []
 
@@ -51,8 +92,10 @@ def clause(rng: random.Random) -> str:
     if not WORDS:
         words = random.Random(0)
         WORDS.extend("".join(words.choice(KANJI) for _ in range(words.randint(2, 4))) for _ in range(3000))
-    return (f"{rng.choice(WORDS)}{rng.choice(KANA)}{rng.choice(WORDS)}{rng.choice(PREDICATES)}。"
-            f"{rng.choice(WORDS)}{rng.choice(KANA)}{rng.choice(NOUNS)}、{rng.choice(REASONS)}。")
+    return (
+        f"{rng.choice(WORDS)}{rng.choice(KANA)}{rng.choice(WORDS)}{rng.choice(PREDICATES)}。"
+        f"{rng.choice(WORDS)}{rng.choice(KANA)}{rng.choice(NOUNS)}、{rng.choice(REASONS)}。"
+    )
 
 
 def edit(text: str, rng: random.Random) -> str:
@@ -62,13 +105,13 @@ def edit(text: str, rng: random.Random) -> str:
         if kind < 0.3:
             text = text[:position] + rng.choice("あいうえおかきくけこ市民的") + text[position:]
         elif kind < 0.55:
-            text = text[:position] + text[position + 1:]
+            text = text[:position] + text[position + 1 :]
         elif kind < 0.8:
-            text = text[:position] + rng.choice("さしすせそ町人会") + text[position + 1:]
+            text = text[:position] + rng.choice("さしすせそ町人会") + text[position + 1 :]
         else:
             marks = [i for i, c in enumerate(text) if c in PUNCTUATION]
             spot = rng.choice(marks) if marks else position
-            text = text[:spot] + rng.choice(PUNCTUATION) + text[spot + 1:]
+            text = text[:spot] + rng.choice(PUNCTUATION) + text[spot + 1 :]
     return text
 
 
@@ -116,7 +159,7 @@ def with_datasketch(texts: Sequence[str]) -> list[tuple[int, ...]]:
 
     lsh = MinHashLSH(threshold=similar.THRESHOLD, num_perm=similar.NUM_PERM)
     folded = [similar.fold(t) for t in texts]
-    sets = [{f[i:i + 3].encode() for i in range(max(len(f) - 2, 1))} for f in folded]
+    sets = [{f[i : i + 3].encode() for i in range(max(len(f) - 2, 1))} for f in folded]
     hashes = MinHash.bulk(sets, num_perm=similar.NUM_PERM)
     parent = list(range(len(texts)))
 
@@ -174,13 +217,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     texts, truth = generate(arguments.count, arguments.seed)
-    print(f"{arguments.count:,} synthetic opinions, {sum(map(len, texts)) / len(texts):.0f} characters on average, "
-          f"{sum(t >= 0 for t in truth) / len(truth):.0%} variants of 50 templates\n")
+    print(
+        f"{arguments.count:,} synthetic opinions, {sum(map(len, texts)) / len(texts):.0f} characters on average, "
+        f"{sum(t >= 0 for t in truth) / len(truth):.0%} variants of 50 templates\n"
+    )
     print("| method | opinions | time | groups | pairwise precision | pairwise recall |\n|---|---:|---:|---:|---:|---:|")
-    sample_texts, sample_truth = texts[:arguments.sample], truth[:arguments.sample]
-    for name, method in (("pubcomment (numpy MinHash, LSH 16×4, confirmed)", ours),
-                         ("datasketch MinHashLSH (64 perm, threshold 0.5)", with_datasketch),
-                         ("rapidfuzz leader clustering (ratio ≥ 85)", with_rapidfuzz)):
+    sample_texts, sample_truth = texts[: arguments.sample], truth[: arguments.sample]
+    for name, method in (
+        ("pubcomment (numpy MinHash, LSH 16×4, confirmed)", ours),
+        ("datasketch MinHashLSH (64 perm, threshold 0.5)", with_datasketch),
+        ("rapidfuzz leader clustering (ratio ≥ 85)", with_rapidfuzz),
+    ):
         try:
             measure(name, method, sample_texts, sample_truth)
         except ImportError as error:

@@ -45,6 +45,7 @@ DOCUMENTS = (
         stem="sample-town-results",
     ),
     # 意見募集にかけた案（改定案）。`-t draft` の別のビルドで作ります。
-    Document(key="plan_draft", root="plan/index", title=f"{PLAN_TITLE} 改定案", author=BODY,
-             stem="kawasaki-dx-plan-draft", edition="draft"),
+    Document(
+        key="plan_draft", root="plan/index", title=f"{PLAN_TITLE} 改定案", author=BODY, stem="kawasaki-dx-plan-draft", edition="draft"
+    ),
 )

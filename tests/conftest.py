@@ -33,7 +33,9 @@ def require_tool(name: str, what: str) -> str:
 def sphinx_build(*args: str) -> None:
     """sphinx-build in its own process: in-process builds share docutils' global
     registries with the sphinx.testing apps of other tests."""
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", *args], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, f"sphinx-build {' '.join(args)} failed or warned:\n{result.stderr}"
 
 

@@ -81,8 +81,9 @@ def test_the_number_of_amendments_in_a_sentence(app: SphinxTestApp) -> None:
 # A copy of its own (srcdir): the other tests of the root read its results.md as it is.
 @pytest.mark.sphinx("html", testroot="plan", srcdir="plan-count", freshenv=True)
 def test_the_plans_amendments_are_counted_without_data(app: SphinxTestApp) -> None:
-    (app.srcdir / "results.md").write_text((app.srcdir / "results.md").read_text(encoding="utf-8")
-                                           + "\n修正箇所数は{pc-count}`amendments`です。\n", encoding="utf-8")
+    (app.srcdir / "results.md").write_text(
+        (app.srcdir / "results.md").read_text(encoding="utf-8") + "\n修正箇所数は{pc-count}`amendments`です。\n", encoding="utf-8"
+    )
     app.build()
     assert warnings_of(app) == []
     assert "修正箇所数は3件です。" in html(app, "results.html").get_text()

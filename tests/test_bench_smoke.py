@@ -37,8 +37,12 @@ def test_both_projects_build_without_warnings(tmp_path: Path, opinions_format: s
     for project in (pubcomment, baseline):
         out = tmp_path / f"{project.name}-html"
         # In its own process: in-process builds share docutils' global registries.
-        result = subprocess.run([sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", "html", str(project), str(out)],
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", "html", str(project), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, f"{project.name}: {result.stderr}"
     text = (tmp_path / "pubcomment-html" / "index.html").read_text(encoding="utf-8")
     assert f"{len(model.opinions)}件" in text

@@ -45,7 +45,7 @@ def test_html_alt_text_states_the_counts(html: tuple[Path, Path]) -> None:
     alts = re.findall(r'<img alt="([^"]*)" src="_images/pc-index-chart-(\w+)\.svg"', page)
     assert dict((by, alt) for alt, by in alts) == {
         "topic": "意見の件数（項目別）の棒グラフ。ア 路線バスの維持に関することは13件（A 12件、B 1件）。"
-                 "イ 鉄道の利便性に関することは1件（B 1件）。本案件外のものは1件（B 1件）。",
+        "イ 鉄道の利便性に関することは1件（B 1件）。本案件外のものは1件（B 1件）。",
         "category": "意見の件数（対応区分別）の棒グラフ。A　反映は12件。B　御意見の趣旨が案に沿ったものは3件。",
     }
     assert '<figure class="pc-chart' in page and "<figcaption>" in page

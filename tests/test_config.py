@@ -20,9 +20,9 @@ def test_wrong_values_are_named_with_the_nearest_key_and_replaced(app: SphinxTes
     warnings = warnings_of(app)
     config_warnings = [w for w in warnings if "[pubcomment.config]" in w]
     assert len(config_warnings) == 4, warnings
-    labels, = (w for w in config_warnings if "pubcomment_labels" in w)
+    (labels,) = (w for w in config_warnings if "pubcomment_labels" in w)
     assert "conf.py:4: WARNING" in labels and "unknown key 'summry' (did you mean 'summary'?); it is ignored" in labels
-    edition, = (w for w in config_warnings if "pubcomment_edition " in w)
+    (edition,) = (w for w in config_warnings if "pubcomment_edition " in w)
     assert "must be one of 'final', 'draft', not 'drafts' (did you mean 'draft'?); the default 'final' is used instead" in edition
     assert any("pubcomment_badges must be True or False, not str 'yes'" in w for w in config_warnings)
     assert any("pubcomment_edition_dirs must be a dict of text" in w for w in config_warnings)

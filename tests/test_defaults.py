@@ -67,8 +67,9 @@ def test_minimal_project_builds_html_pdf_and_epub(tmp_path: Path) -> None:
     tex = next((tmp_path / "latex").glob("*.tex"))
     latexmk(tmp_path / "latex", tex.stem)
     pdf = tex.with_suffix(".pdf")
-    text = subprocess.run([require_tool("pdftotext", "reading the PDF"), "-enc", "UTF-8", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext", "reading the PDF"), "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "本文です。" in text and "見本市の計画" in text
     assert "リリース" not in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]

@@ -86,8 +86,9 @@ def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
     assert [td.get_text(strip=True) for td in page.select("table.pc-opinions tbody tr > td:first-child")] == ["1", "2", "3"]
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True,
-                    confoverrides={"html_search_options": {"type": "pubcomment.search_ja.BigramSplitter"}})
+@pytest.mark.sphinx(
+    "html", testroot="basic", freshenv=True, confoverrides={"html_search_options": {"type": "pubcomment.search_ja.BigramSplitter"}}
+)
 def test_rows_words_found_at_once_for_the_bigram_splitter(app: SphinxTestApp) -> None:
     """For a splitter that splits its own words, the table's words are one text, a word a line."""
     app.build()
@@ -129,7 +130,12 @@ def test_basic_html(app: SphinxTestApp) -> None:
     # Tally with row totals and a 合計 row.
     tally = soup.select_one("table.pc-tally")
     rows = [[c.get_text(strip=True) for c in tr.select("th, td")] for tr in tally.select("tr")]
-    assert rows == [["項目", "A", "B", "計"], ["ア プラン全般に関すること", "1", "1", "2"], ["イ 個別の取組に関すること", "0", "1", "1"], ["合計", "1", "2", "3"]]
+    assert rows == [
+        ["項目", "A", "B", "計"],
+        ["ア プラン全般に関すること", "1", "1", "2"],
+        ["イ 個別の取組に関すること", "0", "1", "1"],
+        ["合計", "1", "2", "3"],
+    ]
     # The ※ note stays in its cell and the marker links to it.
     marker = soup.select_one("a.pc-note-ref")
     assert marker is not None and marker.get_text() == "(※)"
@@ -153,19 +159,22 @@ def test_basic_html(app: SphinxTestApp) -> None:
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
 def test_bad_data_warns_at_file_and_line(app: SphinxTestApp) -> None:
     app.build()
-    assert_warnings(app, [
-        ("index.md:6", "pubcomment.date", "ends (2025-12-03) before it starts"),
-        ("index.md:10", "pubcomment.category", "category key 'A' is defined twice"),
-        ("index.md:16", "pubcomment.category", "unknown category 'Z'"),
-        ("index.md:20", "pubcomment.topic", "unknown topic 'nowhere'"),
-        ("index.md:22", "pubcomment.note", "1 (※) marker(s) but 0 note(s)"),
-        ("index.md:23", "pubcomment.required", "needs a non-empty 'response'"),
-        ("index.md:27", "pubcomment.unknown_key", "unknown key 'summry'"),
-        ("index.md:19", "pubcomment.number", "opinion number 1 is used twice"),
-        ("index.md:14", "pubcomment.number", "opinion numbers skip 2, 3"),
-        ("index.md:7", "pubcomment.count", "declared opinions (5件) disagree with the data (3件)"),
-        ("index.md:32", "pubcomment.reference", "no consultation named 'missing'"),
-    ])
+    assert_warnings(
+        app,
+        [
+            ("index.md:6", "pubcomment.date", "ends (2025-12-03) before it starts"),
+            ("index.md:10", "pubcomment.category", "category key 'A' is defined twice"),
+            ("index.md:16", "pubcomment.category", "unknown category 'Z'"),
+            ("index.md:20", "pubcomment.topic", "unknown topic 'nowhere'"),
+            ("index.md:22", "pubcomment.note", "1 (※) marker(s) but 0 note(s)"),
+            ("index.md:23", "pubcomment.required", "needs a non-empty 'response'"),
+            ("index.md:27", "pubcomment.unknown_key", "unknown key 'summry'"),
+            ("index.md:19", "pubcomment.number", "opinion number 1 is used twice"),
+            ("index.md:14", "pubcomment.number", "opinion numbers skip 2, 3"),
+            ("index.md:7", "pubcomment.count", "declared opinions (5件) disagree with the data (3件)"),
+            ("index.md:32", "pubcomment.reference", "no consultation named 'missing'"),
+        ],
+    )
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True, confoverrides={"suppress_warnings": ["pubcomment"]})
@@ -210,10 +219,12 @@ def test_opinions_from_a_workbook(app: SphinxTestApp) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "意見一覧"
-    for row in (["No", "項目", "区分", "意見の要旨", "本市の考え方", "受付番号", "氏名"],
-                [1, "全般", "B", "一段落目。\n\n二段落目。", "考え方一", 101, "見本 花子"],
-                [2.0, "全般", "D", "要旨二", "考え方二", 101],
-                [3, "全般", "X", "要旨三", "考え方三", 102]):
+    for row in (
+        ["No", "項目", "区分", "意見の要旨", "本市の考え方", "受付番号", "氏名"],
+        [1, "全般", "B", "一段落目。\n\n二段落目。", "考え方一", 101, "見本 花子"],
+        [2.0, "全般", "D", "要旨二", "考え方二", 101],
+        [3, "全般", "X", "要旨三", "考え方三", 102],
+    ):
         sheet.append(row)
     book.save(app.srcdir / "opinions.xlsx")
     app.build()

@@ -24,6 +24,7 @@ from documents import DOCUMENTS
 
 pytestmark = pytest.mark.epub
 
+
 def epubcheck(epub: Path) -> str:
     """EPUBCheck's report; fails the test unless it has no error and no warning."""
     result = run_epubcheck(epub)
@@ -41,8 +42,20 @@ def epubs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         outdir = tmp_path_factory.mktemp(f"epub-{document.key}")
         # The doctrees go elsewhere: the builder packs what it finds in outdir.
         doctrees = tmp_path_factory.mktemp(f"doctrees-{document.key}")
-        sphinx_build("-b", "epub", "-t", f"epub_{document.key}", "-t", document.edition, "-c", str(ROOT / "conf"),
-                     "-d", str(doctrees), str(ROOT / "source"), str(outdir))
+        sphinx_build(
+            "-b",
+            "epub",
+            "-t",
+            f"epub_{document.key}",
+            "-t",
+            document.edition,
+            "-c",
+            str(ROOT / "conf"),
+            "-d",
+            str(doctrees),
+            str(ROOT / "source"),
+            str(outdir),
+        )
         result[document.key] = outdir / f"{document.stem}.epub"
     return result
 
@@ -85,7 +98,9 @@ def test_results_epub_holds_the_facts(epubs: dict[str, Path]) -> None:
 
 
 @pytest.mark.sphinx(
-    "epub", testroot="epub-scope", freshenv=True,
+    "epub",
+    testroot="epub-scope",
+    freshenv=True,
     confoverrides={"root_doc": "a/index", "suppress_warnings": ["toc.not_included"]},
 )
 def test_one_document_of_several(app: SphinxTestApp) -> None:

@@ -16,8 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # Roots whose opinion tables hold every kind of cell content: markdown and
 # plain text, notes and their links, badges, grouped rows, changed text,
 # withheld text, hostile text, other cities' labels.
-ROOTS = ["test-basic", "test-hostile", "test-shapes", "test-a11y", "test-redaction", "test-other-city",
-         "test-numbers", "test-csv", "test-amendments", "test-plan"]
+ROOTS = [
+    "test-basic",
+    "test-hostile",
+    "test-shapes",
+    "test-a11y",
+    "test-redaction",
+    "test-other-city",
+    "test-numbers",
+    "test-csv",
+    "test-amendments",
+    "test-plan",
+]
 
 
 class Uses:
@@ -78,7 +88,7 @@ def test_sample_site_rows_are_the_translators_bytes(tmp_path: Path, monkeypatch:
         assert fast[page] == slow[page], page
 
 
-OVERRIDE = '''
+OVERRIDE = """
 from docutils import nodes
 
 
@@ -92,7 +102,7 @@ def depart_paragraph(self, node):
 
 def setup(app):
     app.add_node(nodes.paragraph, override=True, html=(visit_paragraph, depart_paragraph))
-'''
+"""
 
 
 def test_another_extensions_visitor_is_respected(rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,8 +115,8 @@ def test_another_extensions_visitor_is_respected(rootdir: Path, tmp_path: Path, 
         _build([str(srcdir), str(tmp_path / "out")])
     assert uses.slow > 0 and uses.fast == 0
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    body = page[page.index('<table class="pc-table'):]
-    assert '<p class="theirs">' in body[body.index("<tbody"):]
+    body = page[page.index('<table class="pc-table') :]
+    assert '<p class="theirs">' in body[body.index("<tbody") :]
 
 
 def test_copies_match_the_installed_writers() -> None:
@@ -114,7 +124,9 @@ def test_copies_match_the_installed_writers() -> None:
     ones (else the copy is off, correct but slow: compare it and add the digest)."""
     from sphinx.writers.html5 import HTML5Translator
 
-    unknown = {name: fast_rows.source_digest(getattr(HTML5Translator, name))
-               for name, known in fast_rows.COPIED_DIGESTS.items()
-               if fast_rows.source_digest(getattr(HTML5Translator, name)) not in known}
+    unknown = {
+        name: fast_rows.source_digest(getattr(HTML5Translator, name))
+        for name, known in fast_rows.COPIED_DIGESTS.items()
+        if fast_rows.source_digest(getattr(HTML5Translator, name)) not in known
+    }
     assert not unknown, f"compare html/fast_rows.py with these methods, then add their digests: {unknown}"

@@ -32,8 +32,9 @@ CLEAN = [case for case in CASES if case.builds_cleanly]
 
 
 def selected(session: pytest.Session, name: str) -> list[Case]:
-    ids = {item.callspec.params["case"] for item in session.items
-           if getattr(item, "originalname", "") == name and hasattr(item, "callspec")}
+    ids = {
+        item.callspec.params["case"] for item in session.items if getattr(item, "originalname", "") == name and hasattr(item, "callspec")
+    }
     return [case for case in CASES if case.id in ids]
 
 
@@ -81,7 +82,9 @@ def combined_project(base: Path) -> Path:
     srcdir.mkdir(parents=True)
     (srcdir / "conf.py").write_text(COMBINED_CONF, encoding="utf-8")
     toctree = "\n".join(f"{case.id}/index" for case in CLEAN)
-    (srcdir / "index.md").write_text(f"# 見本の敵対的入力（synthetic）\n\n```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n", encoding="utf-8")
+    (srcdir / "index.md").write_text(
+        f"# 見本の敵対的入力（synthetic）\n\n```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n", encoding="utf-8"
+    )
     for case in CLEAN:
         write_case(case, srcdir / case.id, title=f"見本 {case.number:03d}")
     return srcdir
@@ -138,7 +141,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
 @pytest.mark.latex
 def test_corpus_pdf_builds(printed: Printed) -> None:
     assert not printed.build_problems, "\n".join(printed.build_problems)
-    body = printed.tex[printed.tex.find(r"\begin{document}"):]
+    body = printed.tex[printed.tex.find(r"\begin{document}") :]
     for raw in (TEX_INPUT, r"\write18{", r"\immediate\write"):
         assert raw not in body, f"unescaped {raw} in the LaTeX source"
     for marker in FORBIDDEN_TEXT:

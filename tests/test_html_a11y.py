@@ -87,7 +87,7 @@ def test_data_in_captions_stays_text(app: SphinxTestApp) -> None:
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<b>項目</b>" not in html
     caption = page(app).select_one("table.pc-opinions caption")
-    assert "<b>項目</b> & \"引用\"" in caption.get_text()
+    assert '<b>項目</b> & "引用"' in caption.get_text()
 
 
 @pytest.mark.sphinx("html", testroot="a11y", freshenv=True)

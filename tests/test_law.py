@@ -46,14 +46,19 @@ def test_published_and_no_amendments_in_the_data() -> None:
 def test_no_amendments_leaves_nothing_to_cite() -> None:
     loaded = loader.load_text(DATA + "amendments: []\nopinions:\n  - {summary: s, response: r, amendments: [goal]}\n")
     assert [(p.subtype.value, p.line, p.message) for p in loaded.problems] == [
-        ("reference", 6, "opinion 1 cites an unknown amendment 'goal' (amendments: the data says there are none)")]
+        ("reference", 6, "opinion 1 cites an unknown amendment 'goal' (amendments: the data says there are none)")
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="plan", srcdir="plan-no-amendments", freshenv=True)
 def test_no_amendments_while_the_plan_has_some_is_a_contradiction(app: SphinxTestApp) -> None:
     results = app.srcdir / "results.md"
-    results.write_text(results.read_text(encoding="utf-8").replace("opinions:", "plan: 見本プラン\namendments: []\nopinions:")
-                       .replace("    amendments: [target]\n", ""), encoding="utf-8")
+    results.write_text(
+        results.read_text(encoding="utf-8")
+        .replace("opinions:", "plan: 見本プラン\namendments: []\nopinions:")
+        .replace("    amendments: [target]\n", ""),
+        encoding="utf-8",
+    )
     app.build()
     warnings = warnings_of(app)
     assert len(warnings) == 1 and "results.md:" in warnings[0] and "[pubcomment.amendment]" in warnings[0]
@@ -102,8 +107,14 @@ def test_every_rule_fires_where_the_results_lack_it(app: SphinxTestApp) -> None:
 def test_a_site_chooses_its_rules(app: SphinxTestApp) -> None:
     app.build()
     # Without the 'opinions' rule, 'responses' says that the table is missing.
-    assert_found(app, [*EVERY_RULE[:3], EVERY_RULE[5],
-                       ("bare.md:3", "pubcomment.law", "the responses (考え方) are not published: no document of the results has pc-opinions")])
+    assert_found(
+        app,
+        [
+            *EVERY_RULE[:3],
+            EVERY_RULE[5],
+            ("bare.md:3", "pubcomment.law", "the responses (考え方) are not published: no document of the results has pc-opinions"),
+        ],
+    )
 
 
 @pytest.mark.sphinx("html", testroot="law", freshenv=True, confoverrides={"pubcomment_law_rules": []})
@@ -120,9 +131,13 @@ def test_an_unknown_rule_is_named_with_the_nearest(app: SphinxTestApp) -> None:
     try:
         app.build()
         config = [w for w in law_warnings(app) if "[pubcomment.config]" in w]
-        assert config == ["conf.py:4: pubcomment_law_rules has an unknown rule 'publshed' (did you mean 'published'?); it is ignored [pubcomment.config]"]
+        assert config == [
+            "conf.py:4: pubcomment_law_rules has an unknown rule 'publshed' (did you mean 'published'?); it is ignored [pubcomment.config]"
+        ]
         assert get_config(app.config).law_rules == ["title"]
-        assert [w for w in law_warnings(app) if "[pubcomment.law]" in w] == [f"{EVERY_RULE[2][0]}: the results have no title (題名): give 'title' in the data "
-                                                                             "(行政手続法43条1項; rule 'title' of pubcomment_law_rules) [pubcomment.law]"]
+        assert [w for w in law_warnings(app) if "[pubcomment.law]" in w] == [
+            f"{EVERY_RULE[2][0]}: the results have no title (題名): give 'title' in the data "
+            "(行政手続法43条1項; rule 'title' of pubcomment_law_rules) [pubcomment.law]"
+        ]
     finally:
         app.cleanup()

@@ -47,15 +47,19 @@ def test_pages_of_a_split_table_have_their_own_labels_in_print(app: SphinxTestAp
     assert tex.count(r"\label{\detokenize{a-2:pc-index-opinions-a-4}}") == 1
 
 
-@pytest.mark.parametrize(("numbers", "expected"), [
-    ("5-", [("index.md:3", "no opinion table", "opinions 4 of 'index'"), ("a-3.md:3", "another opinion table", "opinions 5 ")]),
-    ("3-", [("a-2.md:3", "another opinion table", "opinions 3 "), ("a-3.md:3", "another opinion table", "opinions 5 ")]),
-    ("9-", [("index.md:3", "no opinion table", "opinions 4 of 'index'"), ("a-2.md:3", "shows no opinion", "topic 'a'")]),
-    ("4, 1", [("a-2.md:3", "another opinion table", "opinions 1 ")]),
-    ("四から", [("a-2.md:3", "pubcomment.directive", "is not a range of opinion numbers")]),
-])
-def test_ranges_that_leave_out_or_repeat_opinions_warn(make_app, rootdir: Path, tmp_path: Path, numbers: str,
-                                                        expected: list[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        ("5-", [("index.md:3", "no opinion table", "opinions 4 of 'index'"), ("a-3.md:3", "another opinion table", "opinions 5 ")]),
+        ("3-", [("a-2.md:3", "another opinion table", "opinions 3 "), ("a-3.md:3", "another opinion table", "opinions 5 ")]),
+        ("9-", [("index.md:3", "no opinion table", "opinions 4 of 'index'"), ("a-2.md:3", "shows no opinion", "topic 'a'")]),
+        ("4, 1", [("a-2.md:3", "another opinion table", "opinions 1 ")]),
+        ("四から", [("a-2.md:3", "pubcomment.directive", "is not a range of opinion numbers")]),
+    ],
+)
+def test_ranges_that_leave_out_or_repeat_opinions_warn(
+    make_app, rootdir: Path, tmp_path: Path, numbers: str, expected: list[tuple[str, str, str]]
+) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-numbers", srcdir)
     page = srcdir / "a-2.md"

@@ -107,7 +107,9 @@ def test_rows_written_in_blocks_under_j2_give_the_same_pages(tmp_path: Path, roo
 
 def test_nothing_is_split_when_an_extension_is_not_parallel_write_safe(tmp_path: Path, rootdir: Path, cuts: Cuts) -> None:
     srcdir = _project(tmp_path, rootdir)
-    (srcdir / "unsafe_ext.py").write_text("def setup(app):\n    return {'parallel_read_safe': True, 'parallel_write_safe': False}\n", encoding="utf-8")
+    (srcdir / "unsafe_ext.py").write_text(
+        "def setup(app):\n    return {'parallel_read_safe': True, 'parallel_write_safe': False}\n", encoding="utf-8"
+    )
     conf = srcdir / "conf.py"
     conf.write_text(
         "import sys, pathlib\nsys.path.insert(0, str(pathlib.Path(__file__).parent))\n"

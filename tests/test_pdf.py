@@ -49,7 +49,11 @@ def latexmk(directory: Path, stem: str) -> None:
     fail with the end of its log."""
     result = subprocess.run(
         ["latexmk", "-r", "latexmkjarc", "-pdfdvi", "-dvi-", "-ps-", "-silent", "-halt-on-error", f"{stem}.tex"],
-        cwd=directory, capture_output=True, text=True, env={**os.environ, "LATEXOPTS": ""}, check=False,
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LATEXOPTS": ""},
+        check=False,
     )
     if result.returncode != 0:
         log = directory / f"{stem}.log"
@@ -231,9 +235,19 @@ def test_hostile_text_is_escaped_in_tex(app: SphinxTestApp) -> None:
     app.build()
     assert "WARNING" not in app.warning.getvalue()
     tex = (app.outdir / "hostile.tex").read_text(encoding="utf-8")
-    body = tex[tex.index(r"\begin{document}"):]
+    body = tex[tex.index(r"\begin{document}") :]
     # (Sphinx itself writes \makeatletter around long tables.)
-    unescaped = (r"\input{/etc/passwd}", r"\write18{", r"\immediate", r"\makeatletter \catcode", r"\newpage）", r"\def\x{y}", r"\textbf{x}", r"\vfill 100", r"\clearpage{} 50")
+    unescaped = (
+        r"\input{/etc/passwd}",
+        r"\write18{",
+        r"\immediate",
+        r"\makeatletter \catcode",
+        r"\newpage）",
+        r"\def\x{y}",
+        r"\textbf{x}",
+        r"\vfill 100",
+        r"\clearpage{} 50",
+    )
     for raw in (*unescaped, r"\underLine{x}"):
         assert raw not in body, raw
     assert body.count(r"\end{document}") == 1
@@ -296,19 +310,24 @@ def _every_character_opinions() -> list[tuple[str, str]]:
     alphabet = string.ascii_letters + string.digits + "+/"
     japanese = "、".join(f"論点{n}として地域の公共交通を守るための財源の確保を求め" for n in range(1, 131))
     english = " ".join(
-        f"Sentence {n} asks the city to keep the bus line to the station running every hour, including holidays."
-        for n in range(1, 81))
+        f"Sentence {n} asks the city to keep the bus line to the station running every hour, including holidays." for n in range(1, 81)
+    )
     hyphenless = " ".join(
         f"Point {n}: the \\input and \\include commands, internationalization, responsibilities, "
-        f"incomprehensibilities and characteristically unhyphenated words stay whole." for n in range(1, 31))
+        f"incomprehensibilities and characteristically unhyphenated words stay whole."
+        for n in range(1, 31)
+    )
     return [
         (japanese, "回答一"),
         (english, "回答二"),
         ("意見三", hyphenless),
         ("".join(rng.choice(alphabet) for _ in range(50_000)), "回答四"),
         (f"資料は {LONG_URL} にあります。リンク [資料]({LONG_URL}) と <{LONG_URL}> も。", "回答五"),
-        ("意見六", "コードの例 `for (i = 0; i < items.length; i++) { total += items[i].priceWithTaxIncludedInYen"
-                   "*quantities[i]; }` です。変更は {u}`" + LONG_URL + "` の通り。"),
+        (
+            "意見六",
+            "コードの例 `for (i = 0; i < items.length; i++) { total += items[i].priceWithTaxIncludedInYen"
+            "*quantities[i]; }` です。変更は {u}`" + LONG_URL + "` の通り。",
+        ),
         ("意見七", "次のコードです。\n\n```\nitems = [" + ",".join(f"'item{n:03d}'" for n in range(60)) + "]\n```\n"),
     ]
 
@@ -359,7 +378,9 @@ def test_every_character_of_every_opinion_is_printed(make_app, rootdir: Path, tm
     shutil.copytree(rootdir / "test-every-character-latex", srcdir)
     opinions = _every_character_opinions()
     data = {
-        "title": "全文の意見", "body": {"name": "見本市"}, "period": {"start": "2025-12-03", "end": "2026-01-05"},
+        "title": "全文の意見",
+        "body": {"name": "見本市"},
+        "period": {"start": "2025-12-03", "end": "2026-01-05"},
         "categories": [{"key": EVERY_CATEGORY, "description": "反映"}],
         "opinions": [{"category": EVERY_CATEGORY, "summary": s, "response": r} for s, r in opinions],
     }
@@ -376,17 +397,17 @@ def test_every_character_of_every_opinion_is_printed(make_app, rootdir: Path, tm
     for number, (summary, response) in enumerate(opinions, 1):
         # In a row, the cells follow each other (number, opinion, answer,
         # category); a split row's next rows hold only the long text's pieces.
-        long, between = (summary, _printed(response) + EVERY_CATEGORY) if len(summary) > len(response) \
-            else (response, EVERY_CATEGORY)
+        long, between = (summary, _printed(response) + EVERY_CATEGORY) if len(summary) > len(response) else (response, EVERY_CATEGORY)
         expected = _printed(long)
         start = text.find(expected[:30])
         assert start >= 0, f"opinion {number}: its start {expected[:30]!r} is not printed"
-        window = text[start:start + len(expected) + len(between)]
+        window = text[start : start + len(expected) + len(between)]
         printed = window.replace(between, "", 1)
         found = next((i for i, (a, b) in enumerate(zip(printed, expected, strict=False)) if a != b), len(printed))
         assert printed == expected, (
             f"opinion {number}: {found} of {len(expected)} characters printed in order; "
-            f"then {printed[found:found + 40]!r} instead of {expected[found:found + 40]!r}")
+            f"then {printed[found : found + 40]!r} instead of {expected[found : found + 40]!r}"
+        )
 
 
 def test_latexmk_gives_tex_more_memory(rootdir: Path, tmp_path: Path) -> None:
@@ -399,6 +420,12 @@ def test_latexmk_gives_tex_more_memory(rootdir: Path, tmp_path: Path) -> None:
     sphinx_build("-b", "latex", str(rootdir / "test-basic"), str(out))
     rc = (out / "latexmkrc").read_text(encoding="utf-8")
     assert rc.startswith(tex_memory.LINE) and rc.count(tex_memory.MARK) == 1
-    perl = subprocess.run(["perl", "-e", "do './latexmkrc'; print $ENV{'extra_mem_bot'}"], cwd=out,
-                          capture_output=True, text=True, check=False, env={**os.environ, "extra_mem_bot": ""})
+    perl = subprocess.run(
+        ["perl", "-e", "do './latexmkrc'; print $ENV{'extra_mem_bot'}"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "extra_mem_bot": ""},
+    )
     assert perl.stdout == str(tex_memory.EXTRA_MEMORY_WORDS)

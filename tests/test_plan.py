@@ -54,7 +54,11 @@ def test_final_edition_and_generated_comparison(app: SphinxTestApp) -> None:
     assert marks == [["自治体の AI の利用推進"], ["160,000"], ["略"]]
     # Locations are computed from the heading numbers and link to the place.
     locations = [row[2].select_one(".pc-location") for row in rows]
-    assert [normalized(loc.get_text("")) for loc in locations] == ["（プラン本編 1(1)）", "（プラン本編 2(1)①ア）", "（プラン本編 2(1)①ア）"]
+    assert [normalized(loc.get_text("")) for loc in locations] == [
+        "（プラン本編 1(1)）",
+        "（プラン本編 2(1)①ア）",
+        "（プラン本編 2(1)①ア）",
+    ]
     assert locations[1].select_one("a")["href"] == "plan.html#pc-amendment-target"
     assert side_text(rows[2][3]) == "なし"
     assert "進捗を踏まえたため" in rows[1][1].get_text()
@@ -90,12 +94,15 @@ def test_latex_locations_are_page_references(app: SphinxTestApp) -> None:
 @pytest.mark.sphinx("html", testroot="plan-bad", freshenv=True)
 def test_bad_amendments_warn_at_their_lines(app: SphinxTestApp) -> None:
     app.build()
-    assert_warnings(app, [
-        ("index.md:3", "pubcomment.amendment", "the draft and final texts are the same"),
-        ("index.md:23", "pubcomment.amendment", "amendment id 'twice' is already used"),
-        ("index.md:36", "pubcomment.reference", "unknown plan section 'no-such-section'"),
-        ("index.md:36", "pubcomment.reference", "unknown amendment 'no-such-amendment'"),
-    ])
+    assert_warnings(
+        app,
+        [
+            ("index.md:3", "pubcomment.amendment", "the draft and final texts are the same"),
+            ("index.md:23", "pubcomment.amendment", "amendment id 'twice' is already used"),
+            ("index.md:36", "pubcomment.reference", "unknown plan section 'no-such-section'"),
+            ("index.md:36", "pubcomment.reference", "unknown amendment 'no-such-amendment'"),
+        ],
+    )
 
 
 def _build(srcdir: Path, outdir: Path, *extra: str) -> int:
@@ -133,5 +140,7 @@ def test_back_links_find_each_topic_page(app: SphinxTestApp) -> None:
     assert warnings_of(app) == []
     backlinks = soup(app, "plan.html").select_one(".pc-backlinks")
     assert [a["href"] for a in backlinks.select("a")] == [
-        "topic-a.html#pc-split-opinion-1", "topic-a.html#pc-split-opinion-1", "topic-b.html#pc-split-opinion-2",
+        "topic-a.html#pc-split-opinion-1",
+        "topic-a.html#pc-split-opinion-1",
+        "topic-b.html#pc-split-opinion-2",
     ]

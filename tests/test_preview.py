@@ -90,7 +90,7 @@ def test_warm_builds_write_what_clean_builds_write(tmp_path: Path, rootdir: Path
     edits = [
         ("an opinion's text", lambda: _edit(csv, "窓口も残して", "窓口と電話も残して"), [csv]),
         ("personal information typed in", lambda: _edit(csv, "順次拡大します。", "順次拡大します。電話 044-200-0000"), [csv]),
-        ("a row gains a line", lambda: _edit(csv, "スマートフォン教室を続けてほしい。", "\"スマートフォン教室を\n続けてほしい。\""), [csv]),
+        ("a row gains a line", lambda: _edit(csv, "スマートフォン教室を続けてほしい。", '"スマートフォン教室を\n続けてほしい。"'), [csv]),
         ("a page's own text", lambda: _append(page, "\n追記した段落。\n"), [page]),
         ("the configuration", lambda: _edit(conf, 'language = "ja"', 'language = "ja"\nhtml_title = "見本の題"'), [conf]),
         ("the first edit undone", lambda: _edit(csv, "窓口と電話も残して", "窓口も残して"), [csv]),
@@ -138,8 +138,9 @@ def test_an_edit_of_a_row_reuses_every_other_row(tmp_path: Path, rootdir: Path, 
     assert all(after[n] is before[n] for n in before if n != 2)
 
 
-def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(tmp_path: Path, rootdir: Path,
-                                                                         reuse_off_afterwards: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(
+    tmp_path: Path, rootdir: Path, reuse_off_afterwards: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`make livehtml` again the next day: the first build reads no document, and the data is
     read once after it, so that the first save too reads only the row it changed."""
     from pubcomment.core import csvdata
@@ -193,8 +194,21 @@ def test_the_preview_serves_and_reloads_on_a_data_edit(tmp_path: Path, rootdir: 
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-incremental", srcdir)
     port = _free_port()
-    command = [sys.executable, "-m", "pubcomment.cli", "preview", "-q", "--host", "127.0.0.1", "--port", str(port),
-               "-d", str(tmp_path / "doctrees"), str(srcdir), str(tmp_path / "out")]
+    command = [
+        sys.executable,
+        "-m",
+        "pubcomment.cli",
+        "preview",
+        "-q",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "-d",
+        str(tmp_path / "doctrees"),
+        str(srcdir),
+        str(tmp_path / "out"),
+    ]
     log = (tmp_path / "preview.log").open("w", encoding="utf-8")
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
@@ -251,11 +265,11 @@ def test_make_livehtml_in_a_new_site_serves_and_reloads(tmp_path: Path) -> None:
     stamp = tmp_path / "installed"
     stamp.touch()  # this interpreter's environment stands for the site's .venv (with the preview extra)
     port = _free_port()
-    command = [make, "livehtml", f"VENV={Path(sys.executable).parent.parent}", f"STAMP={stamp}", "LIVEHTML_DEPS=",
-               f"LIVEPORT={port}"]
+    command = [make, "livehtml", f"VENV={Path(sys.executable).parent.parent}", f"STAMP={stamp}", "LIVEHTML_DEPS=", f"LIVEPORT={port}"]
     log = (tmp_path / "livehtml.log").open("w", encoding="utf-8")
-    server = subprocess.Popen(command, cwd=site, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        command, cwd=site, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     page = f"http://127.0.0.1:{port}/results/index.html"
     try:
         deadline = time.monotonic() + 180

@@ -66,8 +66,9 @@ def test_every_step_is_a_make_target_or_copies_what_one_wrote() -> None:
     commands = config()["build"]["commands"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     # ... and what it includes (the publishing rules are the scaffold's pubcomment.mk).
-    makefile += "".join((ROOT / line.split(None, 1)[1].strip()).read_text(encoding="utf-8")
-                        for line in makefile.splitlines() if line.startswith("include "))
+    makefile += "".join(
+        (ROOT / line.split(None, 1)[1].strip()).read_text(encoding="utf-8") for line in makefile.splitlines() if line.startswith("include ")
+    )
     # Read, not run: `make -n` runs a recipe that calls $(MAKE), as latexpdf does.
     rules = {match.group(1): match.group(2) for match in re.finditer(r"^([a-z-]+):.*?## .*\n((?:\t.*\n|\s*\n)*)", makefile, re.MULTILINE)}
     targets = []
@@ -114,12 +115,18 @@ def run_steps(tmp_path: Path, commands: list[str]) -> Path:
         script.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} {"-m " + module if module else ""} "$@"\n', encoding="utf-8")
         script.chmod(0o755)
     (venv / ".installed").touch()
-    env = {**os.environ, "READTHEDOCS_OUTPUT": str(output), "READTHEDOCS": "True", "READTHEDOCS_PROJECT": PROJECT,
-           "MAKEFLAGS": f"VENV={venv} PYTHON={sys.executable}",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(repo / "ext"), os.environ.get("PYTHONPATH", "")]))}
+    env = {
+        **os.environ,
+        "READTHEDOCS_OUTPUT": str(output),
+        "READTHEDOCS": "True",
+        "READTHEDOCS_PROJECT": PROJECT,
+        "MAKEFLAGS": f"VENV={venv} PYTHON={sys.executable}",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(repo / "ext"), os.environ.get("PYTHONPATH", "")])),
+    }
     for command in commands:
-        result = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=repo, env=env, capture_output=True, text=True,
-                                check=False, timeout=1800)
+        result = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=1800
+        )
         assert result.returncode == 0, f"{command}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return output
 

@@ -148,10 +148,12 @@ def test_latex_and_pdf(tmp_path: Path) -> None:
 
 
 def test_inline_and_listed_redactions_in_plain_text() -> None:
-    loaded = loader.load_text(HEAD + "opinions:\n"
-                              "  - summary: \"{redact}`秘匿花子 <個人名>`です。`code` は残ります\"\n"
-                              "    response: 秘匿太郎様へ\n"
-                              "    redactions: [{text: 秘匿太郎, reason: 個人名}]\n")
+    loaded = loader.load_text(
+        HEAD + "opinions:\n"
+        '  - summary: "{redact}`秘匿花子 <個人名>`です。`code` は残ります"\n'
+        "    response: 秘匿太郎様へ\n"
+        "    redactions: [{text: 秘匿太郎, reason: 個人名}]\n"
+    )
     opinion = loaded.consultation.opinions[0]
     assert opinion.summary == f"{MARK}です。`code` は残ります" and opinion.response == f"{MARK}様へ"
     assert not loaded.problems
@@ -159,26 +161,31 @@ def test_inline_and_listed_redactions_in_plain_text() -> None:
 
 
 def test_the_mark_is_a_label_of_the_data_or_the_site() -> None:
-    text = HEAD + "opinions:\n  - {summary: \"{redact}`秘匿 <個人名>`です\", response: 考え方}\n"
-    assert loader.load_text(text, labels={"redacted": "（{reason}のため非公開）"}).consultation.opinions[0].summary == "（個人名のため非公開）です"
+    text = HEAD + 'opinions:\n  - {summary: "{redact}`秘匿 <個人名>`です", response: 考え方}\n'
+    assert (
+        loader.load_text(text, labels={"redacted": "（{reason}のため非公開）"}).consultation.opinions[0].summary
+        == "（個人名のため非公開）です"
+    )
     own = loader.load_text(HEAD + "labels: {redacted: ＊＊＊}\n" + text.split("\n", 3)[3], labels={"redacted": "x"})
     assert own.consultation.opinions[0].summary == "＊＊＊です"
 
 
 def test_an_unclosed_mark_withholds_the_rest_of_its_line_and_says_so() -> None:
-    loaded = loader.load_text(HEAD + "opinions:\n  - summary: \"前 {redact}`秘匿花子 の件\\n次の行\"\n    response: 考え方\n")
+    loaded = loader.load_text(HEAD + 'opinions:\n  - summary: "前 {redact}`秘匿花子 の件\\n次の行"\n    response: 考え方\n')
     assert loaded.consultation.opinions[0].summary == f"前 {MARK}\n次の行"
     assert [(p.subtype.value, p.line) for p in loaded.problems] == [("privacy", 5)]
 
 
 def test_a_listed_text_found_nowhere_is_reported_without_the_text() -> None:
-    loaded = loader.load_text(HEAD + "opinions:\n  - summary: 要旨\n    response: 考え方\n    redactions:\n      - {text: 秘匿花子, reason: 個人名}\n")
+    loaded = loader.load_text(
+        HEAD + "opinions:\n  - summary: 要旨\n    response: 考え方\n    redactions:\n      - {text: 秘匿花子, reason: 個人名}\n"
+    )
     assert [(p.subtype.value, p.line) for p in loaded.problems] == [("privacy", 8)]
     assert SECRET_CHARACTER not in loaded.problems[0].message
 
 
 def test_the_privacy_check_does_not_flag_withheld_text() -> None:
-    plain = HEAD + "opinions:\n  - {summary: \"電話 03-1234-5678、秘匿花子様\", response: 考え方}\n"
+    plain = HEAD + 'opinions:\n  - {summary: "電話 03-1234-5678、秘匿花子様", response: 考え方}\n'
     assert [p.subtype.value for p in privacy.check_consultation(loader.load_text(plain).consultation, names=False)] == ["privacy"]
     withheld = plain.replace("03-1234-5678", "{redact}`03-1234-5678`").replace("秘匿花子", "{redact}`秘匿花子`")
     assert privacy.check_consultation(loader.load_text(withheld).consultation) == []

@@ -75,13 +75,23 @@ def test_results_page_holds_the_seed_facts(site: Path) -> None:
 
 
 SEED_UNDERLINES = [
-    (["地方公共団体情報システムの標準化、「国・地方デジタル共通基盤の整備・運用に関する基本方針」に基づく共通化等の推進", "自治体の AI の利用推進"],
-     ["自治体情報システムの標準化・共通化", "AI・RPA の利用推進"]),
-    (["社会課題や行政課題の解決に向けて、デジタル技術の動向を注視し適宜適切なデジタル技術を活用する。",
-      "社会課題や行政課題の解決に向けては、デジタル技術を効果的に活用することが求められるとともに、AI をはじめとした、進歩が速いデジタル技術を効果的に使いこなすため、"
-      "デジタル技術の進歩や普及の動向を注視し、広い視野と柔軟な思考で常に情報のアップデートを図ることが求められます。また、高い効果が期待できるデジタル技術を選定し"
-      "効果的に課題解決を図るため、民間の知見等も積極的に活用していくことが必要です。"],
-     ["情報収集を積極的に行うなど、適切な活用につなげていくことが求められます。"]),
+    (
+        [
+            "地方公共団体情報システムの標準化、「国・地方デジタル共通基盤の整備・運用に関する基本方針」に基づく共通化等の推進",
+            "自治体の AI の利用推進",
+        ],
+        ["自治体情報システムの標準化・共通化", "AI・RPA の利用推進"],
+    ),
+    (
+        [
+            "社会課題や行政課題の解決に向けて、デジタル技術の動向を注視し適宜適切なデジタル技術を活用する。",
+            "社会課題や行政課題の解決に向けては、デジタル技術を効果的に活用することが求められるとともに、"
+            "AI をはじめとした、進歩が速いデジタル技術を効果的に使いこなすため、"
+            "デジタル技術の進歩や普及の動向を注視し、広い視野と柔軟な思考で常に情報のアップデートを図ることが求められます。また、高い効果が期待できるデジタル技術を選定し"
+            "効果的に課題解決を図るため、民間の知見等も積極的に活用していくことが必要です。",
+        ],
+        ["情報収集を積極的に行うなど、適切な活用につなげていくことが求められます。"],
+    ),
     (["160,000 人"], ["100,000 人"]),
     (["略"], []),
 ]
@@ -115,18 +125,36 @@ def test_both_editions_of_the_plan(site: Path) -> None:
 @pytest.fixture(scope="module")
 def large_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("large")
-    (project / "conf.py").write_text('extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
-                                     'pubcomment_law_rules = []  # the size, not the completeness of the results\n', encoding="utf-8")
-    (project / "index.md").write_text("# 大規模\n\n```{pc-consultation}\n:file: data.yaml\n```\n\n```{pc-tally}\n```\n\n```{pc-opinions}\n```\n", encoding="utf-8")
+    (project / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
+        "pubcomment_law_rules = []  # the size, not the completeness of the results\n",
+        encoding="utf-8",
+    )
+    (project / "index.md").write_text(
+        "# 大規模\n\n```{pc-consultation}\n:file: data.yaml\n```\n\n```{pc-tally}\n```\n\n```{pc-opinions}\n```\n", encoding="utf-8"
+    )
     rng = random.Random(7)
     words = ["行政手続", "オンライン化", "マイナンバーカード", "スマートフォン教室", "ガバメントクラウド", "デジタル人材", "推進", "検討"]
-    lines = ["title: 大規模な意見募集", "body: {name: 見本市}", "period: {start: 2025-12-03, end: 2026-01-05}",
-             "categories: [{key: A, description: 反映}, {key: B, description: 推進}, {key: C, description: 参考}]",
-             "topics: [{id: t1, title: 全般}, {id: t2, title: 個別}]", "opinions:"]
+    lines = [
+        "title: 大規模な意見募集",
+        "body: {name: 見本市}",
+        "period: {start: 2025-12-03, end: 2026-01-05}",
+        "categories: [{key: A, description: 反映}, {key: B, description: 推進}, {key: C, description: 参考}]",
+        "topics: [{id: t1, title: 全般}, {id: t2, title: 個別}]",
+        "opinions:",
+    ]
     for number in range(1, 10_001):
         summary = "、".join(rng.choice(words) for _ in range(12)) + "を求める。"
-        lines += [f"  - no: {number}", f"    topic: t{rng.randint(1, 2)}", f"    category: {rng.choice('ABC')}",
-                  f"    summary: {summary}", "    response: |", f"      {summary}", "", "      引き続き検討してまいります。"]
+        lines += [
+            f"  - no: {number}",
+            f"    topic: t{rng.randint(1, 2)}",
+            f"    category: {rng.choice('ABC')}",
+            f"    summary: {summary}",
+            "    response: |",
+            f"      {summary}",
+            "",
+            "      引き続き検討してまいります。",
+        ]
     (project / "data.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return project
 
@@ -141,9 +169,14 @@ def test_ten_thousand_opinions_build(large_project: Path, tmp_path: Path) -> Non
     assert "pc-index-opinion-10000" in html
 
 
-@pytest.mark.parametrize(("name", "directory"), [
-    ("results/index.html", "results"), ("samples/prefecture/index.html", "samples-prefecture"), ("samples/town/index.html", "samples-town"),
-])
+@pytest.mark.parametrize(
+    ("name", "directory"),
+    [
+        ("results/index.html", "results"),
+        ("samples/prefecture/index.html", "samples-prefecture"),
+        ("samples/town/index.html", "samples-town"),
+    ],
+)
 def test_results_pages_link_their_open_data(site: Path, name: str, directory: str) -> None:
     import frictionless
 
@@ -182,7 +215,10 @@ def test_the_list_of_consultations(site: Path) -> None:
     feed = ET.fromstring((site / "final" / "results.atom").read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)] == [
-        "results/index.html", "samples/town/index.html", "samples/prefecture/index.html"]
+        "results/index.html",
+        "samples/town/index.html",
+        "samples/prefecture/index.html",
+    ]
     for entry in feed.findall("a:entry", ns):
         assert (site / "final" / entry.find("a:link", ns).get("href")).is_file()
 

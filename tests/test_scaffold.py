@@ -14,8 +14,12 @@ from pubcomment.scaffold import render, self_reference_of
 
 
 def documents(site: Path, field: str, edition: str) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "pubcomment.cli", "documents", field, "--edition", edition, "--conf", str(site / "conf")],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pubcomment.cli", "documents", field, "--edition", edition, "--conf", str(site / "conf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout.split()
 
 
@@ -40,7 +44,19 @@ def build_site(site: Path, *, editions: tuple[str, ...], pdf: bool) -> dict[str,
                 built["pdf"].append(latex / f"{stem}.pdf")
         for key in documents(site, "key", edition):
             out = site / "build" / "epub" / key
-            sphinx_build("-b", "epub", "-t", f"epub_{key}", "-t", edition, *conf, "-d", str(site / "build" / f"doctrees-epub-{key}"), source, str(out))
+            sphinx_build(
+                "-b",
+                "epub",
+                "-t",
+                f"epub_{key}",
+                "-t",
+                edition,
+                *conf,
+                "-d",
+                str(site / "build" / f"doctrees-epub-{key}"),
+                source,
+                str(out),
+            )
             epub = next(out.glob("*.epub"))
             epubcheck(epub)
             built["epub"].append(epub)
@@ -71,7 +87,7 @@ def test_a_new_site_with_a_plan_builds_everything(tmp_path: Path) -> None:
     require_latex()
     site = tmp_path / "site"
     assert cli.main(["new", str(site), "--city", "見本県", "--prefix", "mihon-pref"]) == 0
-    assert "SELF = \"本県\"" in (site / "conf" / "documents.py").read_text(encoding="utf-8")
+    assert 'SELF = "本県"' in (site / "conf" / "documents.py").read_text(encoding="utf-8")
     for target in ("html:", "latexpdf:", "epub:", "livehtml:", "check:", "test:", "clean:"):
         rules = (site / "Makefile").read_text(encoding="utf-8") + (site / "pubcomment.mk").read_text(encoding="utf-8")
         assert f"\n{target}" in rules, target
@@ -112,7 +128,7 @@ def test_the_sample_site_is_an_instance_of_the_scaffold(tmp_path: Path) -> None:
     conf = (root / "conf" / "conf.py").read_text(encoding="utf-8")
     scaffold_conf = (new / "conf" / "conf.py").read_text(encoding="utf-8")
     assert conf.startswith(scaffold_conf)
-    assert "この見本サイトだけの設定" in conf[len(scaffold_conf):]
+    assert "この見本サイトだけの設定" in conf[len(scaffold_conf) :]
     # documents.py: the same settings, of the same Document.
     spec = importlib.util.spec_from_file_location("sample_documents", root / "conf" / "documents.py")
     assert spec is not None and spec.loader is not None
@@ -137,8 +153,9 @@ def test_the_scaffolds_makefile_runs_the_shared_rules(tmp_path: Path, plan: bool
     (latexpdf is left out: its recipe calls $(MAKE), which -n runs)."""
     make = require_tool("make", "the scaffold's Makefile")
     assert cli.main(["new", str(tmp_path / "new"), "--city", "見本町", *([] if plan else ["--no-plan"])]) == 0
-    result = subprocess.run([make, "-n", "html", "epub", "livehtml", "check", "clean"], cwd=tmp_path / "new",
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [make, "-n", "html", "epub", "livehtml", "check", "clean"], cwd=tmp_path / "new", capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "-b html" in result.stdout and "-b epub" in result.stdout
     assert ("for edition in final draft;" in result.stdout) is plan

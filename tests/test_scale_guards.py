@@ -16,12 +16,12 @@ from sphinx.testing.util import SphinxTestApp
 import pubcomment.domain
 from pubcomment.core import model
 
-CONF = '''extensions = ["myst_parser", "sphinx_design", "pubcomment"]
+CONF = """extensions = ["myst_parser", "sphinx_design", "pubcomment"]
 language = "ja"
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence"]
 pubcomment_law_rules: list[str] = []
-'''
+"""
 
 
 def project(root: Path, pages: int, per_page: int = 5) -> Path:
@@ -29,11 +29,13 @@ def project(root: Path, pages: int, per_page: int = 5) -> Path:
     every opinion cites a plan section and an amendment."""
     opinions = "\n".join(
         f"  - {{summary: 見本の意見{n}, response: 見本の考え方{n}, sections: [sec], amendments: [change]}}"
-        for n in range(1, pages * per_page + 1))
+        for n in range(1, pages * per_page + 1)
+    )
     root.mkdir(parents=True)
     (root / "conf.py").write_text(CONF, encoding="utf-8")
     pages_md = [f"page-{k}" for k in range(pages)]
-    (root / "index.md").write_text(f"""# 見本
+    (root / "index.md").write_text(
+        f"""# 見本
 
 ```{{pc-consultation}}
 title: 見本の意見募集
@@ -50,8 +52,11 @@ opinions:
 plan
 {chr(10).join(pages_md)}
 ```
-""", encoding="utf-8")
-    (root / "plan.md").write_text("""# 計画（見本）
+""",
+        encoding="utf-8",
+    )
+    (root / "plan.md").write_text(
+        """# 計画（見本）
 
 (sec)=
 ## 節
@@ -67,11 +72,15 @@ plan
 新
 :::
 ```
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     for k, name in enumerate(pages_md):
         first, last = k * per_page + 1, (k + 1) * per_page
         numbers = f"{first}-{last}" if k < pages - 1 else f"{first}-"
-        (root / f"{name}.md").write_text(f"# {name}\n\n```{{pc-opinions}}\n:consultation: index\n:numbers: {numbers}\n```\n", encoding="utf-8")
+        (root / f"{name}.md").write_text(
+            f"# {name}\n\n```{{pc-opinions}}\n:consultation: index\n:numbers: {numbers}\n```\n", encoding="utf-8"
+        )
     return root
 
 

@@ -42,20 +42,34 @@ def test_data_holds_every_script() -> None:
     # The warning's line is where the opinion starts.
     lines = data.splitlines()
     for text, line in WARNED.values():
-        assert lines[line - 1].startswith("  - ") and text in "\n".join(lines[line - 1:line + 3]), (text, line)
+        assert lines[line - 1].startswith("  - ") and text in "\n".join(lines[line - 1 : line + 3]), (text, line)
 
 
 def test_kinds() -> None:
     kinds = {char: glyphs.kind(char) for char in "aé日한简😀ệơกم\ue000\U000e0100\u200d\ufe0f"}
     assert kinds == {
-        "a": glyphs.Kind.PLAIN, "é": glyphs.Kind.PLAIN, "日": glyphs.Kind.PLAIN,
-        "한": glyphs.Kind.HANGUL, "简": glyphs.Kind.HAN, "😀": glyphs.Kind.SYMBOL,
-        "ệ": glyphs.Kind.VIETNAMESE, "ơ": glyphs.Kind.VIETNAMESE,
-        "ก": glyphs.Kind.MISSING, "م": glyphs.Kind.MISSING, "\ue000": glyphs.Kind.MISSING,
-        "\U000e0100": glyphs.Kind.SELECTOR, "\u200d": glyphs.Kind.INVISIBLE, "\ufe0f": glyphs.Kind.INVISIBLE,
+        "a": glyphs.Kind.PLAIN,
+        "é": glyphs.Kind.PLAIN,
+        "日": glyphs.Kind.PLAIN,
+        "한": glyphs.Kind.HANGUL,
+        "简": glyphs.Kind.HAN,
+        "😀": glyphs.Kind.SYMBOL,
+        "ệ": glyphs.Kind.VIETNAMESE,
+        "ơ": glyphs.Kind.VIETNAMESE,
+        "ก": glyphs.Kind.MISSING,
+        "م": glyphs.Kind.MISSING,
+        "\ue000": glyphs.Kind.MISSING,
+        "\U000e0100": glyphs.Kind.SELECTOR,
+        "\u200d": glyphs.Kind.INVISIBLE,
+        "\ufe0f": glyphs.Kind.INVISIBLE,
     }
     # A Vietnamese word is one run, in T5; accents typed as combining marks are composed.
-    assert list(glyphs.runs("Cảm ơn, ok")) == [(glyphs.Kind.VIETNAMESE, "Cảm"), (glyphs.Kind.PLAIN, " "), (glyphs.Kind.VIETNAMESE, "ơn"), (glyphs.Kind.PLAIN, ", ok")]
+    assert list(glyphs.runs("Cảm ơn, ok")) == [
+        (glyphs.Kind.VIETNAMESE, "Cảm"),
+        (glyphs.Kind.PLAIN, " "),
+        (glyphs.Kind.VIETNAMESE, "ơn"),
+        (glyphs.Kind.PLAIN, ", ok"),
+    ]
     assert glyphs.compose("e\u0301") == "é"
 
 
@@ -82,8 +96,14 @@ def test_pdf_prints_each_script_or_warns(app: SphinxTestApp) -> None:
     for script, (written, line) in WARNED.items():
         assert squeeze(written) not in text, script
         assert glyphs.MISSING_MARK * len(squeeze(written)) in text, script
-        assert re.search(rf"data\.yaml:{line}: WARNING: opinion \d+ in print: no print font has {re.escape(written[0])} U\+{ord(written[0]):04X}.*\[pubcomment\.glyph\]", warnings), script
-    assert re.search(r"data\.yaml:41: WARNING: opinion 8 in print: variation selectors U\+E0100 are left out.*\[pubcomment\.glyph\]", warnings)
+        assert re.search(
+            rf"data\.yaml:{line}: WARNING: opinion \d+ in print: no print font has "
+            rf"{re.escape(written[0])} U\+{ord(written[0]):04X}.*\[pubcomment\.glyph\]",
+            warnings,
+        ), script
+    assert re.search(
+        r"data\.yaml:41: WARNING: opinion 8 in print: variation selectors U\+E0100 are left out.*\[pubcomment\.glyph\]", warnings
+    )
     assert len(re.findall(r"WARNING", warnings)) == len(WARNED) + 1, warnings
     # Every font embedded: Harano Aji, Latin Modern (T1 and T5), Noto CJK, Symbola.
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]

@@ -33,5 +33,9 @@ def test_every_query_finds_its_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     queries = load_queries()
     assert len(queries) >= 30
-    missed = [f"{query!r} found {found}, not {expected}" for query, expected, found in run_queries(site, queries, chromium) if expected not in found]
+    missed = [
+        f"{query!r} found {found}, not {expected}"
+        for query, expected, found in run_queries(site, queries, chromium)
+        if expected not in found
+    ]
     assert not missed, "\n".join(missed)

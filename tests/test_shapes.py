@@ -21,12 +21,15 @@ def text_of(app: SphinxTestApp, page: str) -> str:
 
 
 def test_grouped_and_out_of_scope_opinions_are_counted() -> None:
-    loaded = loader.load_text(HEAD + """opinions:
+    loaded = loader.load_text(
+        HEAD
+        + """opinions:
   - {summary: a, response: b, count: '1,650'}
   - {summary: a, response: b, originals: [x, y, z]}
   - {summary: a, response: b, scope: out, count: 98}
   - {summary: a, response: b, scope: 本案件外}
-""")
+"""
+    )
     c = loaded.consultation
     assert not loaded.problems
     assert (c.opinion_count, c.in_scope_count, c.out_of_scope_count, c.row_count, c.grouped_count) == (1752, 1653, 99, 4, 1751)
@@ -34,17 +37,24 @@ def test_grouped_and_out_of_scope_opinions_are_counted() -> None:
     assert [row.total for row in result.rows] == [99] and result.total.total == 1752
 
 
-@pytest.mark.parametrize(("data", "subtype", "words"), [
-    ("opinions:\n  - {summary: a, response: b, count: 2, originals: [x]}\n", Subtype.COUNT, "lists 1 'originals'"),
-    ("opinions:\n  - {summary: a, response: b, count: 0}\n", Subtype.TYPE, "1 or more"),
-    ("opinions:\n  - {summary: a, response: b, scope: maybe}\n", Subtype.TYPE, "'scope'"),
-    ("submission_methods:\n  - {method: 郵送, count: 2}\ndeclared: {submissions: 3}\n", Subtype.COUNT, "add up to 2通"),
-    ("submission_methods: [封書 1,649通, 電子メール]\n", Subtype.TYPE, "split at the comma"),
-    ("labels: {respnse: 県の考え方}\n", Subtype.UNKNOWN_KEY, "did you mean 'response'"),
-    ("opinions:\n  - {summary: a, response: b, count: 1,650}\n", Subtype.UNKNOWN_KEY, "the digits after the comma of a number"),
-    ("style: {weekday: longest}\n", Subtype.TYPE, "style 'weekday'"),
-    ("labels: {submissions_unit: 人}\ndeclared: {submissions: 3}\nopinions:\n  - {summary: a, response: b, submission: s1}\n", Subtype.COUNT, "(3人)"),
-])
+@pytest.mark.parametrize(
+    ("data", "subtype", "words"),
+    [
+        ("opinions:\n  - {summary: a, response: b, count: 2, originals: [x]}\n", Subtype.COUNT, "lists 1 'originals'"),
+        ("opinions:\n  - {summary: a, response: b, count: 0}\n", Subtype.TYPE, "1 or more"),
+        ("opinions:\n  - {summary: a, response: b, scope: maybe}\n", Subtype.TYPE, "'scope'"),
+        ("submission_methods:\n  - {method: 郵送, count: 2}\ndeclared: {submissions: 3}\n", Subtype.COUNT, "add up to 2通"),
+        ("submission_methods: [封書 1,649通, 電子メール]\n", Subtype.TYPE, "split at the comma"),
+        ("labels: {respnse: 県の考え方}\n", Subtype.UNKNOWN_KEY, "did you mean 'response'"),
+        ("opinions:\n  - {summary: a, response: b, count: 1,650}\n", Subtype.UNKNOWN_KEY, "the digits after the comma of a number"),
+        ("style: {weekday: longest}\n", Subtype.TYPE, "style 'weekday'"),
+        (
+            "labels: {submissions_unit: 人}\ndeclared: {submissions: 3}\nopinions:\n  - {summary: a, response: b, submission: s1}\n",
+            Subtype.COUNT,
+            "(3人)",
+        ),
+    ],
+)
 def test_shapes_are_checked(data: str, subtype: Subtype, words: str) -> None:
     found = loader.load_text(HEAD + data).problems
     assert any(p.subtype is subtype and words in p.message for p in found), found

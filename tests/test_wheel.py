@@ -93,8 +93,22 @@ def test_the_installed_wheel_builds_a_new_site(wheel: Path, tmp_path: Path) -> N
     site = tmp_path / "site"
     run(venv / "bin" / "pubcomment", "new", site, "--city", "見本市", "--no-plan", cwd=tmp_path, env=env)
     for builder in ("html", "latex"):
-        run(python, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder, "-c", site / "conf", site / "source", site / "build" / builder,
-            cwd=site, env=env)
+        run(
+            python,
+            "-m",
+            "sphinx",
+            "-nW",
+            "--keep-going",
+            "-q",
+            "-b",
+            builder,
+            "-c",
+            site / "conf",
+            site / "source",
+            site / "build" / builder,
+            cwd=site,
+            env=env,
+        )
     assert "本市の考え方" in (site / "build" / "html" / "results" / "index.html").read_text(encoding="utf-8")
     assert (site / "build" / "latex" / "pubcomment.sty").exists()
     assert "pxchfon" in (site / "build" / "latex" / "site-pubcomment-results.tex").read_text(encoding="utf-8")

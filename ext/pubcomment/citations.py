@@ -48,7 +48,12 @@ def check_references(app: Sphinx, env: BuildEnvironment) -> None:
             location: object = f"{origin}:{line}" if origin else (declared.docname, (line or 0) + declared.line_offset)
             for name in citation.sections:
                 if domain.place_of(name) is None:
-                    warn(Subtype.REFERENCE, f"opinion {citation.number} cites an unknown plan section {name!r} (use a label such as (name)= before the heading)", location)
+                    warn(
+                        Subtype.REFERENCE,
+                        f"opinion {citation.number} cites an unknown plan section {name!r} "
+                        "(use a label such as (name)= before the heading)",
+                        location,
+                    )
             for amendment_id in () if declared.data_amendments is not None else citation.amendments:
                 if amendment_id not in domain.amendments:
                     warn(Subtype.REFERENCE, f"opinion {citation.number} cites an unknown amendment {amendment_id!r}", location)

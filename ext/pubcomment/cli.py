@@ -74,8 +74,10 @@ def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, 
     found = 0
     if names and not privacy.names_available():
         # A note, not a problem found in the data: on standard output, where the summaries go.
-        print("note: personal names are not checked: GiNZA (ja_ginza) is not installed; "
-              "pip install 'pubcomment[privacy]' to check them (or pass --no-names)")
+        print(
+            "note: personal names are not checked: GiNZA (ja_ginza) is not installed; "
+            "pip install 'pubcomment[privacy]' to check them (or pass --no-names)"
+        )
         names = False
     for path in paths:
         loaded = _load(path, root)
@@ -164,8 +166,7 @@ INDEX_LEAD = "この項目の御意見は、番号順に次のページに分け
 
 
 def index_text(index: TopicIndex) -> str:
-    return "\n".join([GENERATED, "", f"# {index.heading}", "", INDEX_LEAD, "", "```{toctree}", ":maxdepth: 1", "",
-                      *index.pages, "```", ""])
+    return "\n".join([GENERATED, "", f"# {index.heading}", "", INDEX_LEAD, "", "```{toctree}", ":maxdepth: 1", "", *index.pages, "```", ""])
 
 
 def pages(path: str, key: str, out: str, per_page: int, flat: bool = False) -> int:
@@ -211,8 +212,11 @@ def import_(source: str, out: str, sheet: str | None, columns: list[str]) -> int
     for item in columns:
         title, _, name = item.partition("=")
         if not title.strip() or (name.strip() and name.strip() not in FIELDS):
-            print(f"pubcomment import: --column {item!r}: write TITLE=FIELD (a field: {', '.join(sorted(FIELDS))}), "
-                  "or TITLE= to leave the column out", file=sys.stderr)
+            print(
+                f"pubcomment import: --column {item!r}: write TITLE=FIELD (a field: {', '.join(sorted(FIELDS))}), "
+                "or TITLE= to leave the column out",
+                file=sys.stderr,
+            )
             return 2
         mapping[title.strip()] = name.strip() or None
     try:
@@ -229,8 +233,11 @@ def export_sheet(loaded: loader.Loaded, path: str, xlsx: str) -> int:
         print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
     incomplete = [p for p in loaded.problems if p.subtype in _INCOMPLETE]
     if not loaded.usable or incomplete:
-        print(f"{path}: not all of the data could be read ({len(incomplete)} problem(s) above); "
-              "fix them first, or the sheet would lose what was not read", file=sys.stderr)
+        print(
+            f"{path}: not all of the data could be read ({len(incomplete)} problem(s) above); "
+            "fix them first, or the sheet would lose what was not read",
+            file=sys.stderr,
+        )
         return 1
     try:
         count = intake.write_workbook(loaded.consultation, Path(xlsx))
@@ -301,33 +308,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         return preview.main(argv[1:])
     parser = argparse.ArgumentParser(prog="pubcomment", description="Public-comment data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("preview", help="serve the site while writing (sphinx-autobuild's options; "
-                        "each change built in one warm process); make livehtml runs it")
+    commands.add_parser(
+        "preview",
+        help="serve the site while writing (sphinx-autobuild's options; each change built in one warm process); make livehtml runs it",
+    )
     check_parser = commands.add_parser("check", help="validate consultation data files (YAML or JSON)")
     check_parser.add_argument("paths", nargs="+", metavar="FILE")
-    check_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside "
-                              "(default: the current directory)")
-    check_parser.add_argument("--no-names", dest="names", action="store_false",
-                              help="do not look for personal names (GiNZA), only the other personal information")
-    check_parser.add_argument("--allow", action="append", default=[], metavar="TEXT",
-                              help="a text the personal-information check does not report (the body's own telephone number …); repeatable")
+    check_parser.add_argument(
+        "--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)"
+    )
+    check_parser.add_argument(
+        "--no-names", dest="names", action="store_false", help="do not look for personal names (GiNZA), only the other personal information"
+    )
+    check_parser.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a text the personal-information check does not report (the body's own telephone number …); repeatable",
+    )
     pages_parser = commands.add_parser("pages", help="write the pages of a consultation's opinion tables, split by number")
     pages_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
-    pages_parser.add_argument("--consultation", required=True, metavar="KEY",
-                              help="its name: the :name: of pc-consultation, or the document that declares it (results/index)")
+    pages_parser.add_argument(
+        "--consultation",
+        required=True,
+        metavar="KEY",
+        help="its name: the :name: of pc-consultation, or the document that declares it (results/index)",
+    )
     pages_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the pages, under the source directory")
     pages_parser.add_argument("--per-page", type=int, default=250, metavar="N", help="opinions per page (default 250)")
-    pages_parser.add_argument("--flat", action="store_true",
-                              help="no page per topic listing its pages: the toctree lists every page (slow past a few hundred)")
+    pages_parser.add_argument(
+        "--flat", action="store_true", help="no page per topic listing its pages: the toctree lists every page (slow past a few hundred)"
+    )
     import_parser = commands.add_parser("import", help="turn a raw export of the opinions (xlsx, csv) into the data files")
     import_parser.add_argument("source", metavar="SOURCE", help="the export: .xlsx, .xlsm, .ods, or .csv/.txt (UTF-8, cp932, UTF-16)")
-    import_parser.add_argument("--out", required=True, metavar="DIR", help="the directory of the data files (opinions.csv, consultation.yaml)")
+    import_parser.add_argument(
+        "--out", required=True, metavar="DIR", help="the directory of the data files (opinions.csv, consultation.yaml)"
+    )
     import_parser.add_argument("--sheet", metavar="NAME", help="the sheet: its name, or its position (1 for the first; default)")
-    import_parser.add_argument("--column", action="append", default=[], metavar="TITLE=FIELD",
-                               help="read a column the export titles its own way (受付番号=submission); TITLE= leaves it out")
-    export_parser = commands.add_parser("export", help="write a consultation's opinions: open data (CSV, JSON) or the working sheet for staff (xlsx)")
+    import_parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="TITLE=FIELD",
+        help="read a column the export titles its own way (受付番号=submission); TITLE= leaves it out",
+    )
+    export_parser = commands.add_parser(
+        "export", help="write a consultation's opinions: open data (CSV, JSON) or the working sheet for staff (xlsx)"
+    )
     export_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
-    export_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)")
+    export_parser.add_argument(
+        "--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)"
+    )
     export_parser.add_argument("--csv", metavar="OUT", help="write the opinions as CSV (UTF-8 with a BOM, for Excel)")
     export_parser.add_argument("--no-bom", dest="bom", action="store_false", help="write the CSV without a BOM")
     export_parser.add_argument("--json", metavar="OUT", help="write everything the results publish as JSON")
@@ -335,8 +367,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     similar_parser = commands.add_parser("similar", help="find groups of identical and near-identical opinions (組織的な意見)")
     similar_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     similar_parser.add_argument("--root", metavar="DIR", help="the source directory data files must be inside")
-    similar_parser.add_argument("--threshold", type=float, default=0.5, metavar="J",
-                                help="how alike two summaries must be (Jaccard of character 3-grams, default 0.5)")
+    similar_parser.add_argument(
+        "--threshold",
+        type=float,
+        default=0.5,
+        metavar="J",
+        help="how alike two summaries must be (Jaccard of character 3-grams, default 0.5)",
+    )
     similar_parser.add_argument("--write", metavar="OUT.yaml", help="write the opinions with each group as one row (count, originals)")
     documents_parser = commands.add_parser("documents", help="print one field of every document of conf/documents.py")
     documents_parser.add_argument("field", help="key, root, title, author, stem or edition")
@@ -346,10 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_parser = commands.add_parser("new", help="write a new site for a body (city, prefecture …) into DIR")
     new_parser.add_argument("directory", metavar="DIR", help="a new or empty directory")
     new_parser.add_argument("--city", required=True, metavar="NAME", help="the body's name, e.g. 見本市")
-    new_parser.add_argument("--self", dest="self_reference", metavar="WORD",
-                            help="what the body calls itself (default from the name: 本市, 本県, 本町 …)")
-    new_parser.add_argument("--prefix", default="site", metavar="STEM",
-                            help="the start of the PDF and ePub file names, ASCII (default: site)")
+    new_parser.add_argument(
+        "--self", dest="self_reference", metavar="WORD", help="what the body calls itself (default from the name: 本市, 本県, 本町 …)"
+    )
+    new_parser.add_argument(
+        "--prefix", default="site", metavar="STEM", help="the start of the PDF and ePub file names, ASCII (default: site)"
+    )
     new_parser.add_argument("--no-plan", dest="plan", action="store_false", help="the site has no plan document, only the results")
     arguments = parser.parse_args(argv)
     if arguments.command == "import":

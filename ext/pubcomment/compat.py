@@ -84,10 +84,12 @@ def table_row_counter(translator: Any) -> list[int] | None:
 # build time (the copy still writes a valid cell), but the compatibility test
 # fails until the copy is compared with it and its digest added here.
 
-VISIT_ENTRY_DIGESTS = frozenset({
-    "1e8220facd9265b7",  # docutils 0.21
-    "1188606ccf9b9bcb",  # docutils 0.22 to 0.23 (0.22 added the return annotation)
-})
+VISIT_ENTRY_DIGESTS = frozenset(
+    {
+        "1e8220facd9265b7",  # docutils 0.21
+        "1188606ccf9b9bcb",  # docutils 0.22 to 0.23 (0.22 added the return annotation)
+    }
+)
 
 
 def visit_entry_digest() -> str:

@@ -103,8 +103,9 @@ def text_formats(value: Any) -> Any:
         one_of(TEXT_FORMATS)(value)
         return dict.fromkeys(TEXT_FIELDS, value)
     if not isinstance(value, dict) or any(key not in TEXT_FIELDS or text not in TEXT_FORMATS for key, text in value.items()):
-        raise ValueError(f"must be {' or '.join(map(repr, TEXT_FORMATS))}, or a dict of those by field "
-                         f"({', '.join(TEXT_FIELDS)}), not {value!r}")
+        raise ValueError(
+            f"must be {' or '.join(map(repr, TEXT_FORMATS))}, or a dict of those by field ({', '.join(TEXT_FIELDS)}), not {value!r}"
+        )
     return {**dict.fromkeys(TEXT_FIELDS, PLAIN), **value}
 
 
@@ -141,14 +142,21 @@ class PubcommentConfig:
     )
     heading_numbers: bool = dc.field(
         default=True,
-        metadata={"validator": instance_of(bool), "doc": "Number headings 1, (1), ①, ア in documents whose front matter sets numbering: kobun."},
+        metadata={
+            "validator": instance_of(bool),
+            "doc": "Number headings 1, (1), ①, ア in documents whose front matter sets numbering: kobun.",
+        },
     )
     badges: bool = dc.field(
-        default=True, metadata={"validator": instance_of(bool), "doc": "Show category letters as sphinx-design badges in HTML."},
+        default=True,
+        metadata={"validator": instance_of(bool), "doc": "Show category letters as sphinx-design badges in HTML."},
     )
     edition: str = dc.field(
         default="final",
-        metadata={"validator": one_of(EDITIONS), "doc": "Which text of each pc-amendment the plan shows: final (改定版) or draft (改定案)."},
+        metadata={
+            "validator": one_of(EDITIONS),
+            "doc": "Which text of each pc-amendment the plan shows: final (改定版) or draft (改定案).",
+        },
     )
     edition_dirs: dict[str, str] = dc.field(
         default_factory=lambda: {"final": "", "draft": "draft/"},
@@ -160,17 +168,26 @@ class PubcommentConfig:
     )
     text_format: str | dict[str, str] = dc.field(
         default=PLAIN,
-        metadata={"validator": text_formats, "types": (str, dict), "doc": "How opinion texts are read where the data does not say: plain (as typed) or markdown."},
+        metadata={
+            "validator": text_formats,
+            "types": (str, dict),
+            "doc": "How opinion texts are read where the data does not say: plain (as typed) or markdown.",
+        },
     )
     law_rules: list[str] = dc.field(
         default_factory=lambda: list(LAW_RULES),
-        metadata={"validator": names_of(LAW_RULES, "rule"), "types": (list, tuple),
-                  "doc": "What published results must hold (行政手続法43条1項): title, published, opinions, responses, amendments."},
+        metadata={
+            "validator": names_of(LAW_RULES, "rule"),
+            "types": (list, tuple),
+            "doc": "What published results must hold (行政手続法43条1項): title, published, opinions, responses, amendments.",
+        },
     )
     today: str = dc.field(
         default="",
-        metadata={"validator": iso_day, "doc": "The day pc-index reckons each consultation's status on (YYYY-MM-DD); "
-                  "empty for SOURCE_DATE_EPOCH, else today."},
+        metadata={
+            "validator": iso_day,
+            "doc": "The day pc-index reckons each consultation's status on (YYYY-MM-DD); empty for SOURCE_DATE_EPOCH, else today.",
+        },
     )
     plan_label: str = dc.field(
         default="プラン本編",
@@ -181,12 +198,18 @@ class PubcommentConfig:
         # Off in the build: GiNZA reads about a thousand characters a second on
         # this machine (bench/README.md); ``pubcomment check`` looks for names.
         default=False,
-        metadata={"validator": instance_of(bool), "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed."},
+        metadata={
+            "validator": instance_of(bool),
+            "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed.",
+        },
     )
     privacy_allow: list[str] = dc.field(
         default_factory=list,
-        metadata={"validator": text_list, "types": (list, tuple),
-                  "doc": "Texts the personal-information check does not report (the body's own telephone number, address …)."},
+        metadata={
+            "validator": text_list,
+            "types": (list, tuple),
+            "doc": "Texts the personal-information check does not report (the body's own telephone number, address …).",
+        },
     )
 
     def is_markdown(self, text_field: str, consultation: Consultation) -> bool:
@@ -218,7 +241,9 @@ def register_config(app: Sphinx) -> None:
     """Each field as a ``pubcomment_<field>`` value; what it holds is checked by validate_config."""
     for field in dc.fields(PubcommentConfig):
         default = default_of(field)
-        app.add_config_value(PREFIX + field.name, default, "env", types=field.metadata.get("types", (type(default),)), description=field.metadata["doc"])
+        app.add_config_value(
+            PREFIX + field.name, default, "env", types=field.metadata.get("types", (type(default),)), description=field.metadata["doc"]
+        )
 
 
 def validate_config(app: Sphinx, config: Config) -> None:

@@ -50,13 +50,24 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
             for table in showing[1:]:
                 twice[table].append(number)
         if missing:
-            warn(Subtype.COVERAGE, f"opinions {describe(missing)} of {key!r} are in no opinion table: "
-                 "the :numbers: of its pc-opinions leave them out", (declared.docname, declared.lineno))
+            warn(
+                Subtype.COVERAGE,
+                f"opinions {describe(missing)} of {key!r} are in no opinion table: the :numbers: of its pc-opinions leave them out",
+                (declared.docname, declared.lineno),
+            )
         for table, numbers in twice.items():
-            warn(Subtype.COVERAGE, f"opinions {describe(numbers)} are shown by another opinion table too; "
-                 "each opinion must be in one table (check :numbers: and :topic:)", (table.docname, table.lineno))
+            warn(
+                Subtype.COVERAGE,
+                f"opinions {describe(numbers)} are shown by another opinion table too; "
+                "each opinion must be in one table (check :numbers: and :topic:)",
+                (table.docname, table.lineno),
+            )
         for table, count in shown.items():
             if table.numbers and count == 0:
-                warn(Subtype.COVERAGE, "this opinion table shows no opinion: no opinion"
-                     + (f" of topic {table.topic!r}" if table.topic else "") + " has a number in its :numbers:",
-                     (table.docname, table.lineno))
+                warn(
+                    Subtype.COVERAGE,
+                    "this opinion table shows no opinion: no opinion"
+                    + (f" of topic {table.topic!r}" if table.topic else "")
+                    + " has a number in its :numbers:",
+                    (table.docname, table.lineno),
+                )

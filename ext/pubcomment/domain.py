@@ -54,8 +54,17 @@ class DeclaredConsultation:
     so is all data while documents are read (see ``_pickle_keeps_data``).
     """
 
-    def __init__(self, docname: str, lineno: int, line_offset: int, consultation: Consultation, source: str | None = None,
-                 *, usable: bool = True, labels: dict[str, str] | None = None):
+    def __init__(
+        self,
+        docname: str,
+        lineno: int,
+        line_offset: int,
+        consultation: Consultation,
+        source: str | None = None,
+        *,
+        usable: bool = True,
+        labels: dict[str, str] | None = None,
+    ):
         self.docname = docname
         # The site's labels the data was read with (the mark of withheld text), to read it again alike.
         self.labels = labels or {}
@@ -73,13 +82,15 @@ class DeclaredConsultation:
         self.digests, self.opinion_index = data_digests(consultation)
         self.citations = tuple(
             Citation(o.number, o.group, tuple(o.sections), tuple(o.amendments), (o.origin, o.line))
-            for o in consultation.opinions if o.sections or o.amendments
+            for o in consultation.opinions
+            if o.sections or o.amendments
         )
         # The ids of the data's amendments when the comparison comes from the
         # data (the opinions cite those, checked with the data), else None:
         # the opinions cite the plan's.
         self.data_amendments: tuple[str, ...] | None = (
-            tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None)
+            tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None
+        )
         # What 行政手続法43条1項 asks of the data (see completeness.py).
         self.law = law_facts(consultation)
         # The document of the plan consulted on (pc-consultation :plan:), or "".

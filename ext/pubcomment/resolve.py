@@ -68,5 +68,8 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 def index_entries(domain: PubcommentDomain) -> list[IndexEntry]:
     """The consultations pc-index lists and the feed announces: those whose data could be read."""
-    return [IndexEntry(key, entry.docname, getattr(entry, "plan_doc", ""), entry.consultation)
-            for key, entry in sorted(domain.consultations.items()) if domain.is_usable(key)]
+    return [
+        IndexEntry(key, entry.docname, getattr(entry, "plan_doc", ""), entry.consultation)
+        for key, entry in sorted(domain.consultations.items())
+        if domain.is_usable(key)
+    ]

@@ -136,7 +136,10 @@ def test_nu_html_checker_on_every_page(site: Path, pages: list[Path]) -> None:
 
 
 # WCAG 1.4.12: text stays readable with this much spacing.
-TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } "
+    "p { margin-bottom: 2em !important; }"
+)
 
 
 @pytest.mark.parametrize(

@@ -39,13 +39,23 @@ def match_warnings(expected: Iterable[Expect], found: list[Reported], what: str,
     problems = []
     left = list(found)
     for expect in expected:
-        hit = next((w for w in left if w.subtype == expect.subtype and location_matches(expect.location, w.location, prefix)
-                    and (expect.words is None or re.search(expect.words, w.message))), None)
+        hit = next(
+            (
+                w
+                for w in left
+                if w.subtype == expect.subtype
+                and location_matches(expect.location, w.location, prefix)
+                and (expect.words is None or re.search(expect.words, w.message))
+            ),
+            None,
+        )
         if hit is None:
             near = [str(w) for w in left if w.subtype == expect.subtype] or [str(w) for w in left if w.subtype]
             words = f" /{expect.words}/" if expect.words else ""
-            problems.append(f"{what}: missing pubcomment.{expect.subtype} at {expect.location}{words}"
-                            + (f" (got {'; '.join(near[:3])})" if near else ""))
+            problems.append(
+                f"{what}: missing pubcomment.{expect.subtype} at {expect.location}{words}"
+                + (f" (got {'; '.join(near[:3])})" if near else "")
+            )
         else:
             left.remove(hit)
     problems += [f"{what}: unexpected {w.level.lower()} {w}" for w in left]
@@ -123,7 +133,7 @@ def case_mismatches(outcome: Outcome) -> list[str]:
     if build.crashed:
         problems.append(f"sphinx-build: {build.crashed}")
     elif build.returncode != 0:
-        problems.append(f"sphinx-build exited {build.returncode}: {build.stderr.strip().splitlines()[-1:] }")
+        problems.append(f"sphinx-build exited {build.returncode}: {build.stderr.strip().splitlines()[-1:]}")
     check = outcome.check
     if check is not None:
         if check.crashed:
@@ -142,8 +152,11 @@ def case_mismatches(outcome: Outcome) -> list[str]:
     # (b) exactly the expected warnings
     if build.returncode is not None:
         problems += match_warnings(case.expected, parse_warnings(build.stderr, outcome.srcdir), "sphinx-build")
-        problems += [f"sphinx-build: warning at a non-existent file {w.location!r}" for w in parse_warnings(build.stderr, outcome.srcdir)
-                     if w.subtype and re.search(r"\.(yaml|yml|json|csv)\.(rst|md)\b", w.location)]
+        problems += [
+            f"sphinx-build: warning at a non-existent file {w.location!r}"
+            for w in parse_warnings(build.stderr, outcome.srcdir)
+            if w.subtype and re.search(r"\.(yaml|yml|json|csv)\.(rst|md)\b", w.location)
+        ]
     # (c) nothing raw, nothing from outside; (d) every text
     index = outcome.outdir / "index.html"
     if build.returncode is None:
@@ -186,7 +199,7 @@ def find_in_order(needle: str, hay: str, chunk: int = 10, gap: int = 600) -> int
                 i, p = i + 1, p + 1
             if i == len(needle):
                 return None
-            window = hay.find(needle[i:i + chunk], p, p + gap + chunk)
+            window = hay.find(needle[i : i + chunk], p, p + gap + chunk)
             if window == -1:
                 break
             p = window

@@ -34,10 +34,14 @@ def child(kind: str, job: dict[str, str], out: Path, err: Path) -> None:
         os.chdir(job["srcdir"])
         if kind == "check":
             from pubcomment import cli
+
             code = cli.main(["check", job["check"]])
         else:
             from sphinx.cmd.build import build_main
-            code = build_main(["-T", "-q", "--keep-going", "-b", job.get("builder", "html"), "-d", job["doctrees"], job["srcdir"], job["outdir"]])
+
+            code = build_main(
+                ["-T", "-q", "--keep-going", "-b", job.get("builder", "html"), "-d", job["doctrees"], job["srcdir"], job["outdir"]]
+            )
     except BaseException:
         traceback.print_exc()
         code = 70
@@ -80,9 +84,12 @@ def main(jobs_path: str, results_path: str) -> None:
                 returncode = None
             else:
                 returncode = os.waitstatus_to_exitcode(status)
-            results[job["id"]][kind] = {"returncode": returncode, "seconds": elapsed,
-                                        "stdout": out.read_text(encoding="utf-8", errors="replace"),
-                                        "stderr": err.read_text(encoding="utf-8", errors="replace")}
+            results[job["id"]][kind] = {
+                "returncode": returncode,
+                "seconds": elapsed,
+                "stdout": out.read_text(encoding="utf-8", errors="replace"),
+                "stderr": err.read_text(encoding="utf-8", errors="replace"),
+            }
             del running[pid]
     Path(results_path).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
 

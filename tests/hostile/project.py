@@ -21,9 +21,11 @@ from .cases import Case
 
 TIMEOUT = 20  # seconds per run
 MEMORY = 3 << 30  # bytes of address space per run
-CONF = ('extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\nexclude_patterns = ["_build"]\n'
-        # The corpus expects exactly the warnings of each case: the completeness check is test-law's.
-        'pubcomment_law_rules = []\n')
+CONF = (
+    'extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\nexclude_patterns = ["_build"]\n'
+    # The corpus expects exactly the warnings of each case: the completeness check is test-law's.
+    "pubcomment_law_rules = []\n"
+)
 
 
 def page(case: Case, title: str | None = None) -> str:
@@ -85,14 +87,22 @@ def run(args: list[str], cwd: Path, timeout: int = TIMEOUT) -> Run:
         out = (expired.stdout or b"").decode("utf-8", "replace")
         err = (expired.stderr or b"").decode("utf-8", "replace")
         return Run(args, None, out, err, time.monotonic() - started)
-    return Run(args, result.returncode, result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"),
-               time.monotonic() - started)
+    return Run(
+        args,
+        result.returncode,
+        result.stdout.decode("utf-8", "replace"),
+        result.stderr.decode("utf-8", "replace"),
+        time.monotonic() - started,
+    )
 
 
 def sphinx(builder: str, srcdir: Path, outdir: Path, doctrees: Path, timeout: int = TIMEOUT) -> Run:
     # -T: a full traceback on stderr if the build fails; no -W, warnings are compared.
-    return run([sys.executable, "-m", "sphinx", "-T", "-q", "--keep-going", "-b", builder, "-d", str(doctrees), str(srcdir), str(outdir)],
-               cwd=srcdir, timeout=timeout)
+    return run(
+        [sys.executable, "-m", "sphinx", "-T", "-q", "--keep-going", "-b", builder, "-d", str(doctrees), str(srcdir), str(outdir)],
+        cwd=srcdir,
+        timeout=timeout,
+    )
 
 
 @dataclass
@@ -113,11 +123,22 @@ def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
         srcdir = base / case.id / "src"
         write_case(case, srcdir)
         (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
-        jobs.append({"id": case.id, "srcdir": str(srcdir), "outdir": str(base / case.id / "html"),
-                     "doctrees": str(base / case.id / "doctrees"), "logdir": str(base / case.id / "logs"), "check": case.check})
+        jobs.append(
+            {
+                "id": case.id,
+                "srcdir": str(srcdir),
+                "outdir": str(base / case.id / "html"),
+                "doctrees": str(base / case.id / "doctrees"),
+                "logdir": str(base / case.id / "logs"),
+                "check": case.check,
+            }
+        )
     (base / "jobs.json").write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
-    driver = run([sys.executable, str(Path(__file__).with_name("driver.py")), str(base / "jobs.json"), str(base / "results.json")],
-                 cwd=base, timeout=TIMEOUT * (2 * len(cases) + 5))
+    driver = run(
+        [sys.executable, str(Path(__file__).with_name("driver.py")), str(base / "jobs.json"), str(base / "results.json")],
+        cwd=base,
+        timeout=TIMEOUT * (2 * len(cases) + 5),
+    )
     results = json.loads((base / "results.json").read_text(encoding="utf-8")) if (base / "results.json").exists() else {}
     outcomes = {}
     for case, job in zip(cases, jobs, strict=True):
@@ -125,15 +146,20 @@ def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
 
         def as_run(kind: str, job: dict[str, object] = job, result: dict[str, dict[str, object]] = result) -> Run:
             if kind not in result:  # the driver itself failed
-                return Run([kind], 70, "", f"the corpus driver gave no result: {driver.crashed or driver.returncode}\n{driver.stderr[-2000:]}")
+                return Run(
+                    [kind], 70, "", f"the corpus driver gave no result: {driver.crashed or driver.returncode}\n{driver.stderr[-2000:]}"
+                )
             r = result[kind]
             return Run([kind], r["returncode"], r["stdout"], r["stderr"], r["seconds"])  # type: ignore[arg-type]
-        outcomes[case.id] = Outcome(case, Path(job["srcdir"]), Path(job["outdir"]), Path(job["doctrees"]),
-                                    as_run("build"), as_run("check") if case.check else None)
+
+        outcomes[case.id] = Outcome(
+            case, Path(job["srcdir"]), Path(job["outdir"]), Path(job["doctrees"]), as_run("build"), as_run("check") if case.check else None
+        )
     return outcomes
 
 
 # --- warnings -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Reported:
@@ -157,7 +183,7 @@ TAG = re.compile(r"\s*\[(?P<type>[\w.-]+)\]\s*$")
 def relative(location: str, srcdir: Path) -> str:
     for prefix in (str(srcdir.resolve()) + os.sep, str(srcdir) + os.sep):
         if location.startswith(prefix):
-            return location[len(prefix):]
+            return location[len(prefix) :]
     return location
 
 

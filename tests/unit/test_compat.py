@@ -39,7 +39,8 @@ def test_the_html_writer_still_counts_rows_on_a_stack() -> None:
 def test_docutils_visit_entry_is_the_one_html_a11y_copied() -> None:
     assert compat.visit_entry_digest() in compat.VISIT_ENTRY_DIGESTS, (
         f"docutils {docutils.__version__} changed HTMLTranslator.visit_entry: compare html/a11y.py's copy with it, "
-        f"then add {compat.visit_entry_digest()!r} to compat.VISIT_ENTRY_DIGESTS")
+        f"then add {compat.visit_entry_digest()!r} to compat.VISIT_ENTRY_DIGESTS"
+    )
 
 
 def test_sphinx_build_still_reads_its_arguments_with_the_helpers_the_preview_uses(tmp_path) -> None:

@@ -17,7 +17,7 @@ HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出者\n"
 TEXTS = [
     HEADER + "".join(f"{n},a,意見{n}です。,回答{n}。,B,S{n}\n" for n in range(1, 40)),
     HEADER + "".join(f'{n},a,"二行の\n意見{n}、""引用""あり",回答,D,S{n}\n' for n in range(1, 30)),
-    HEADER + "1,a,ab\"c,回答,B,S1\n\n2,b,\"閉じない,回答,B,S2\n3,c,次,回答,B,S3\n",
+    HEADER + '1,a,ab"c,回答,B,S1\n\n2,b,"閉じない,回答,B,S2\n3,c,次,回答,B,S3\n',
     HEADER.replace("\n", "\r\n") + "".join(f"{n},a,意見{n},回答,B,S{n}\r\n" for n in range(1, 20)),
     HEADER.replace(",", "\t") + "".join(f"{n}\ta\t意見{n}\t回答\tB\tS{n}\n" for n in range(1, 20)),
 ]
@@ -28,7 +28,7 @@ def _edit(text: str, rng: random.Random) -> str:
     for _ in range(rng.randint(1, 3)):
         at = rng.randrange(len(text) + 1)
         cut = rng.choice([0, 0, 1, 2, rng.randint(0, 40)])
-        text = text[:at] + rng.choice(PIECES) + text[at + cut:]
+        text = text[:at] + rng.choice(PIECES) + text[at + cut :]
     return text
 
 

@@ -41,16 +41,25 @@ def test_a_huge_gap_in_numbers_is_reported_without_a_range_of_every_number() -> 
 
 @pytest.mark.parametrize("day", ["1800-01-01", "0001-01-01", "1872-12-31"])
 def test_dates_before_the_era_table_are_refused_where_they_are_read(day: str) -> None:
-    found = problems(f"title: 見本\nbody: {{name: 見本市}}\nperiod: {{start: {day}, end: 2026-01-05}}\nschedule:\n  - {{when: {day[:7]}, text: x}}\n")
+    found = problems(
+        f"title: 見本\nbody: {{name: 見本市}}\nperiod: {{start: {day}, end: 2026-01-05}}\nschedule:\n  - {{when: {day[:7]}, text: x}}\n"
+    )
     assert ("date", 3) in found and ("date", 5) in found
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[" * 10_000 + "]" * 10_000, "nested more than"),
-    ("a: &a [*a]", "recursive alias"),
-    ("a: &a {b: *a}", "recursive alias"),
-    ("a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)), "aliases expand"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 10_000 + "]" * 10_000, "nested more than"),
+        ("a: &a [*a]", "recursive alias"),
+        ("a: &a {b: *a}", "recursive alias"),
+        (
+            "a: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
+            "aliases expand",
+        ),
+    ],
+)
 def test_limits_of_yaml(text: str, message: str) -> None:
     root, found = parse_yaml(text)
     assert root is None and len(found) == 1
@@ -65,13 +74,16 @@ def test_json_surrogate_pairs_are_joined_and_lone_surrogates_made_visible() -> N
     assert [p.subtype for p in found] == [Subtype.TEXT]
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("file\u202eexe.pdf", "file［U+202E］exe.pdf"),
-    ("bell\x07", "bell［U+0007］"),
-    ("c1\x85", "c1［U+0085］"),
-    ("non\ufdd0char\U0010ffff", "non［U+FDD0］char［U+10FFFF］"),
-    ("isolate\u2066x\u2069", "isolate［U+2066］x［U+2069］"),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("file\u202eexe.pdf", "file［U+202E］exe.pdf"),
+        ("bell\x07", "bell［U+0007］"),
+        ("c1\x85", "c1［U+0085］"),
+        ("non\ufdd0char\U0010ffff", "non［U+FDD0］char［U+10FFFF］"),
+        ("isolate\u2066x\u2069", "isolate［U+2066］x［U+2069］"),
+    ],
+)
 def test_unsafe_code_points_are_made_visible(raw: str, shown: str) -> None:
     assert visible(raw)[0] == shown
 
@@ -125,12 +137,15 @@ def test_an_opinions_file_outside_the_root_is_refused(tmp_path: Path) -> None:
     assert loaded.consultation.opinions == []
 
 
-@pytest.mark.parametrize(("text", "words", "line"), [
-    ("no,意見の要旨,summary,response\n1,a,b,c\n", "are both 'summary'", 1),
-    ('no,summary,response\n1,"open,x\n2,b,c\n3,d,e\n', "never closed", 2),
-    ('no,summary,response\n1,"open,x\n2,b,c\n3,d",e\n', "looks like more rows", 2),
-    ("no,summary,response\n", "no opinion rows", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "words", "line"),
+    [
+        ("no,意見の要旨,summary,response\n1,a,b,c\n", "are both 'summary'", 1),
+        ('no,summary,response\n1,"open,x\n2,b,c\n3,d,e\n', "never closed", 2),
+        ('no,summary,response\n1,"open,x\n2,b,c\n3,d",e\n', "looks like more rows", 2),
+        ("no,summary,response\n", "no opinion rows", 1),
+    ],
+)
 def test_csv_problems_that_used_to_be_silent(text: str, words: str, line: int) -> None:
     _rows, found = parse_opinion_csv(text)
     assert any(words in p.message and p.line == line for p in found), found
@@ -149,15 +164,21 @@ def test_id_tokens_are_distinct_for_distinct_keys() -> None:
     assert ids.token("line-target") == "line-target"
 
 
-@pytest.mark.parametrize(("source", "cut"), [
-    ("```{pc-consultation}\nopinions:\n- summary: |\n   ```\n   ```{raw} html\n   <script>\n   ```\n  response: x\n```\n", True),
-    ("```{pc-consultation}\ntitle: x\n```\n  indented: continues\n```\n", True),
-    ("```{pc-consultation}\ntitle: x\n```\n\n本文\n", False),
-    ("````{pc-consultation}\nsummary: |\n  ```\n````\n", False),
-])
+@pytest.mark.parametrize(
+    ("source", "cut"),
+    [
+        ("```{pc-consultation}\nopinions:\n- summary: |\n   ```\n   ```{raw} html\n   <script>\n   ```\n  response: x\n```\n", True),
+        ("```{pc-consultation}\ntitle: x\n```\n  indented: continues\n```\n", True),
+        ("```{pc-consultation}\ntitle: x\n```\n\n本文\n", False),
+        ("````{pc-consultation}\nsummary: |\n  ```\n````\n", False),
+    ],
+)
 def test_a_body_cut_short_by_a_fence_inside_the_data(source: str, cut: bool) -> None:
     lines = source.splitlines()
     opening_fence = lines[0][: len(lines[0]) - len(lines[0].lstrip("`"))]
-    body_end = next(i for i in range(2, len(lines) + 1) if lines[i - 1].strip() and set(lines[i - 1].strip()) == {"`"}
-                    and len(lines[i - 1].strip()) >= len(opening_fence))
+    body_end = next(
+        i
+        for i in range(2, len(lines) + 1)
+        if lines[i - 1].strip() and set(lines[i - 1].strip()) == {"`"} and len(lines[i - 1].strip()) >= len(opening_fence)
+    )
     assert (cut_short(lines, 1, body_end) is not None) is cut

@@ -40,6 +40,7 @@ def as_editor_reads(text: str) -> Any:
 
 def as_loader_reads(text: str) -> Any:
     """The values the loader reads: every scalar as text."""
+
     def plain(node: Located | None) -> Any:
         if node is None:
             return None
@@ -48,6 +49,7 @@ def as_loader_reads(text: str) -> Any:
         if isinstance(node.value, list):
             return [plain(item) for item in node.value]
         return node.value
+
     root, problems = parse_yaml(text)
     assert not problems
     return plain(root)
@@ -89,16 +91,19 @@ def test_the_sample_data_names_the_schema() -> None:
 MINIMAL = "title: t\nbody: {name: 見本市}\nperiod: {start: 2025-06-02, end: 2025-07-01}\n"
 
 
-@pytest.mark.parametrize(("extra", "where"), [
-    ("titel: typo\n", "unknown top key"),
-    ("opinions:\n  - {summary: s, response: r, categry: A}\n", "unknown opinion key"),
-    ("categories:\n  - {key: A, descripton: d}\n", "typo in a category"),
-    ("labels: {respons: 考え}\n", "unknown label"),
-    ("style: {weekday: longer}\n", "unknown style value"),
-    ("opinions:\n  - {summary: s, response: r, count: 一つ}\n", "count not a number"),
-    ("opinions:\n  - {summary: s, response: r, scope: maybe}\n", "unknown scope"),
-    ("schedule:\n  - {when: 来年, text: 公表}\n", "not a month"),
-])
+@pytest.mark.parametrize(
+    ("extra", "where"),
+    [
+        ("titel: typo\n", "unknown top key"),
+        ("opinions:\n  - {summary: s, response: r, categry: A}\n", "unknown opinion key"),
+        ("categories:\n  - {key: A, descripton: d}\n", "typo in a category"),
+        ("labels: {respons: 考え}\n", "unknown label"),
+        ("style: {weekday: longer}\n", "unknown style value"),
+        ("opinions:\n  - {summary: s, response: r, count: 一つ}\n", "count not a number"),
+        ("opinions:\n  - {summary: s, response: r, scope: maybe}\n", "unknown scope"),
+        ("schedule:\n  - {when: 来年, text: 公表}\n", "not a month"),
+    ],
+)
 def test_a_typo_fails_as_the_loader_reports_it(tmp_path: Path, extra: str, where: str) -> None:
     text = MINIMAL + extra
     assert errors(as_editor_reads(text)) and errors(as_loader_reads(text)), where
@@ -107,16 +112,19 @@ def test_a_typo_fails_as_the_loader_reports_it(tmp_path: Path, extra: str, where
     assert loader.load_file(data, root=tmp_path).problems, where
 
 
-@pytest.mark.parametrize("extra", [
-    "declared: {submissions: 1,650, opinions: '1,650'}\n".replace("1,650,", "'1,650',"),
-    "declared: {submissions: １６５０}\n",
-    "plan: 2025\n",
-    "style: {omit_repeated: true, weekday: none}\n",
-    "opinions: data/opinions.csv\n",
-    "text_format: {summary: plain, response: markdown}\n",
-    "submission_methods: [電子メール, {method: 郵送, count: 3}]\n",
-    "opinions:\n  - {no: 1, summary: 2, response: true, scope: 本案件外, originals: 受付1}\n",
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "declared: {submissions: 1,650, opinions: '1,650'}\n".replace("1,650,", "'1,650',"),
+        "declared: {submissions: １６５０}\n",
+        "plan: 2025\n",
+        "style: {omit_repeated: true, weekday: none}\n",
+        "opinions: data/opinions.csv\n",
+        "text_format: {summary: plain, response: markdown}\n",
+        "submission_methods: [電子メール, {method: 郵送, count: 3}]\n",
+        "opinions:\n  - {no: 1, summary: 2, response: true, scope: 本案件外, originals: 受付1}\n",
+    ],
+)
 def test_what_the_loader_accepts_validates(extra: str) -> None:
     text = MINIMAL + extra
     assert errors(as_editor_reads(text)) == []

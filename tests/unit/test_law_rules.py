@@ -18,21 +18,24 @@ def test_complete_results_pass_every_rule() -> None:
     assert rules_failed() == []
 
 
-@pytest.mark.parametrize(("facts", "shown", "failed"), [
-    ({"title": False}, {}, ["title"]),
-    ({"published": False}, {}, ["published"]),
-    ({}, {"overview": False}, ["published"]),  # given, but no pc-overview shows it
-    ({}, {"opinion_tables": False}, ["opinions"]),
-    ({}, {"unshown": (2,)}, ["opinions"]),
-    ({"opinions": 0}, {"opinion_tables": False, "results": True}, []),  # 意見数 0件 says so
-    ({"opinions": 0}, {"opinion_tables": True}, []),  # 「意見の募集に対し、御意見の提出はありませんでした。」
-    ({"opinions": 0}, {"opinion_tables": False}, ["opinions"]),
-    ({"unanswered": (1,)}, {}, ["responses"]),
-    ({}, {"amendments": False}, ["amendments"]),
-    ({"amendments": 0}, {}, ["amendments"]),  # an empty comparison, with nothing said
-    ({"amendments": 0, "no_amendments": True}, {}, []),
-    ({"amendments": 0}, {"plan_amendments": 3}, []),
-])
+@pytest.mark.parametrize(
+    ("facts", "shown", "failed"),
+    [
+        ({"title": False}, {}, ["title"]),
+        ({"published": False}, {}, ["published"]),
+        ({}, {"overview": False}, ["published"]),  # given, but no pc-overview shows it
+        ({}, {"opinion_tables": False}, ["opinions"]),
+        ({}, {"unshown": (2,)}, ["opinions"]),
+        ({"opinions": 0}, {"opinion_tables": False, "results": True}, []),  # 意見数 0件 says so
+        ({"opinions": 0}, {"opinion_tables": True}, []),  # 「意見の募集に対し、御意見の提出はありませんでした。」
+        ({"opinions": 0}, {"opinion_tables": False}, ["opinions"]),
+        ({"unanswered": (1,)}, {}, ["responses"]),
+        ({}, {"amendments": False}, ["amendments"]),
+        ({"amendments": 0}, {}, ["amendments"]),  # an empty comparison, with nothing said
+        ({"amendments": 0, "no_amendments": True}, {}, []),
+        ({"amendments": 0}, {"plan_amendments": 3}, []),
+    ],
+)
 def test_each_rule(facts: dict[str, object], shown: dict[str, object], failed: list[str]) -> None:
     assert rules_failed(LawFacts(**{**COMPLETE.__dict__, **facts}), Shown(**{**SHOWN.__dict__, **shown})) == failed
 

@@ -18,11 +18,25 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "pubcomment"
 # Layer of each part of the package; a module may import its own layer and those below.
 LAYERS = {
     "core": 0,
-    "config": 1, "nodes": 1, "warnings_": 1, "compat": 1,
+    "config": 1,
+    "nodes": 1,
+    "warnings_": 1,
+    "compat": 1,
     "render": 2,
-    "directives": 3, "domain": 3, "resolve": 3, "heading_numbers": 3, "citations": 3, "coverage": 3, "completeness": 3, "incremental": 3, "redactions": 3,
-    "html": 4, "latex": 4, "epub": 4,
-    "extension": 5, "defaults": 5,
+    "directives": 3,
+    "domain": 3,
+    "resolve": 3,
+    "heading_numbers": 3,
+    "citations": 3,
+    "coverage": 3,
+    "completeness": 3,
+    "incremental": 3,
+    "redactions": 3,
+    "html": 4,
+    "latex": 4,
+    "epub": 4,
+    "extension": 5,
+    "defaults": 5,
     "preview": 6,  # pubcomment preview: builds with the extension, as sphinx-build does
 }
 OUTPUTS = {"html", "latex", "epub"}
@@ -55,8 +69,9 @@ def imported(path: Path) -> set[str]:
                 continue
             for alias in node.names:  # `from . import x` names a module
                 candidate = f"{target}.{alias.name}"
-                is_module = (PACKAGE.parent / Path(*candidate.split("."))).with_suffix(".py").exists() \
-                    or (PACKAGE.parent / Path(*candidate.split(".")) / "__init__.py").exists()
+                is_module = (PACKAGE.parent / Path(*candidate.split("."))).with_suffix(".py").exists() or (
+                    PACKAGE.parent / Path(*candidate.split(".")) / "__init__.py"
+                ).exists()
                 found.add(candidate if is_module else target)
     return found
 
@@ -97,7 +112,7 @@ def test_the_command_line_and_the_package_import_only_the_core() -> None:
 def test_no_import_circle() -> None:
     def visit(module: str, path: list[str]) -> None:
         if module in path:
-            pytest.fail("import circle: " + " → ".join([*path[path.index(module):], module]))
+            pytest.fail("import circle: " + " → ".join([*path[path.index(module) :], module]))
         for target in MODULES.get(module, ()):
             if target != module and target in MODULES and target not in done:
                 visit(target, [*path, module])
@@ -109,8 +124,10 @@ def test_no_import_circle() -> None:
 
 
 def test_the_data_core_imports_without_sphinx_or_docutils() -> None:
-    code = ("import sys, pubcomment.core.loader, pubcomment.cli, pubcomment.site; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))")
+    code = (
+        "import sys, pubcomment.core.loader, pubcomment.cli, pubcomment.site; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

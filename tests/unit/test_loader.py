@@ -74,16 +74,21 @@ def test_typo_in_key_is_named_with_a_suggestion() -> None:
 
 
 def test_number_problems() -> None:
-    text = VALID + """\
+    text = (
+        VALID
+        + """\
   - no: 3
     topic: t1
     category: A
     summary: 要旨
     response: 考え方
 """
+    )
     found = problems(text)
     assert ("number", 9) in [(s, n) for s, n, _ in found]
-    numbered = VALID.replace("  - topic: t1", "  - no: 1\n    topic: t1") + """\
+    numbered = (
+        VALID.replace("  - topic: t1", "  - no: 1\n    topic: t1")
+        + """\
   - no: 1
     topic: t1
     category: A
@@ -95,6 +100,7 @@ def test_number_problems() -> None:
     summary: 要旨
     response: 考え方
 """
+    )
     messages = [m for s, _, m in problems(numbered) if s == "number"]
     assert messages == ["opinion number 1 is used twice", "opinion numbers skip 2, 3"]
 
@@ -122,7 +128,9 @@ def test_no_categories_no_topics_is_fine() -> None:
 
 def test_json_file_is_read_with_lines(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
-    path.write_text('{\n "title": "t",\n "body": {"name": "市"},\n "period": {"start": "2025-12-03", "end": "2026-01-05"},\n "colour": 1\n}\n')
+    path.write_text(
+        '{\n "title": "t",\n "body": {"name": "市"},\n "period": {"start": "2025-12-03", "end": "2026-01-05"},\n "colour": 1\n}\n'
+    )
     loaded = loader.load_file(path)
     assert [(p.subtype, p.line, p.origin) for p in loaded.problems] == [(Subtype.UNKNOWN_KEY, 5, str(path))]
 
@@ -135,7 +143,9 @@ def test_file_is_parsed_once(tmp_path: Path) -> None:
 
 def test_csv_opinions_in_cp932(tmp_path: Path) -> None:
     (tmp_path / "ops.csv").write_bytes("No,区分,意見の要旨,本市の考え方\r\n1,A,要旨,考え方\r\n2,Q,要旨2,考え方2\r\n".encode("cp932"))
-    (tmp_path / "c.yaml").write_text(VALID.split("opinions:")[0].replace("topics:\n  - {id: t1, title: 全般}\n", "") + "opinions: ops.csv\n")
+    (tmp_path / "c.yaml").write_text(
+        VALID.split("opinions:")[0].replace("topics:\n  - {id: t1, title: 全般}\n", "") + "opinions: ops.csv\n"
+    )
     loaded = loader.load_file(tmp_path / "c.yaml")
     assert [o.summary for o in loaded.consultation.opinions] == ["要旨", "要旨2"]
     assert [(p.subtype, p.line, p.origin) for p in loaded.problems] == [(Subtype.CATEGORY, 3, str(tmp_path / "ops.csv"))]

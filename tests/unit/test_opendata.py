@@ -41,10 +41,21 @@ def consultation_of(tmp_path: Path, text: str):
     return loaded.consultation
 
 
-@pytest.mark.parametrize(("cell", "written"), [
-    ("=1+1", "'=1+1"), ("+81", "'+81"), ("-1", "'-1"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("＝式", "'＝式"), ("意見=式", "意見=式"), ("", ""), ("'=already", "'=already"),
-])
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+81", "'+81"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("＝式", "'＝式"),
+        ("意見=式", "意見=式"),
+        ("", ""),
+        ("'=already", "'=already"),
+    ],
+)
 def test_cells_are_neutralised_against_formulas(cell: str, written: str) -> None:
     assert opendata.neutralise(cell) == written
 
@@ -55,7 +66,7 @@ def test_the_csv_says_every_opinion_and_no_formula(tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbfno,topic,")
     assert opendata.csv_bytes(consultation, bom=False) == data[3:]
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert [r["summary"] for r in rows] == ["'=HYPERLINK(\"http://example.com\")", "'-2", "'\tタブ", "'＝全角"]
+    assert [r["summary"] for r in rows] == ['\'=HYPERLINK("http://example.com")', "'-2", "'\tタブ", "'＝全角"]
     assert [r["response"] for r in rows] == ["'+1", "'@SUM(A1)", "'\r改行", "普通の文, =途中は式でない"]
     assert [r["scope"] for r in rows] == ["in", "in", "out", "in"]
     assert [r["topic_title"] for r in rows] == ["項目", "項目", "", "項目"]  # out of scope: no topic
@@ -94,8 +105,9 @@ def test_the_data_package_is_valid(tmp_path: Path, name: str) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((tmp_path / name / opendata.PACKAGE_FILE).read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"]] == [opendata.CSV_FILE, opendata.CSV_PLAIN_FILE]
-    rows = frictionless.Resource(str(tmp_path / name / opendata.CSV_PLAIN_FILE), schema=frictionless.Schema.from_descriptor(
-        package["resources"][1]["schema"])).read_rows()
+    rows = frictionless.Resource(
+        str(tmp_path / name / opendata.CSV_PLAIN_FILE), schema=frictionless.Schema.from_descriptor(package["resources"][1]["schema"])
+    ).read_rows()
     assert len(rows) == consultation.row_count
 
 

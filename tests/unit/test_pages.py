@@ -36,8 +36,16 @@ def test_chunks_cover_every_number_and_the_last_is_open() -> None:
 
 
 def test_pages_are_named_and_headed_by_topic() -> None:
-    consultation = Consultation("t", "市", "本市", "p", None, None, topics=[Topic("a", "甲"), Topic("取組", "乙")],
-                                opinions=[Opinion(n, "s", "r", topic="a" if n != 2 else "取組") for n in range(1, 7)])
+    consultation = Consultation(
+        "t",
+        "市",
+        "本市",
+        "p",
+        None,
+        None,
+        topics=[Topic("a", "甲"), Topic("取組", "乙")],
+        opinions=[Opinion(n, "s", "r", topic="a" if n != 2 else "取組") for n in range(1, 7)],
+    )
     pages = [(p.name, p.topic, p.heading, p.numbers) for p in plan_pages(consultation, 2)]
     assert pages == [
         ("a-01", "a", "ア 甲（No.1〜3）", "1-3"),
@@ -67,16 +75,20 @@ def _project(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     (src / "data").mkdir(parents=True)
     (src / "data" / "consultation.yaml").write_text(DATA, encoding="utf-8")
-    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
-                                 'exclude_patterns = ["data"]\n'
-                                 'pubcomment_law_rules = []  # the pages, not the completeness of the results\n', encoding="utf-8")
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
+        'exclude_patterns = ["data"]\n'
+        "pubcomment_law_rules = []  # the pages, not the completeness of the results\n",
+        encoding="utf-8",
+    )
     return src
 
 
 def _index(src: Path, entries: list[str]) -> None:
     toctree = "\n".join(entries)
-    (src / "index.md").write_text(f"# 実施結果\n\n```{{pc-consultation}}\n:file: data/consultation.yaml\n```\n\n"
-                                  f"```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+    (src / "index.md").write_text(
+        f"# 実施結果\n\n```{{pc-consultation}}\n:file: data/consultation.yaml\n```\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8"
+    )
 
 
 def test_written_pages_build_without_warnings_and_stale_ones_go(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -124,7 +136,10 @@ def test_the_sidebar_lists_the_topics_not_every_page(tmp_path: Path, capsys: pyt
         out = tmp_path / layout
         sphinx_build("-b", "html", "-E", str(src), str(out))
         listed[layout] = len(re.findall(r'<li class="toctree-l\d', (out / "opinions" / "a-02.html").read_text(encoding="utf-8")))
-    pages_a, pages_b = len(list((tmp_path / "flat" / "opinions").glob("a-*.html"))), len(list((tmp_path / "flat" / "opinions").glob("topic02-*.html")))
+    pages_a, pages_b = (
+        len(list((tmp_path / "flat" / "opinions").glob("a-*.html"))),
+        len(list((tmp_path / "flat" / "opinions").glob("topic02-*.html"))),
+    )
     assert pages_a == 9 and pages_b == 7
     assert listed == {"nested": 2 + pages_a, "flat": pages_a + pages_b}, listed
 
@@ -143,8 +158,10 @@ def test_range_index_finds_the_lists_holding_a_number() -> None:
     from pubcomment.core.ranges import EVERY_NUMBER, RangeIndex, contains
 
     rng = random.Random(3)
-    lists = [tuple(sorted((a, None if rng.random() < 0.1 else a + rng.randrange(0, 40)) for a in rng.sample(range(1, 200), rng.randrange(1, 4))))
-             for _ in range(30)] + [EVERY_NUMBER, ()]
+    lists = [
+        tuple(sorted((a, None if rng.random() < 0.1 else a + rng.randrange(0, 40)) for a in rng.sample(range(1, 200), rng.randrange(1, 4))))
+        for _ in range(30)
+    ] + [EVERY_NUMBER, ()]
     index = RangeIndex(lists)
     for number in range(-2, 260):
         assert index.holding(number) == [order for order, ranges in enumerate(lists) if contains(ranges, number)]

@@ -21,15 +21,19 @@ def records(texts: list[str], made: list[str]) -> list[recordfile.Record]:
         def encode() -> bytes:
             made.append(text)
             return json.dumps(text, ensure_ascii=False).encode("utf-8")
+
         return encode
+
     return [(hashlib.blake2b(t.encode(), digest_size=16).digest(), encoder(t)) for t in texts]
 
 
-def written(path: Path, texts: list[str], last: recordfile.Layout | None = None, context: bytes = b"v1") -> tuple[bytes, list[str], recordfile.Layout]:
+def written(
+    path: Path, texts: list[str], last: recordfile.Layout | None = None, context: bytes = b"v1"
+) -> tuple[bytes, list[str], recordfile.Layout]:
     """Write ``texts`` to ``path`` (from its last version when ``last`` is given): the bytes, what was encoded, the layout."""
     made: list[str] = []
     new = path.with_suffix(".new")
-    with new.open("wb") as out, (path.open("rb") if last is not None else io.BytesIO()) as old:
+    with new.open("wb") as out, path.open("rb") if last is not None else io.BytesIO() as old:
         done = recordfile.write(out, HEAD, records(texts, made), SEPARATOR, TAIL, context=context, last=last, old=old)
     new.replace(path)
     return path.read_bytes(), made, done.layout(path)
@@ -42,14 +46,17 @@ def anew(texts: list[str]) -> bytes:
 TEXTS = [f"意見{i}：「{'あ' * (i % 7)}」" for i in range(40)]
 
 
-@pytest.mark.parametrize("change", [
-    lambda t: [*t[:17], "書き換えた意見", *t[18:]],  # one record edited
-    lambda t: t[:5] + t[6:],  # one removed
-    lambda t: [*t[:9], "新しい意見", *t[9:]],  # one added
-    lambda t: list(reversed(t)),  # every record moved
-    lambda t: t + t[:3],  # the same records twice
-    lambda t: [],  # none left
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: [*t[:17], "書き換えた意見", *t[18:]],  # one record edited
+        lambda t: t[:5] + t[6:],  # one removed
+        lambda t: [*t[:9], "新しい意見", *t[9:]],  # one added
+        lambda t: list(reversed(t)),  # every record moved
+        lambda t: t + t[:3],  # the same records twice
+        lambda t: [],  # none left
+    ],
+)
 def test_written_again_it_is_the_file_written_anew(tmp_path: Path, change) -> None:
     path = tmp_path / "f.json"
     first, made, layout = written(path, TEXTS)
@@ -84,8 +91,10 @@ opinions:
 
 
 def test_open_data_written_again_after_one_edit_is_the_same_as_written_anew(tmp_path: Path) -> None:
-    opinions = [f'  - {{topic: {"tu"[i % 2]}, category: A, summary: "意見{i}\\n二行目", response: "考え方{i}", sections: ["第{i}章"]}}'
-                for i in range(30)]
+    opinions = [
+        f'  - {{topic: {"tu"[i % 2]}, category: A, summary: "意見{i}\\n二行目", response: "考え方{i}", sections: ["第{i}章"]}}'
+        for i in range(30)
+    ]
     path = tmp_path / "c.yaml"
 
     def consultation(lines: list[str]):
@@ -122,7 +131,8 @@ def test_the_json_is_json_dump_with_an_indent_of_two(tmp_path: Path, count: int)
     lines = [f'  - {{topic: t, category: A, summary: "意見{i}", response: "考え方", originals: ["受付{i}"]}}' for i in range(count)]
     lines += _AWKWARD if count == 3 else []
     path = tmp_path / "c.yaml"
-    path.write_text(CONSULTATION.replace("opinions:\n", "opinions:" + (" []" if not count else "") + "\n") + "\n".join(lines) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        CONSULTATION.replace("opinions:\n", "opinions:" + (" []" if not count else "") + "\n") + "\n".join(lines) + "\n", encoding="utf-8"
+    )
     c = loader.load_file(path, root=tmp_path).consultation
     assert opendata.json_bytes(c) == (json.dumps(opendata.json_data(c), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

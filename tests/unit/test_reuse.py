@@ -18,10 +18,10 @@ from pubcomment.core.privacy import check_consultation
 
 HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出者\n"
 MESSY = [
-    HEADER + "1,a,短い意見。,回答。,B,S1\n2,a,\"二行の\n意見。\",回答。,D,S1\n",
+    HEADER + '1,a,短い意見。,回答。,B,S1\n2,a,"二行の\n意見。",回答。,D,S1\n',
     HEADER + "1,a,列が多い,回答,B,S1,余分\n2,a,,回答,D,S2\n",  # a cell too many; a summary missing
-    HEADER + "1,a,\"引用符が閉じない,回答,B,S1\n2,a,次の行,回答,B,S2\n",  # every row after it in one cell
-    HEADER + "1,a,\"一行目\n2,b,行に見える,回答,B,S2\n\",回答,B,S1\n",  # a cell that holds what looks like a row
+    HEADER + '1,a,"引用符が閉じない,回答,B,S1\n2,a,次の行,回答,B,S2\n',  # every row after it in one cell
+    HEADER + '1,a,"一行目\n2,b,行に見える,回答,B,S2\n",回答,B,S1\n',  # a cell that holds what looks like a row
     HEADER + "1,a,制御文字\u200bあり,回答,B,S1\n2,b,電話 044-200-0000,回答,B,S2\n",
     HEADER,  # a header and no rows
 ]
@@ -63,7 +63,7 @@ def test_a_row_moved_to_another_line_is_read_again() -> None:
     """Problems carry the row's line: a row that moved is not the row of the last reading."""
     text = HEADER + "1,a,意見,回答,B,S1,余分\n"
     first, problems = parse_opinion_csv(text, source="opinions.csv")
-    moved, moved_problems = parse_opinion_csv(HEADER + "\n" + text[len(HEADER):], source="opinions.csv")
+    moved, moved_problems = parse_opinion_csv(HEADER + "\n" + text[len(HEADER) :], source="opinions.csv")
     assert [p.line for p in problems] == [2] and [p.line for p in moved_problems] == [3]
     assert isinstance(first.value, list) and isinstance(moved.value, list) and first.value[0] is not moved.value[0]
 
@@ -72,7 +72,9 @@ def test_loading_again_gives_the_same_problems_and_reuses_the_opinions(tmp_path:
     (tmp_path / "consultation.yaml").write_text(
         "title: 見本\nbody: {name: 見本市}\nperiod: {start: 2026-01-05, end: 2026-02-04}\n"
         "categories: [{key: B, description: 推進}, {key: D, description: 説明}]\n"
-        "topics: [{id: a, title: 項目A}]\nopinions: opinions.csv\n", encoding="utf-8")
+        "topics: [{id: a, title: 項目A}]\nopinions: opinions.csv\n",
+        encoding="utf-8",
+    )
     csv = tmp_path / "opinions.csv"
     csv.write_text(MESSY[0].replace("S1\n", "S1\n", 1) + "3,z,電話 044-200-0000 まで,回答。,X,S3\n", encoding="utf-8")
     first = loader.load_file(tmp_path / "consultation.yaml", root=tmp_path)

@@ -46,25 +46,31 @@ def workbook(rows: list[list[object]], *, title: str = "意見一覧", merged: t
 
 def ods(rows: list[list[object]], title: str = "意見一覧") -> bytes:
     """A minimal OpenDocument spreadsheet (no ODS writer is a dependency)."""
+
     def cell(value: object) -> str:
         if isinstance(value, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
     body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
-    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-               f'<office:body><office:spreadsheet><table:table table:name="{title}">{body}</table:table>'
-               '</office:spreadsheet></office:body></office:document-content>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{title}">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                         'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                         '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+        )
         archive.writestr("content.xml", content)
     return buffer.getvalue()
 
@@ -93,16 +99,19 @@ def test_every_header_title_names_an_opinion_field() -> None:
 
 
 def test_values_as_excel_shows_them(tmp_path: Path) -> None:
-    raw = workbook([
-        ["見本の意見一覧（令和7年12月受付）"],  # a title row above the header
-        [],
-        ["Ｎｏ.", "対応区分", "御意見", "回答", "受付番号", None, None],
-        [1.0, "A", "一行目\n二行目", "考え方", 12.0],
-        ["２", None, "要旨", dt.datetime(2025, 12, 3), 13],
-        [3, None, "要旨3", dt.datetime(2025, 12, 3, 10, 30), 12.5],
-        [],
-        [None, None, None, None],
-    ], merged=("B4:B6",))
+    raw = workbook(
+        [
+            ["見本の意見一覧（令和7年12月受付）"],  # a title row above the header
+            [],
+            ["Ｎｏ.", "対応区分", "御意見", "回答", "受付番号", None, None],
+            [1.0, "A", "一行目\n二行目", "考え方", 12.0],
+            ["２", None, "要旨", dt.datetime(2025, 12, 3), 13],
+            [3, None, "要旨3", dt.datetime(2025, 12, 3, 10, 30), 12.5],
+            [],
+            [None, None, None, None],
+        ],
+        merged=("B4:B6",),
+    )
     loaded = load(tmp_path, raw, "opinions:\n  file: ops.xlsx\n  columns: {受付番号: submission}")
     assert loaded.problems == ()
     opinions = loaded.consultation.opinions
@@ -125,28 +134,33 @@ def test_a_key_typed_full_width_is_named_with_the_one_defined(tmp_path: Path) ->
     """Ｂ from the input method is not B (a key is matched as written), and the warning says which was meant."""
     loaded = load(tmp_path, workbook([["No", "区分", "意見の要旨", "本市の考え方"], [1, "Ｂ", "要旨", "考え方"]]))
     assert [(p.subtype.value, p.message) for p in loaded.problems] == [
-        ("category", "opinion 1: unknown category 'Ｂ' (categories: A、B); did you mean 'B'?")]
+        ("category", "opinion 1: unknown category 'Ｂ' (categories: A、B); did you mean 'B'?")
+    ]
 
 
 def test_problems_are_at_their_cells(tmp_path: Path) -> None:
-    raw = workbook([
-        ["No", "区分", "意見の要旨", "本市の考え方", "氏名", "意見の概要"],
-        [1, "Z", "要旨", "考え方", "見本 太郎"],
-        [1, "B", "要旨\u202e", None],
-        [3, None, "要旨", "考え方", None, None, "欄外"],
-    ])
+    raw = workbook(
+        [
+            ["No", "区分", "意見の要旨", "本市の考え方", "氏名", "意見の概要"],
+            [1, "Z", "要旨", "考え方", "見本 太郎"],
+            [1, "B", "要旨\u202e", None],
+            [3, None, "要旨", "考え方", None, None, "欄外"],
+        ]
+    )
     loaded = load(tmp_path, raw)
-    assert sorted(placed(loaded)) == sorted([
-        ("unknown_key", "ops.xlsx:意見一覧!E1"),  # 氏名: not read, said once
-        ("syntax", "ops.xlsx:意見一覧!F1"),  # a second column for 'summary'
-        ("text", "ops.xlsx:意見一覧!C3"),
-        ("syntax", "ops.xlsx:意見一覧!G4"),  # a value under no title
-        ("category", "ops.xlsx:意見一覧!B2"),
-        ("required", "ops.xlsx:意見一覧!D3"),  # no 考え方
-        ("required", "ops.xlsx:意見一覧!B4"),  # no 区分
-        ("number", "ops.xlsx:意見一覧!A3"),  # 1 twice
-        ("number", "ops.xlsx:意見一覧!A2"),  # 2 skipped
-    ]), placed(loaded)
+    assert sorted(placed(loaded)) == sorted(
+        [
+            ("unknown_key", "ops.xlsx:意見一覧!E1"),  # 氏名: not read, said once
+            ("syntax", "ops.xlsx:意見一覧!F1"),  # a second column for 'summary'
+            ("text", "ops.xlsx:意見一覧!C3"),
+            ("syntax", "ops.xlsx:意見一覧!G4"),  # a value under no title
+            ("category", "ops.xlsx:意見一覧!B2"),
+            ("required", "ops.xlsx:意見一覧!D3"),  # no 考え方
+            ("required", "ops.xlsx:意見一覧!B4"),  # no 区分
+            ("number", "ops.xlsx:意見一覧!A3"),  # 1 twice
+            ("number", "ops.xlsx:意見一覧!A2"),  # 2 skipped
+        ]
+    ), placed(loaded)
     assert all("見本 太郎" not in o.summary + o.response + o.submission for o in loaded.consultation.opinions)
 
 
@@ -171,13 +185,16 @@ def test_the_mapping_of_columns_is_checked(tmp_path: Path) -> None:
     assert left_out.problems == () and left_out.consultation.opinions[0].submission == ""
 
 
-@pytest.mark.parametrize(("raw", "subtype", "words"), [
-    (b"PK\x03\x04 not really a zip", Subtype.SYNTAX, "damaged workbook"),
-    (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), Subtype.FILE, "encrypted (saved with a password)"),
-    (b"No,summary\n1,x\n", Subtype.SYNTAX, "not a workbook"),
-    ("half", Subtype.SYNTAX, "damaged workbook"),
-    ("broken sheet", Subtype.SYNTAX, "cannot be read as a workbook"),
-])
+@pytest.mark.parametrize(
+    ("raw", "subtype", "words"),
+    [
+        (b"PK\x03\x04 not really a zip", Subtype.SYNTAX, "damaged workbook"),
+        (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), Subtype.FILE, "encrypted (saved with a password)"),
+        (b"No,summary\n1,x\n", Subtype.SYNTAX, "not a workbook"),
+        ("half", Subtype.SYNTAX, "damaged workbook"),
+        ("broken sheet", Subtype.SYNTAX, "cannot be read as a workbook"),
+    ],
+)
 def test_a_file_that_is_no_readable_workbook_is_one_problem(tmp_path: Path, raw: bytes | str, subtype: Subtype, words: str) -> None:
     good = workbook([["No", "意見の要旨", "本市の考え方"], [1, "要旨", "考え方"]])
     if raw == "half":
@@ -202,7 +219,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     raw = bytearray(buffer.getvalue())
     # The central directory claims 3 GiB unpacked (offset 24 of the entry's record).
     central = raw.rindex(b"PK\x01\x02")
-    raw[central + 24:central + 28] = (3 << 30).to_bytes(4, "little")
+    raw[central + 24 : central + 28] = (3 << 30).to_bytes(4, "little")
     rows, found = parse_opinion_sheet(bytes(raw), "ops.xlsx")
     assert rows is None and [p.subtype for p in found] == [Subtype.LIMIT]
 

@@ -17,8 +17,17 @@ C = "マイナンバーカードの取得を強制しないでください。紙
 
 
 def test_variants_are_grouped_and_different_templates_are_not() -> None:
-    texts = [A, A.replace("。", "！", 1), A.replace("漏えい", "漏洩"), "　" + A[:-1] + "市民", B, B.replace("、", "，") + "よろしく",
-             C, A, "バスの本数を増やしてください。"]
+    texts = [
+        A,
+        A.replace("。", "！", 1),
+        A.replace("漏えい", "漏洩"),
+        "　" + A[:-1] + "市民",
+        B,
+        B.replace("、", "，") + "よろしく",
+        C,
+        A,
+        "バスの本数を増やしてください。",
+    ]
     found = similar.groups(texts)
     assert [g.members for g in found] == [(0, 1, 2, 3, 7), (4, 5)]
     assert found[0].representative == 0  # the text written twice
@@ -27,7 +36,9 @@ def test_variants_are_grouped_and_different_templates_are_not() -> None:
 def test_similar_writes_grouped_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "c.yaml"
     opinions = "".join(f"  - {{summary: '{t}', response: 考え方}}\n" for t in (A, A + "よろしく", B, C))
-    data.write_text("title: 見本\nbody: {name: 見本市}\nperiod: {start: 2025-12-03, end: 2026-01-05}\nopinions:\n" + opinions, encoding="utf-8")
+    data.write_text(
+        "title: 見本\nbody: {name: 見本市}\nperiod: {start: 2025-12-03, end: 2026-01-05}\nopinions:\n" + opinions, encoding="utf-8"
+    )
     out = tmp_path / "grouped.yaml"
     assert cli.main(["similar", str(data), "--root", str(tmp_path), "--write", str(out)]) == 0
     assert "group 1: 2件 (No. 1, 2)" in capsys.readouterr().out

@@ -23,17 +23,20 @@ def consultation(tmp_path: Path, extra: str = ""):
     return loaded.consultation, loaded.problems
 
 
-@pytest.mark.parametrize(("extra", "today", "expected"), [
-    ("", D(2025, 6, 1), Status.PLANNED),
-    ("", D(2025, 6, 2), Status.OPEN),
-    ("", D(2025, 7, 1), Status.OPEN),
-    ("", D(2025, 7, 2), Status.PUBLISHED),
-    ("published_results: 2025-08-01\n", D(2025, 7, 2), Status.PREPARING),
-    ("published_results: 2025-08-01\n", D(2025, 7, 31), Status.PREPARING),
-    ("published_results: 2025-08-01\n", D(2025, 8, 1), Status.PUBLISHED),
-    ("status: preparing\n", D(2030, 1, 1), Status.PREPARING),
-    ("status: open\n", D(2020, 1, 1), Status.OPEN),
-])
+@pytest.mark.parametrize(
+    ("extra", "today", "expected"),
+    [
+        ("", D(2025, 6, 1), Status.PLANNED),
+        ("", D(2025, 6, 2), Status.OPEN),
+        ("", D(2025, 7, 1), Status.OPEN),
+        ("", D(2025, 7, 2), Status.PUBLISHED),
+        ("published_results: 2025-08-01\n", D(2025, 7, 2), Status.PREPARING),
+        ("published_results: 2025-08-01\n", D(2025, 7, 31), Status.PREPARING),
+        ("published_results: 2025-08-01\n", D(2025, 8, 1), Status.PUBLISHED),
+        ("status: preparing\n", D(2030, 1, 1), Status.PREPARING),
+        ("status: open\n", D(2020, 1, 1), Status.OPEN),
+    ],
+)
 def test_status_from_the_dates_or_the_data(tmp_path: Path, extra: str, today: dt.date, expected: Status) -> None:
     c, problems = consultation(tmp_path, extra)
     assert not problems
@@ -43,7 +46,9 @@ def test_status_from_the_dates_or_the_data(tmp_path: Path, extra: str, today: dt
 def test_an_unknown_status_is_reported(tmp_path: Path) -> None:
     c, problems = consultation(tmp_path, "status: publishd\n")
     assert c.status == ""
-    assert [p.message for p in problems] == ["'status' must be one of planned, open, preparing, published, not 'publishd'; did you mean 'published'?"]
+    assert [p.message for p in problems] == [
+        "'status' must be one of planned, open, preparing, published, not 'publishd'; did you mean 'published'?"
+    ]
 
 
 def test_the_build_date() -> None:
@@ -58,10 +63,13 @@ def test_fiscal_years_start_in_april() -> None:
 
 
 def test_the_feed_is_atom() -> None:
-    items = [FeedItem("a", "古い<結果>", "a.html", D(2025, 7, 1), "要約 & 件数", "見本県"),
-             FeedItem("b", "新しい結果", "https://example.jp/b.html", D(2026, 1, 5), "要約", "見本市")]
-    data = atom_feed(title="サイト", site="サイト", self_href="results.atom", site_href="index.html", items=items,
-                     fallback_updated=D(2026, 4, 1))
+    items = [
+        FeedItem("a", "古い<結果>", "a.html", D(2025, 7, 1), "要約 & 件数", "見本県"),
+        FeedItem("b", "新しい結果", "https://example.jp/b.html", D(2026, 1, 5), "要約", "見本市"),
+    ]
+    data = atom_feed(
+        title="サイト", site="サイト", self_href="results.atom", site_href="index.html", items=items, fallback_updated=D(2026, 4, 1)
+    )
     assert data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')
     feed = ET.fromstring(data)
     ns = {"a": ATOM}
@@ -81,8 +89,9 @@ def test_the_feed_is_atom() -> None:
             assert entry.find(f"a:{name}", ns) is not None, name
         assert entry.find("a:link[@rel='alternate']", ns) is not None
         dt.datetime.fromisoformat(entry.find("a:updated", ns).text)
-    again = atom_feed(title="サイト", site="サイト", self_href="results.atom", site_href="index.html", items=items[::-1],
-                      fallback_updated=D(2026, 4, 1))
+    again = atom_feed(
+        title="サイト", site="サイト", self_href="results.atom", site_href="index.html", items=items[::-1], fallback_updated=D(2026, 4, 1)
+    )
     assert again == data  # the same bytes on every build
 
 

@@ -23,7 +23,10 @@ def test_tally_by_topic_and_category() -> None:
 
 
 def test_tally_without_scheme_or_topics() -> None:
-    text = "title: t\nbody: {name: 市}\nperiod: {start: 2025-12-03, end: 2026-01-05}\nopinions:\n  - {summary: a, response: b}\n  - {summary: a, response: b}\n"
+    text = (
+        "title: t\nbody: {name: 市}\nperiod: {start: 2025-12-03, end: 2026-01-05}\n"
+        "opinions:\n  - {summary: a, response: b}\n  - {summary: a, response: b}\n"
+    )
     result = tally(loader.load_text(text).consultation)
     assert result.rows == ()
     assert (result.total.counts, result.total.total) == ((2,), 2)

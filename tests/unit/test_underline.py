@@ -21,7 +21,23 @@ def plain(latex: str) -> str:
 
 
 def test_japanese_by_character_latin_by_word() -> None:
-    assert list(units("⇒ 160,000 人 (令和 11 年度)", escape)) == ["⇒", " ", "160,000", " ", "人", " ", "(", "令", "和", " ", "11", " ", "年", "度", ")"]
+    assert list(units("⇒ 160,000 人 (令和 11 年度)", escape)) == [
+        "⇒",
+        " ",
+        "160,000",
+        " ",
+        "人",
+        " ",
+        "(",
+        "令",
+        "和",
+        " ",
+        "11",
+        " ",
+        "年",
+        "度",
+        ")",
+    ]
     assert plain(underlined("自治体の AI の利用", escape)) == "自|治|体|の|AI|の|利|用"
 
 

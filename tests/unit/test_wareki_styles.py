@@ -66,10 +66,13 @@ def test_default_period_is_unchanged() -> None:
 def test_a_new_year_keeps_the_end_s_era_and_year(joined: str) -> None:
     style = PeriodStyle(range=RangeStyle(joined), omit_repeated=True)
     text = wareki.format_period(dt.date(2025, 12, 3), dt.date(2026, 1, 5), style)
-    assert text == {
-        "kara": "令和7年12月3日（水）から令和8年1月5日（月）まで",
-        "tilde": "令和7年12月3日（水）～令和8年1月5日（月）",
-    }[joined]
+    assert (
+        text
+        == {
+            "kara": "令和7年12月3日（水）から令和8年1月5日（月）まで",
+            "tilde": "令和7年12月3日（水）～令和8年1月5日（月）",
+        }[joined]
+    )
 
 
 @pytest.mark.parametrize(

@@ -22,23 +22,49 @@ from .sanitize import describe, visible
 # without a trailing full stop (No.).  Anything else is named in the data:
 # ``opinions: {file: …, columns: {受付番号: submission}}``.
 HEADER_ALIASES = {
-    "no": "no", "番号": "no", "通番": "no", "意見番号": "no", "№": "no",
-    "項目": "topic", "topic": "topic",
-    "意見の要旨": "summary", "意見の概要": "summary", "御意見": "summary", "ご意見": "summary", "意見": "summary",
+    "no": "no",
+    "番号": "no",
+    "通番": "no",
+    "意見番号": "no",
+    "№": "no",
+    "項目": "topic",
+    "topic": "topic",
+    "意見の要旨": "summary",
+    "意見の概要": "summary",
+    "御意見": "summary",
+    "ご意見": "summary",
+    "意見": "summary",
     "summary": "summary",
-    "本市の考え方": "response", "市の考え方": "response", "考え方": "response", "回答": "response",
-    "市の検討結果と理由": "response", "response": "response",
-    "区分": "category", "対応区分": "category", "category": "category",
-    "提出者": "submission", "提出番号": "submission", "submission": "submission",
-    "要旨の注": "summary_notes", "summary_notes": "summary_notes",
-    "考え方の注": "response_notes", "response_notes": "response_notes",
-    "関連箇所": "sections", "sections": "sections",
-    "関連する変更": "amendments", "amendments": "amendments",
-    "件数": "count", "count": "count",
-    "元の意見": "originals", "originals": "originals",
-    "対象": "scope", "scope": "scope",
+    "本市の考え方": "response",
+    "市の考え方": "response",
+    "考え方": "response",
+    "回答": "response",
+    "市の検討結果と理由": "response",
+    "response": "response",
+    "区分": "category",
+    "対応区分": "category",
+    "category": "category",
+    "提出者": "submission",
+    "提出番号": "submission",
+    "submission": "submission",
+    "要旨の注": "summary_notes",
+    "summary_notes": "summary_notes",
+    "考え方の注": "response_notes",
+    "response_notes": "response_notes",
+    "関連箇所": "sections",
+    "sections": "sections",
+    "関連する変更": "amendments",
+    "amendments": "amendments",
+    "件数": "count",
+    "count": "count",
+    "元の意見": "originals",
+    "originals": "originals",
+    "対象": "scope",
+    "scope": "scope",
     # What is withheld (一部非公開): one 「text <reason>」 a line (core/redaction.py).
-    "非公開": "redactions", "非公開部分": "redactions", "redactions": "redactions",
+    "非公開": "redactions",
+    "非公開部分": "redactions",
+    "redactions": "redactions",
 }
 # Every field a column can be (the keys of an opinion, core/schema.py).
 FIELDS = frozenset(HEADER_ALIASES.values())
@@ -93,13 +119,17 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
     for message, line in errors:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {message}", line))
     if header is not None and not rows:
-        problems.append(Problem(Subtype.FILE, "the file has a header but no opinion rows "
-                                "(for a consultation with no opinions, leave out 'opinions:')", 1))
+        problems.append(
+            Problem(
+                Subtype.FILE, "the file has a header but no opinion rows (for a consultation with no opinions, leave out 'opinions:')", 1
+            )
+        )
     return Located(rows, 1), problems
 
 
-def _row(record: list[str], header: list[str], delimiter: str, start: int, end: int, shape: _Shape,
-         problems: list[Problem]) -> Located | None:
+def _row(
+    record: list[str], header: list[str], delimiter: str, start: int, end: int, shape: _Shape, problems: list[Problem]
+) -> Located | None:
     """The opinion mapping of one record (lines ``start`` to ``end``); None for a broken row."""
     fields: dict[str, Located] = {}
     for name, cell in zip(header, record, strict=False):  # short rows: missing cells
@@ -112,8 +142,16 @@ def _row(record: list[str], header: list[str], delimiter: str, start: int, end: 
     return Located(fields, start)
 
 
-def _reused_row(rows_read: reuse.Memo, record: list[str], header: list[str], delimiter: str, start: int, end: int,
-                shape: _Shape, problems: list[Problem]) -> Located | None:
+def _reused_row(
+    rows_read: reuse.Memo,
+    record: list[str],
+    header: list[str],
+    delimiter: str,
+    start: int,
+    end: int,
+    shape: _Shape,
+    problems: list[Problem],
+) -> Located | None:
     """:func:`_row`, or what it gave for the same record at the same lines last time (and reported then)."""
     # A row of several lines is checked against the whole text too (_check_merged_rows).
     whole = shape.counts() if any("\n" in cell for cell in record) else None
@@ -134,12 +172,23 @@ def header_fields(titles: list[str], lines: list[int], problems: list[Problem], 
             if title and (columns is None or title not in columns):
                 hint = difflib.get_close_matches(title, list(HEADER_ALIASES), n=1)
                 also = f"did you mean {hint[0]!r}? Or name" if hint else "name"
-                problems.append(Problem(Subtype.UNKNOWN_KEY, f"column {title!r} is no field of an opinion and is not read; {also} it "
-                                        f"in the data's 'columns:' ({{{title}: submission}}, or {{{title}: null}} to leave it out)", line))
+                problems.append(
+                    Problem(
+                        Subtype.UNKNOWN_KEY,
+                        f"column {title!r} is no field of an opinion and is not read; {also} it "
+                        f"in the data's 'columns:' ({{{title}: submission}}, or {{{title}: null}} to leave it out)",
+                        line,
+                    )
+                )
             continue
         if name in seen:
-            problems.append(Problem(Subtype.SYNTAX, f"columns {seen[name]!r} and {title!r} are both {name!r}: "
-                                    "the second is not read; rename or remove one", line))
+            problems.append(
+                Problem(
+                    Subtype.SYNTAX,
+                    f"columns {seen[name]!r} and {title!r} are both {name!r}: the second is not read; rename or remove one",
+                    line,
+                )
+            )
             names.append("")
             continue
         seen[name] = title
@@ -175,7 +224,9 @@ class _Shape:
         return self._counts
 
 
-def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: int, end: int, shape: _Shape, problems: list[Problem]) -> bool:
+def _check_merged_rows(
+    record: list[str], columns: int, delimiter: str, start: int, end: int, shape: _Shape, problems: list[Problem]
+) -> bool:
     """Whether a quote left open made the rows after it one cell of this row
     (up to the next quote or the end of the file); reported if so."""
     for cell in record:
@@ -184,13 +235,19 @@ def _check_merged_rows(record: list[str], columns: int, delimiter: str, start: i
             continue
         odd, last_line = shape.counts()
         if odd and end >= last_line:  # this row runs to the end of the file
-            problems.append(Problem(Subtype.SYNTAX, "a quote (\") opened in this row is never closed: "
-                                    "every line after it became one cell", start))
+            problems.append(
+                Problem(Subtype.SYNTAX, 'a quote (") opened in this row is never closed: every line after it became one cell', start)
+            )
             return True
         suspicious = next((extra for extra in lines[1:] if columns > 1 and extra.count(delimiter) >= columns - 1), None)
         if suspicious is not None:
-            problems.append(Problem(Subtype.SYNTAX, f"a cell of this row holds what looks like more rows ({suspicious[:40]!r}): "
-                                    "is a quote (\") left open?", start))
+            problems.append(
+                Problem(
+                    Subtype.SYNTAX,
+                    f'a cell of this row holds what looks like more rows ({suspicious[:40]!r}): is a quote (") left open?',
+                    start,
+                )
+            )
             return True
     return False
 

@@ -118,7 +118,7 @@ def _common_prefix(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` begin with alike (slices compared, halving the last piece)."""
     limit = min(len(a), len(b))
     n = 0
-    while n < limit and a[n:n + _PIECE] == b[n:n + _PIECE]:
+    while n < limit and a[n : n + _PIECE] == b[n : n + _PIECE]:
         n += _PIECE
     if n >= limit:
         return limit
@@ -136,7 +136,7 @@ def _common_suffix(a: str, b: str, *, limit: int) -> int:
     """How many characters ``a`` and ``b`` end with alike, at most ``limit``."""
 
     def alike(longer: int, shorter: int) -> bool:  # the last ``longer`` characters, known alike after ``shorter``
-        return a[len(a) - longer:len(a) - shorter] == b[len(b) - longer:len(b) - shorter]
+        return a[len(a) - longer : len(a) - shorter] == b[len(b) - longer : len(b) - shorter]
 
     n = 0
     while n + _PIECE <= limit and alike(n + _PIECE, n):

@@ -25,10 +25,24 @@ DIGEST_SIZE = 16
 def opinion_fields(opinion: Opinion) -> bytes:
     """Every field of an opinion a page can show, as one byte string."""
     o = opinion
-    fields = "\x1f".join((str(o.number), o.summary, o.response, o.category, o.topic, o.submission, str(o.numbered),
-                          "\x1e".join(o.summary_notes), "\x1e".join(o.response_notes),
-                          "\x1e".join(o.sections), "\x1e".join(o.amendments),
-                          str(o.count), "\x1e".join(o.originals), str(o.in_scope)))
+    fields = "\x1f".join(
+        (
+            str(o.number),
+            o.summary,
+            o.response,
+            o.category,
+            o.topic,
+            o.submission,
+            str(o.numbered),
+            "\x1e".join(o.summary_notes),
+            "\x1e".join(o.response_notes),
+            "\x1e".join(o.sections),
+            "\x1e".join(o.amendments),
+            str(o.count),
+            "\x1e".join(o.originals),
+            str(o.in_scope),
+        )
+    )
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 
 
@@ -45,13 +59,34 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
     which the digest of any range of opinions (``:numbers:``) is made.
     (Not ``repr`` of all the data for each part: that cost a quarter of a
     second per build at 10,000 opinions.)"""
-    head = repr((c.title, c.self_reference, c.body_name, c.plan, c.start, c.end, c.submission_methods, c.publicity,
-                 c.declared_submissions, c.declared_opinions, c.categories, c.topics, c.amendments, c.schedule, c.text_format,
-                 c.method_counts, c.labels, c.style))
+    head = repr(
+        (
+            c.title,
+            c.self_reference,
+            c.body_name,
+            c.plan,
+            c.start,
+            c.end,
+            c.submission_methods,
+            c.publicity,
+            c.declared_submissions,
+            c.declared_opinions,
+            c.categories,
+            c.topics,
+            c.amendments,
+            c.schedule,
+            c.text_format,
+            c.method_counts,
+            c.labels,
+            c.style,
+        )
+    )
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
     whole.update(repr((c.published, c.no_amendments, c.status, c.results_published)).encode())
-    topic_head = hashlib.blake2b(repr((c.title, c.self_reference, c.categories, c.topics, c.text_format, c.labels, c.style)).encode("utf-8", "surrogatepass"),
-                                 digest_size=DIGEST_SIZE).digest()
+    topic_head = hashlib.blake2b(
+        repr((c.title, c.self_reference, c.categories, c.topics, c.text_format, c.labels, c.style)).encode("utf-8", "surrogatepass"),
+        digest_size=DIGEST_SIZE,
+    ).digest()
     # Each opinion's text is hashed once; the parts hash the opinions' digests.
     topics: dict[str, hashlib.blake2b] = {}
     index: list[tuple[int, str, bytes]] = []

@@ -138,8 +138,12 @@ TOP: dict[str, Field] = {
     "text_format": Field(TEXT_FORMAT, "御意見の文章の読み方: plain（書かれたとおり）か markdown", choices=TEXT_FORMATS),
     "labels": Field(LABELS, "この意見募集だけの文言（文言の一覧のキー）", choices=tuple(DEFAULT_LABELS)),
     "style": Field(MAPPING, "日付と数字の書き方", fields=STYLE),
-    "status": Field(CHOICE, "一覧（pc-index）に出す状況。書かなければ日付から: planned（募集予定）、open（意見募集中）、"
-                    "preparing（結果公表準備中）、published（結果公表済み）", choices=STATUS_CHOICES),
+    "status": Field(
+        CHOICE,
+        "一覧（pc-index）に出す状況。書かなければ日付から: planned（募集予定）、open（意見募集中）、"
+        "preparing（結果公表準備中）、published（結果公表済み）",
+        choices=STATUS_CHOICES,
+    ),
     "published_results": Field(DATE, "結果の公表日（YYYY-MM-DD）。募集の終わりからこの日の前日までは結果公表準備中"),
 }
 # The fields text_format may name.

@@ -14,8 +14,9 @@ from .problems import Problem
 from .sheets import is_workbook, parse_opinion_sheet
 
 
-def parse_by_suffix(name: str, data: str | bytes, *, sheet: str | None = None, columns: Columns | None = None,
-                    source: str | None = None) -> tuple[Located | None, list[Problem]]:
+def parse_by_suffix(
+    name: str, data: str | bytes, *, sheet: str | None = None, columns: Columns | None = None, source: str | None = None
+) -> tuple[Located | None, list[Problem]]:
     """Parse ``data`` as the format its file name says: a workbook (bytes), CSV, else YAML (JSON is YAML).
 
     ``sheet`` and ``columns`` are for opinions in a table (a workbook, CSV);

@@ -42,9 +42,19 @@ from .textfiles import DataFileError, decode, read_bytes
 # Column order and titles of what import and export write (each title is
 # one of csvdata.HEADER_ALIASES, so both files read back as they are).
 TITLES = {
-    "no": "No", "topic": "項目", "category": "区分", "summary": "意見の要旨", "response": "本市の考え方",
-    "submission": "提出者", "summary_notes": "要旨の注", "response_notes": "考え方の注",
-    "sections": "関連箇所", "amendments": "関連する変更", "count": "件数", "originals": "元の意見", "scope": "対象",
+    "no": "No",
+    "topic": "項目",
+    "category": "区分",
+    "summary": "意見の要旨",
+    "response": "本市の考え方",
+    "submission": "提出者",
+    "summary_notes": "要旨の注",
+    "response_notes": "考え方の注",
+    "sections": "関連箇所",
+    "amendments": "関連する変更",
+    "count": "件数",
+    "originals": "元の意見",
+    "scope": "対象",
 }
 # Always in the working sheet, empty or not: what staff fill in.
 WORKING_FIELDS = ("no", "topic", "category", "summary", "response")
@@ -74,8 +84,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"{self.source}: {self.rows_read:,} row(s) read, {self.rows_read - len(self.skipped):,} opinion(s) written, "
-               f"{len(self.skipped):,} row(s) skipped"]
+        out = [
+            f"{self.source}: {self.rows_read:,} row(s) read, {self.rows_read - len(self.skipped):,} opinion(s) written, "
+            f"{len(self.skipped):,} row(s) skipped"
+        ]
         out += [f"  skipped: {reason}" for reason in self.skipped]
         out += [f"  {problem.where(self.source)}: {problem.message} [pubcomment.{problem.subtype.value}]" for problem in self.problems]
         out += [f"  {note}" for note in self.notes]
@@ -198,16 +210,22 @@ def _quoted(text: str) -> str:
 def opinion_row(opinion: Opinion) -> dict[str, str | int]:
     """An opinion as the cells of its row (what reads back as the same opinion)."""
     row: dict[str, str | int] = {
-        "no": opinion.number, "topic": opinion.topic, "category": opinion.category, "summary": opinion.summary,
-        "response": opinion.response, "submission": opinion.submission,
+        "no": opinion.number,
+        "topic": opinion.topic,
+        "category": opinion.category,
+        "summary": opinion.summary,
+        "response": opinion.response,
+        "submission": opinion.submission,
     }
     for name in ("summary_notes", "response_notes", "sections", "amendments", "originals"):
         items: list[str] = getattr(opinion, name)
         separator = LIST_FIELDS[name]
         for item in items:
             if separator in item:
-                raise IntakeError(f"opinion {opinion.number}: an item of {name!r} holds {separator!r}, "
-                                  f"which separates the items of its column: {item[:40]!r}")
+                raise IntakeError(
+                    f"opinion {opinion.number}: an item of {name!r} holds {separator!r}, "
+                    f"which separates the items of its column: {item[:40]!r}"
+                )
         row[name] = separator.join(items)
     if opinion.count != (len(opinion.originals) or 1):
         row["count"] = opinion.count
@@ -243,8 +261,9 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
             if value == "":
                 continue
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                raise IntakeError(f"opinion {row['no']}: its {titles[name]} has {len(value):,} characters; "
-                                  f"an Excel cell holds {MAX_CELL_CHARS:,} at most")
+                raise IntakeError(
+                    f"opinion {row['no']}: its {titles[name]} has {len(value):,} characters; an Excel cell holds {MAX_CELL_CHARS:,} at most"
+                )
             cell = sheet.cell(index, column)
             cell.value = value
             if isinstance(value, str):
@@ -258,8 +277,14 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
     choices = ",".join(keys)
     if keys and len(choices) <= 255 and not any(sep in key for key in keys for sep in ',"'):
         letter = openpyxl.utils.get_column_letter(fields.index("category") + 1)
-        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True,
-                                    errorTitle="区分", error=f"区分は {'、'.join(keys)} のどれかです")
+        validation = DataValidation(
+            type="list",
+            formula1=f'"{choices}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="区分",
+            error=f"区分は {'、'.join(keys)} のどれかです",
+        )
         validation.add(f"{letter}2:{letter}{max(len(rows) + 1, 2)}")
         sheet.add_data_validation(validation)
     book.properties.creator = consultation.body_name or None

@@ -23,10 +23,12 @@ FILE_NAME = "pubcomment.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
-_INTEGER: dict[str, Any] = {"anyOf": [
-    {"type": "integer", "minimum": 0},
-    {"type": "string", "pattern": r"^\s*(?:[0-9０-９]+|[0-9０-９]{1,3}(?:,[0-9０-９]{3})+)\s*$"},
-]}
+_INTEGER: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": r"^\s*(?:[0-9０-９]+|[0-9０-９]{1,3}(?:,[0-9０-９]{3})+)\s*$"},
+    ]
+}
 _DATE: dict[str, Any] = {"type": "string", "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"}
 _MONTH_OR_DAY: dict[str, Any] = {"type": "string", "pattern": r"^\s*[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\s*$"}
 
@@ -53,16 +55,23 @@ def _value(field: f.Field) -> dict[str, Any]:
     if kind == f.LIST:
         return {"anyOf": [{"type": "array", "items": mapping(field.fields)}, {"type": "null"}]}
     if kind == f.OPINIONS:
-        return {"anyOf": [{"type": "array", "items": mapping(field.fields)},
-                          {"type": "string", "description": "御意見のファイル（xlsx、CSV、YAML、JSON）の名前"},
-                          mapping(f.OPINIONS_FILE), {"type": "null"}]}
+        return {
+            "anyOf": [
+                {"type": "array", "items": mapping(field.fields)},
+                {"type": "string", "description": "御意見のファイル（xlsx、CSV、YAML、JSON）の名前"},
+                mapping(f.OPINIONS_FILE),
+                {"type": "null"},
+            ]
+        }
     if kind == f.COLUMNS:
         return {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "null"}]}}
     if kind == f.METHODS:
         return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"anyOf": [_SCALAR, mapping(field.fields)]}}, {"type": "null"}]}
     if kind == f.TEXT_FORMAT:
         choice = {"enum": list(field.choices)}
-        return {"anyOf": [choice, {"type": "object", "properties": dict.fromkeys(f.TEXT_FORMAT_FIELDS, choice), "additionalProperties": False}]}
+        return {
+            "anyOf": [choice, {"type": "object", "properties": dict.fromkeys(f.TEXT_FORMAT_FIELDS, choice), "additionalProperties": False}]
+        }
     if kind == f.LABELS:
         return {"type": "object", "properties": {key: dict(_SCALAR) for key in field.choices}, "additionalProperties": False}
     raise ValueError(f"no JSON Schema for the kind {kind!r}")

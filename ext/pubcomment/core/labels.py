@@ -100,7 +100,6 @@ DEFAULT_LABELS: dict[str, str] = {
 }
 
 
-
 def fill(text: str, values: dict[str, str]) -> str:
     """``text`` with each ``{name}`` replaced by its value."""
     for name, value in values.items():

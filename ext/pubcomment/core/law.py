@@ -80,7 +80,9 @@ def check_law(facts: LawFacts, shown: Shown, rules: Iterable[str]) -> list[tuple
         if not facts.published:
             found.append((PUBLISHED, "the day the draft was published (公示日) is not in the data: add 'published: YYYY-MM-DD'"))
         elif not shown.overview:
-            found.append((PUBLISHED, "the day the draft was published (公示日) is shown by pc-overview, which no document of the results has"))
+            found.append(
+                (PUBLISHED, "the day the draft was published (公示日) is shown by pc-overview, which no document of the results has")
+            )
     if OPINIONS in rules:
         if facts.opinions == 0:
             if not (shown.opinion_tables or shown.results):
@@ -96,8 +98,18 @@ def check_law(facts: LawFacts, shown: Shown, rules: Iterable[str]) -> list[tuple
             found.append((RESPONSES, "the responses (考え方) are not published: no document of the results has pc-opinions"))
     if AMENDMENTS in rules:
         if not shown.amendments:
-            found.append((AMENDMENTS, "the differences between the draft and the final text are not published: "
-                          "no document of the results has pc-amendments (with 'amendments: []' in the data if there are none)"))
+            found.append(
+                (
+                    AMENDMENTS,
+                    "the differences between the draft and the final text are not published: "
+                    "no document of the results has pc-amendments (with 'amendments: []' in the data if there are none)",
+                )
+            )
         elif facts.amendments == 0 and not facts.no_amendments and shown.plan_amendments == 0:
-            found.append((AMENDMENTS, "pc-amendments has no amendment to show: if the draft was not changed, say so with 'amendments: []' in the data"))
+            found.append(
+                (
+                    AMENDMENTS,
+                    "pc-amendments has no amendment to show: if the draft was not changed, say so with 'amendments: []' in the data",
+                )
+            )
     return found

@@ -30,8 +30,14 @@ class Loaded:
     usable: bool = True
 
 
-def load_text(text: str, *, origin: str | None = None, base_dir: str | os.PathLike[str] = ".",
-              root: str | os.PathLike[str] | None = None, labels: dict[str, str] | None = None) -> Loaded:
+def load_text(
+    text: str,
+    *,
+    origin: str | None = None,
+    base_dir: str | os.PathLike[str] = ".",
+    root: str | os.PathLike[str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> Loaded:
     """Load YAML embedded in a document; problem lines count from its first line.
 
     Files it names are read from ``base_dir`` and must be inside ``root``
@@ -55,8 +61,7 @@ def _versions(files: tuple[str, ...]) -> tuple[tuple[int, int], ...] | None:
         return None
 
 
-def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
-              labels: dict[str, str] | None = None) -> Loaded:
+def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None, labels: dict[str, str] | None = None) -> Loaded:
     """Load a consultation file (YAML or JSON), cached by modification time.
 
     The file and the files it names must be inside ``root`` when one is
@@ -69,8 +74,12 @@ def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | No
     if cached is not None and cached[0] == _versions(cached[1].files):
         return cached[1]
     if resolved.suffix.lower() in (".csv", ".tsv") or is_binary(resolved.name):
-        problem = Problem(Subtype.FILE, "a consultation file must be YAML or JSON; CSV and workbooks hold opinions only "
-                          "(name it in 'opinions:')", 1, str(resolved))
+        problem = Problem(
+            Subtype.FILE,
+            "a consultation file must be YAML or JSON; CSV and workbooks hold opinions only (name it in 'opinions:')",
+            1,
+            str(resolved),
+        )
         loaded = Loaded(empty_consultation(), (problem,), (str(resolved),), usable=False)
     else:
         with paused_cycle_collection():
@@ -87,8 +96,15 @@ def load_file(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | No
     return loaded
 
 
-def _build(data: Located | None, problems: list[Problem], origin: str | None, base_dir: Path,
-           root: str | os.PathLike[str] | None, own_file: str | None = None, labels: dict[str, str] | None = None) -> Loaded:
+def _build(
+    data: Located | None,
+    problems: list[Problem],
+    origin: str | None,
+    base_dir: Path,
+    root: str | os.PathLike[str] | None,
+    own_file: str | None = None,
+    labels: dict[str, str] | None = None,
+) -> Loaded:
     files: list[str] = [own_file] if own_file else []
 
     def read_file(name: str) -> tuple[str | bytes, str]:

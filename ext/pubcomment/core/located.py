@@ -163,8 +163,14 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise DataSyntaxError(Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", line))
         if self.values > MAX_NODES or (self.values > ALIAS_FREE_UP_TO and self.values > MAX_ALIAS_FACTOR * len(self.distinct)):
-            raise DataSyntaxError(Problem(Subtype.LIMIT, f"aliases expand the data to more than {min(self.values, MAX_NODES):,} values "
-                                          f"({MAX_ALIAS_FACTOR}× what is written): write the values out, or use fewer aliases", line))
+            raise DataSyntaxError(
+                Problem(
+                    Subtype.LIMIT,
+                    f"aliases expand the data to more than {min(self.values, MAX_NODES):,} values "
+                    f"({MAX_ALIAS_FACTOR}× what is written): write the values out, or use fewer aliases",
+                    line,
+                )
+            )
         if node.id == "scalar":
             style = node.style or None  # libyaml marks plain scalars with ""
             if node.tag.endswith(":null") or (style is None and node.value in ("", "~", "null", "Null", "NULL")):

@@ -97,7 +97,7 @@ def parse_count(text: str, *, unit: str | None = None) -> int:
         raise _refuse(text, "it is negative")
     number = NUMBER.match(rest)
     assert number is not None  # the pattern matches the empty string
-    after = rest[number.end():]
+    after = rest[number.end() :]
     if after:
         raise _refuse(text, _what_follows(after, number.group(), unit))
     digits = rest.replace(",", "")

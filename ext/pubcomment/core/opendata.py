@@ -190,8 +190,9 @@ def _json_data(c: Consultation, opinions: Any) -> dict[str, Any]:
         "categories": [{"key": k.key, "label": k.label, "description": k.description} for k in c.categories],
         "topics": [{"id": t.id, "title": t.title} for t in c.topics],
         "opinions": opinions,
-        "amendments": [{"id": a.id, "summary": a.summary, "location": a.location, "before": a.before, "after": a.after}
-                       for a in c.amendments],
+        "amendments": [
+            {"id": a.id, "summary": a.summary, "location": a.location, "before": a.before, "after": a.after} for a in c.amendments
+        ],
         # True when the data says the draft was not changed (amendments: []).
         "no_amendments": c.no_amendments,
     }
@@ -227,8 +228,13 @@ def _json_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsF
         for opinion, digest in zip(consultation.opinions, digests, strict=True):
             yield digest, functools.partial(_json_record, topics, categories, opinion)
 
-    return RecordsFile((before + opened).encode("utf-8"), records, ("," + _OPINION_INDENT).encode("utf-8"),
-                       (closed + after + "\n").encode("utf-8"), _context(consultation, "json"))
+    return RecordsFile(
+        (before + opened).encode("utf-8"),
+        records,
+        ("," + _OPINION_INDENT).encode("utf-8"),
+        (closed + after + "\n").encode("utf-8"),
+        _context(consultation, "json"),
+    )
 
 
 def _json_record(topics: dict[str, str], categories: dict[str, Any], opinion: Opinion) -> bytes:
@@ -266,20 +272,38 @@ def package_name(name: str) -> str:
 def datapackage(consultation: Consultation, name: str) -> dict[str, Any]:
     """The descriptor of the files :func:`files` writes (Frictionless Data Package v1)."""
     schema = table_schema()
-    description = (f"Opinions in {CSV_FILE} and {CSV_PLAIN_FILE}: a text cell that starts with "
-                   f"{' '.join(repr(s) for s in FORMULA_STARTS[:4])}, a tab or a carriage return (or a full-width "
-                   f"= + - @) starts with an apostrophe (') so that a spreadsheet does not read it as a formula; "
-                   f"lists in one cell are separated by line breaks. {JSON_FILE} holds the texts as written.")
+    description = (
+        f"Opinions in {CSV_FILE} and {CSV_PLAIN_FILE}: a text cell that starts with "
+        f"{' '.join(repr(s) for s in FORMULA_STARTS[:4])}, a tab or a carriage return (or a full-width "
+        f"= + - @) starts with an apostrophe (') so that a spreadsheet does not read it as a formula; "
+        f"lists in one cell are separated by line breaks. {JSON_FILE} holds the texts as written."
+    )
     return {
         "profile": "tabular-data-package",
         "name": package_name(name),
         "title": consultation.title,
         "description": description,
         "resources": [
-            {"name": "opinions", "path": CSV_FILE, "profile": "tabular-data-resource", "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8-sig", "title": "意見と考え方（Excel 用、BOM 付き UTF-8）", "schema": schema},
-            {"name": "opinions-utf8", "path": CSV_PLAIN_FILE, "profile": "tabular-data-resource", "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8", "title": "意見と考え方（UTF-8）", "schema": schema},
+            {
+                "name": "opinions",
+                "path": CSV_FILE,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "title": "意見と考え方（Excel 用、BOM 付き UTF-8）",
+                "schema": schema,
+            },
+            {
+                "name": "opinions-utf8",
+                "path": CSV_PLAIN_FILE,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": "意見と考え方（UTF-8）",
+                "schema": schema,
+            },
         ],
     }
 
@@ -322,7 +346,10 @@ def contents(consultation: Consultation, name: str, digests: Sequence[bytes] | N
         (CSV_PLAIN_FILE, _csv_file(consultation, kept)),
         (CSV_FILE, CopyOf(CSV_PLAIN_FILE, BOM)),
         (JSON_FILE, _json_file(consultation, kept)),
-        (PACKAGE_FILE, WholeFile(lambda: (json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))),
+        (
+            PACKAGE_FILE,
+            WholeFile(lambda: (json.dumps(datapackage(consultation, name), ensure_ascii=False, indent=2) + "\n").encode("utf-8")),
+        ),
     ]
 
 
@@ -358,8 +385,9 @@ def _lookups(consultation: Consultation) -> tuple[dict[str, str], dict[str, Any]
 
 def _context(consultation: Consultation, kind: str) -> bytes:
     """What every record of a file is made from besides its opinion: the code, the columns, the topics and categories."""
-    shared = repr((kind, COLUMNS, sorted(_lookups(consultation)[0].items()),
-                   [(c.key, c.label, c.description) for c in consultation.categories]))
+    shared = repr(
+        (kind, COLUMNS, sorted(_lookups(consultation)[0].items()), [(c.key, c.label, c.description) for c in consultation.categories])
+    )
     return hashlib.blake2b(shared.encode("utf-8", "surrogatepass"), key=code_digest(), digest_size=16).digest()
 
 

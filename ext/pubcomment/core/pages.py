@@ -59,7 +59,7 @@ def chunk_numbers(numbers: Sequence[int], per_page: int) -> list[str]:
     """``:numbers:`` values covering sorted ``numbers``, ``per_page`` opinions each."""
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
-    chunks = [numbers[i:i + per_page] for i in range(0, len(numbers), per_page)]
+    chunks = [numbers[i : i + per_page] for i in range(0, len(numbers), per_page)]
     if len(chunks) <= 1:
         return [""]
     return [f"{chunk[0]}-{'' if k == len(chunks) - 1 else chunk[-1]}" for k, chunk in enumerate(chunks)]
@@ -79,7 +79,7 @@ def plan_pages(consultation: Consultation, per_page: int) -> list[OpinionPage]:
         ranges = chunk_numbers(opinions, per_page)
         for k, numbers in enumerate(ranges, 1):
             name = f"{stem}-{k:02d}" if len(ranges) > 1 else stem
-            shown = opinions[(k - 1) * per_page:k * per_page]
+            shown = opinions[(k - 1) * per_page : k * per_page]
             suffix = numbers_caption(shown[0], shown[-1]) if numbers and shown else ""
             pages.append(OpinionPage(name, topic, heading + suffix, numbers, stem, heading))
     names = [p.name for p in pages]

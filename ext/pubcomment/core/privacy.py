@@ -38,13 +38,22 @@ from .problems import Problem, Subtype
 
 KINDS = ("phone", "email", "postal", "address", "mynumber", "name")
 KIND_WORDS = {
-    "phone": "電話番号", "email": "メールアドレス", "postal": "郵便番号", "address": "住所",
-    "mynumber": "個人番号", "name": "個人名",
+    "phone": "電話番号",
+    "email": "メールアドレス",
+    "postal": "郵便番号",
+    "address": "住所",
+    "mynumber": "個人番号",
+    "name": "個人名",
 }
 
 # One character for one: positions in the folded text are those of the text.
 _FOLD: dict[int, str] = {0xFF10 + i: str(i) for i in range(10)}
-_FOLD.update({ord(c): chr(ord(c) - 0xFEE0) for c in "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋（）＠．＿"})
+_FOLD.update(
+    {
+        ord(c): chr(ord(c) - 0xFEE0)
+        for c in "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋（）＠．＿"
+    }
+)
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70"})
 _FOLD[0x3000] = " "
 
@@ -108,7 +117,7 @@ class Finding:
 
     def masked(self, text: str) -> str:
         """The found text with all but its first two characters hidden (warnings are logged, not published, but still)."""
-        found = text[self.start:self.end]
+        found = text[self.start : self.end]
         return found[:2] + "＊" * max(len(found) - 2, 1)
 
 
@@ -185,7 +194,7 @@ def find_names(texts: Iterable[str]) -> list[list[Finding]]:
         return [[] for _ in texts]
     result = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
-        named = {f for f in _name_findings(doc) if any(c.isalpha() for c in text[f.start:f.end])}
+        named = {f for f in _name_findings(doc) if any(c.isalpha() for c in text[f.start : f.end])}
         result.append(sorted(named, key=lambda f: f.start))
     return result
 
@@ -205,8 +214,12 @@ def find(texts: Iterable[str], *, names: bool = True) -> list[list[Finding]]:
 
 def _fields(opinion: Opinion) -> list[tuple[str, str]]:
     """The opinion's published texts.  The body's answer is checked too: it may quote the citizen."""
-    return [("summary", opinion.summary), ("response", opinion.response),
-            *(("summary_notes", n) for n in opinion.summary_notes), *(("response_notes", n) for n in opinion.response_notes)]
+    return [
+        ("summary", opinion.summary),
+        ("response", opinion.response),
+        *(("summary_notes", n) for n in opinion.summary_notes),
+        *(("response_notes", n) for n in opinion.response_notes),
+    ]
 
 
 def check_consultation(consultation: Consultation, *, names: bool = True, allow: Iterable[str] = ()) -> list[Problem]:
@@ -231,7 +244,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     found = find((text for _o, _f, text in pairs), names=names)
     listed: dict[int, list[str]] = {}
     for (opinion, field, text), findings in zip(pairs, found, strict=True):
-        shown = [f for f in findings if text[f.start:f.end].translate(_FOLD) not in allowed]
+        shown = [f for f in findings if text[f.start : f.end].translate(_FOLD) not in allowed]
         if shown:
             listed.setdefault(id(opinion), []).extend(f"{KIND_WORDS[f.kind]}「{f.masked(text)}」 in {field!r}" for f in shown)
     for opinion in unchecked:
@@ -244,6 +257,10 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
 
 def _problem(opinion: Opinion, listed: list[str]) -> Problem:
     said = "、".join(listed[:5]) + (" …" if len(listed) > 5 else "")
-    return Problem(Subtype.PRIVACY, f"opinion {opinion.number} may hold personal information: {said}; "
-                   "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
-                   opinion.line, opinion.origin)
+    return Problem(
+        Subtype.PRIVACY,
+        f"opinion {opinion.number} may hold personal information: {said}; "
+        "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
+        opinion.line,
+        opinion.origin,
+    )

@@ -56,9 +56,11 @@ class Subtype(enum.Enum):
     LAW = "law"
     """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
     PRIVACY = "privacy"
-    """Text that may be personal information (a phone number, e-mail or street address, a postal code, a valid 個人番号, a person's name), or a ``{redact}`` or ``redactions:`` that withholds nothing."""
+    """Text that may be personal information (a phone number, e-mail or street address, a postal code,
+    a valid 個人番号, a person's name), or a ``{redact}`` or ``redactions:`` that withholds nothing."""
     GLYPH = "glyph"
-    """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF, or a variation selector is left out."""
+    """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF,
+    or a variation selector is left out."""
     CHART = "chart"
     """A chart cannot be drawn: matplotlib or a Japanese font is not installed."""
 

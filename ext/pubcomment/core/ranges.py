@@ -83,8 +83,7 @@ class RangeIndex:
     opinions × pages (tests/test_scale_guards.py)."""
 
     def __init__(self, lists: Sequence[Sequence[Range]]):
-        spans = sorted((first, INFINITY if last is None else last, order)
-                       for order, ranges in enumerate(lists) for first, last in ranges)
+        spans = sorted((first, INFINITY if last is None else last, order) for order, ranges in enumerate(lists) for first, last in ranges)
         self._firsts = [first for first, _last, _order in spans]
         self._spans = spans
         # The greatest last of the spans up to each: the search back stops where no earlier span reaches.

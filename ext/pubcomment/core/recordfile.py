@@ -49,8 +49,9 @@ class Layout:
 
     def spans(self) -> dict[bytes, tuple[int, int]]:
         size = self.digest_size
-        return {self.digests[i * size:(i + 1) * size]: (start, end)
-                for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True))}
+        return {
+            self.digests[i * size : (i + 1) * size]: (start, end) for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True))
+        }
 
 
 @dataclass
@@ -69,8 +70,18 @@ class Written:
         return Layout(self.context, self.digest_size, bytes(self.digests), self.starts, self.ends, stat.st_size, stat.st_mtime_ns)
 
 
-def write(out: BinaryIO, head: bytes, records: Iterable[Record], separator: bytes, tail: bytes, *, context: bytes,
-          last: Layout | None = None, old: BinaryIO | None = None, digest_size: int = 16) -> Written:
+def write(
+    out: BinaryIO,
+    head: bytes,
+    records: Iterable[Record],
+    separator: bytes,
+    tail: bytes,
+    *,
+    context: bytes,
+    last: Layout | None = None,
+    old: BinaryIO | None = None,
+    digest_size: int = 16,
+) -> Written:
     """Write the file to ``out``: each record copied from ``old`` (the file ``last``
     describes) when it holds one of the same digest and context, else encoded."""
     spans = last.spans() if last is not None and old is not None and last.context == context else {}

@@ -91,10 +91,11 @@ class Redactor:
             # Nothing marked for withholding may be published: the rest of the line goes.
             end = text.find("\n", unclosed.end())
             end = len(text) if end < 0 else end
-            self.report(f"opinion {self.number}: {{redact}}` in {field!r} is not closed by a backtick; "
-                        "the rest of its line is withheld", self.line)
+            self.report(
+                f"opinion {self.number}: {{redact}}` in {field!r} is not closed by a backtick; the rest of its line is withheld", self.line
+            )
             self.found.append(self._record(field, "", end - unclosed.end(), self.line))
-            text = text[:unclosed.start()] + self._mark("") + text[end:]
+            text = text[: unclosed.start()] + self._mark("") + text[end:]
         return text
 
     def _record(self, field: str, reason: str, length: int, line: int | None) -> Redaction:
@@ -105,8 +106,11 @@ class Redactor:
         for used, item in zip(self._used, self.listed, strict=True):
             if not used:
                 reason = f" ({item.reason})" if item.reason else ""
-                self.report(f"opinion {self.number}: a 'redactions' item{reason} of {len(item.text)} character(s) "
-                            "matches nothing in its texts, so nothing was withheld for it; check its spelling", item.line)
+                self.report(
+                    f"opinion {self.number}: a 'redactions' item{reason} of {len(item.text)} character(s) "
+                    "matches nothing in its texts, so nothing was withheld for it; check its spelling",
+                    item.line,
+                )
 
 
 LOG_HEADER = ("file", "line", "opinion", "field", "reason", "length")

@@ -154,7 +154,11 @@ class Reader:
                 day = dt.date(*map(int, match.groups()))
                 if day >= FIRST_DAY:
                     return day
-                self.report(Subtype.DATE, f"{key!r} of {what} is before {FIRST_DAY}, which 和暦 dates cannot be written for: {value.strip()!r}", node.line)
+                self.report(
+                    Subtype.DATE,
+                    f"{key!r} of {what} is before {FIRST_DAY}, which 和暦 dates cannot be written for: {value.strip()!r}",
+                    node.line,
+                )
                 return None
         except ValueError:
             pass
@@ -162,8 +166,9 @@ class Reader:
         return None
 
 
-def read_consultation(root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None,
-                      labels: dict[str, str] | None = None) -> tuple[Consultation, list[Problem]]:
+def read_consultation(
+    root: Located | None, *, origin: str | None = None, read_file: FileReader | None = None, labels: dict[str, str] | None = None
+) -> tuple[Consultation, list[Problem]]:
     """Build the consultation and list everything wrong with the data.
 
     ``labels`` are the site's (``pubcomment_labels``); the data's own win.
@@ -229,8 +234,12 @@ def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
             formats[text_field] = str(value.value)
         else:
             hint = difflib.get_close_matches(str(value.value), TEXT_FORMATS, n=1)
-            reader.report(Subtype.TYPE, f"'text_format' of {text_field!r} must be {' or '.join(TEXT_FORMATS)}, not {value.value!r}"
-                          + (f"; did you mean {hint[0]!r}?" if hint else ""), value.line)
+            reader.report(
+                Subtype.TYPE,
+                f"'text_format' of {text_field!r} must be {' or '.join(TEXT_FORMATS)}, not {value.value!r}"
+                + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                value.line,
+            )
     return formats
 
 
@@ -241,8 +250,11 @@ def _choice(reader: Reader, node: Located | None, choices: tuple[str, ...], what
     if value in choices:
         return value
     hint = difflib.get_close_matches(value, choices, n=1)
-    reader.report(Subtype.TYPE, f"{what} must be one of {', '.join(choices)}, not {node.value!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
-                  node.line)
+    reader.report(
+        Subtype.TYPE,
+        f"{what} must be one of {', '.join(choices)}, not {node.value!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+        node.line,
+    )
     return ""
 
 
@@ -272,7 +284,9 @@ def _opinions(reader: Reader, node: Located | None) -> list[Opinion]:
             return []
         sheet = reader.text(fields, "sheet", "'opinions'", required=False, line=None) or None
         if sheet is not None and not is_binary(name):
-            reader.report(Subtype.TYPE, f"'sheet' is for a workbook (.xlsx, .xlsm, .ods), not {name!r}; it is ignored", fields["sheet"].line)
+            reader.report(
+                Subtype.TYPE, f"'sheet' is for a workbook (.xlsx, .xlsm, .ods), not {name!r}; it is ignored", fields["sheet"].line
+            )
         columns = _columns(reader, fields.get("columns"), name)
         return _opinions_from_file(reader, node, name, sheet, columns)
     return _opinion_list(reader, reader.sequence(node, "'opinions'"))
@@ -295,14 +309,17 @@ def _columns(reader: Reader, node: Located | None, name: str) -> dict[str, str |
         if target.value is not None and field_name not in FIELDS:
             hint = difflib.get_close_matches(str(target.value), sorted(FIELDS), n=1)
             suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; fields: {', '.join(sorted(FIELDS))}"
-            reader.report(Subtype.TYPE, f"column {title!r} is mapped to {target.value!r}, which is no field of an opinion{suggestion}", target.line)
+            reader.report(
+                Subtype.TYPE, f"column {title!r} is mapped to {target.value!r}, which is no field of an opinion{suggestion}", target.line
+            )
             continue
         columns[title] = field_name
     return columns
 
 
-def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | None = None,
-                        columns: dict[str, str | None] | None = None) -> list[Opinion]:
+def _opinions_from_file(
+    reader: Reader, node: Located, name: str, sheet: str | None = None, columns: dict[str, str | None] | None = None
+) -> list[Opinion]:
     if reader.read_file is None:
         reader.report(Subtype.FILE, f"cannot read {name!r}: no file access here", node.line)
         return []
@@ -333,9 +350,18 @@ def _opinions_from_file(reader: Reader, node: Located, name: str, sheet: str | N
 def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
     read_before = reuse.memo("opinions", reader.origin)
     # With reuse on, the same row object (core/csvdata.py) holds the same cells: the opinion read from it then stands.
-    return [reuse.kept_or_made(read_before, (reuse.Same(node), position, reader.origin, reader.redaction_mark),
-                               _opinion, reader, node, position, logs=(reader.problems, reader.redactions))
-            for position, node in enumerate(nodes, start=1)]
+    return [
+        reuse.kept_or_made(
+            read_before,
+            (reuse.Same(node), position, reader.origin, reader.redaction_mark),
+            _opinion,
+            reader,
+            node,
+            position,
+            logs=(reader.problems, reader.redactions),
+        )
+        for position, node in enumerate(nodes, start=1)
+    ]
 
 
 def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
@@ -445,8 +471,12 @@ def _methods(reader: Reader, node: Located | None) -> list[tuple[str, int | None
             # [封書 1,649通, …] in a flow list splits at the comma: 「封書 1」 and 「649通」.
             previous = items[index - 1].value if index else None
             if _SPLIT_NUMBER.match(text) and isinstance(previous, str) and previous.rstrip()[-1:].isdigit():
-                reader.report(Subtype.TYPE, f"{previous.strip()!r} and {text!r} look like one item split at the comma of a number: "
-                              "quote it, or write {method: …, count: …}", item.line)
+                reader.report(
+                    Subtype.TYPE,
+                    f"{previous.strip()!r} and {text!r} look like one item split at the comma of a number: "
+                    "quote it, or write {method: …, count: …}",
+                    item.line,
+                )
             methods.append((text, None))
         else:
             reader.report(Subtype.TYPE, "each item of 'submission_methods' must be text or {method: …, count: …}", item.line)
@@ -519,8 +549,11 @@ def _schedule(reader: Reader, node: Located) -> ScheduleItem:
             return item
     except ValueError:
         pass
-    reader.report(Subtype.DATE, f"'when' of a schedule item must be YYYY-MM or YYYY-MM-DD from {FIRST_DAY.year} on, not {raw!r}",
-                  when_node.line if when_node else node.line)
+    reader.report(
+        Subtype.DATE,
+        f"'when' of a schedule item must be YYYY-MM or YYYY-MM-DD from {FIRST_DAY.year} on, not {raw!r}",
+        when_node.line if when_node else node.line,
+    )
     return ScheduleItem(dt.date.min, "none", text, node.line)
 
 
@@ -534,8 +567,9 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
     # With reuse on (core/reuse.py), an opinion the last reading checked against the same keys is not checked again.
     checked = reuse.memo("opinion checks", opinions[0].origin if opinions else None)
     for opinion in opinions:
-        reuse.kept_or_made(checked, (reuse.Same(opinion), keys, topics), _check_opinion, reader, opinion, keys, topics,
-                           logs=(reader.problems,))
+        reuse.kept_or_made(
+            checked, (reuse.Same(opinion), keys, topics), _check_opinion, reader, opinion, keys, topics, logs=(reader.problems,)
+        )
     _check_numbers(reader, consultation)
     _check_declared(reader, consultation, declared)
     check_amendments(consultation, reader)
@@ -553,20 +587,38 @@ def _check_opinion(reader: Reader, opinion: Opinion, keys: tuple[str, ...], topi
     where = opinion.origin
     if opinion.category and opinion.category not in keys:
         known = "、".join(keys) if keys else "none are defined"
-        reader.report(Subtype.CATEGORY, f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known}){_width_hint(opinion.category, keys)}",
-                      opinion.place("category"), where)
+        reader.report(
+            Subtype.CATEGORY,
+            f"opinion {opinion.number}: unknown category {opinion.category!r} (categories: {known}){_width_hint(opinion.category, keys)}",
+            opinion.place("category"),
+            where,
+        )
     elif keys and not opinion.category:
-        reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where)
+        reader.report(
+            Subtype.REQUIRED, f"opinion {opinion.number} needs a 'category' ({'、'.join(keys)})", opinion.place("category"), where
+        )
     if opinion.topic and opinion.topic not in topics:
         known = "、".join(topics) if topics else "none are defined"
-        reader.report(Subtype.TOPIC, f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known}){_width_hint(opinion.topic, topics)}",
-                      opinion.place("topic"), where)
+        reader.report(
+            Subtype.TOPIC,
+            f"opinion {opinion.number}: unknown topic {opinion.topic!r} (topics: {known}){_width_hint(opinion.topic, topics)}",
+            opinion.place("topic"),
+            where,
+        )
     elif topics and not opinion.topic and opinion.in_scope:
         reader.report(Subtype.REQUIRED, f"opinion {opinion.number} needs a 'topic' ({'、'.join(topics)})", opinion.place("topic"), where)
-    for field_name, text, notes in (("summary", opinion.summary, opinion.summary_notes), ("response", opinion.response, opinion.response_notes)):
+    for field_name, text, notes in (
+        ("summary", opinion.summary, opinion.summary_notes),
+        ("response", opinion.response, opinion.response_notes),
+    ):
         markers = len(NOTE_MARKER.findall(text))
         if markers != len(notes):
-            reader.report(Subtype.NOTE, f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'", opinion.place(field_name), where)
+            reader.report(
+                Subtype.NOTE,
+                f"opinion {opinion.number}: {field_name!r} has {markers} (※) marker(s) but {len(notes)} note(s) in '{field_name}_notes'",
+                opinion.place(field_name),
+                where,
+            )
 
 
 def check_amendments(consultation: Consultation, reader: Reader) -> None:
@@ -584,8 +636,12 @@ def check_amendments(consultation: Consultation, reader: Reader) -> None:
     for opinion in consultation.opinions:
         for amendment_id in opinion.amendments:
             if amendment_id not in ids:
-                reader.report(Subtype.REFERENCE, f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
-                              opinion.place("amendments"), opinion.origin)
+                reader.report(
+                    Subtype.REFERENCE,
+                    f"opinion {opinion.number} cites an unknown amendment {amendment_id!r} (amendments: {known})",
+                    opinion.place("amendments"),
+                    opinion.origin,
+                )
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:
@@ -602,7 +658,9 @@ def _check_numbers(reader: Reader, consultation: Consultation) -> None:
     if numbered and len(numbered) != len(opinions):
         for opinion in opinions:
             if not opinion.numbered:
-                reader.report(Subtype.NUMBER, "this opinion has no 'no' while others do: number all opinions or none", opinion.line, opinion.origin)
+                reader.report(
+                    Subtype.NUMBER, "this opinion has no 'no' while others do: number all opinions or none", opinion.line, opinion.origin
+                )
         return
     seen: dict[int, Opinion] = {}
     for opinion in numbered:
@@ -639,17 +697,31 @@ def _check_declared(reader: Reader, consultation: Consultation, declared: dict[s
     opinions_unit, submissions_unit = labels["opinions_unit"], labels["submissions_unit"]
     counted = consultation.opinion_count
     if consultation.declared_opinions is not None and consultation.declared_opinions != counted:
-        reader.report(Subtype.COUNT, f"declared opinions ({consultation.declared_opinions:,}{opinions_unit}) disagree with the data "
-                      f"({counted:,}{opinions_unit})", declared["opinions"].line)
+        reader.report(
+            Subtype.COUNT,
+            f"declared opinions ({consultation.declared_opinions:,}{opinions_unit}) disagree with the data ({counted:,}{opinions_unit})",
+            declared["opinions"].line,
+        )
     ids = {o.submission for o in consultation.opinions if o.submission}
     if ids and not all(o.submission for o in consultation.opinions):
-        reader.report(Subtype.COUNT, "some opinions have a 'submission' id and some do not: give it for all or none", declared.get("submissions", Located(None, 1)).line)
+        reader.report(
+            Subtype.COUNT,
+            "some opinions have a 'submission' id and some do not: give it for all or none",
+            declared.get("submissions", Located(None, 1)).line,
+        )
     elif ids and consultation.declared_submissions is not None and consultation.declared_submissions != len(ids):
-        reader.report(Subtype.COUNT, f"declared submissions ({consultation.declared_submissions:,}{submissions_unit}) disagree with the data "
-                      f"({len(ids):,} distinct submission ids)", declared["submissions"].line)
+        reader.report(
+            Subtype.COUNT,
+            f"declared submissions ({consultation.declared_submissions:,}{submissions_unit}) disagree with the data "
+            f"({len(ids):,} distinct submission ids)",
+            declared["submissions"].line,
+        )
     by_method = sum(consultation.method_counts.values())
     total = consultation.submission_count
     if consultation.method_counts and total is not None and by_method != total:
         line = declared["submissions"].line if "submissions" in declared else None
-        reader.report(Subtype.COUNT, f"the submissions by method add up to {by_method:,}{submissions_unit}, "
-                      f"not the {total:,}{submissions_unit} of the whole", line)
+        reader.report(
+            Subtype.COUNT,
+            f"the submissions by method add up to {by_method:,}{submissions_unit}, not the {total:,}{submissions_unit} of the whole",
+            line,
+        )

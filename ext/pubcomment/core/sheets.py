@@ -99,8 +99,11 @@ def read_grid(raw: bytes, name: str, sheet: str | None = None) -> tuple[str, lis
     sheet has that name; the first sheet when None.  Raises
     :class:`SheetError` for a file that cannot be read as a workbook."""
     if raw.startswith(_COMPOUND_FILE):
-        raise SheetError(Subtype.FILE, f"{name} is encrypted (saved with a password) or is an Excel 97-2003 file: "
-                         "open it in Excel and save it as .xlsx without a password")
+        raise SheetError(
+            Subtype.FILE,
+            f"{name} is encrypted (saved with a password) or is an Excel 97-2003 file: "
+            "open it in Excel and save it as .xlsx without a password",
+        )
     if not raw.startswith(_ZIP):
         raise SheetError(Subtype.SYNTAX, f"{name} is not a workbook (.xlsx, .xlsm and .ods files are zip archives; this is not one)")
     try:
@@ -125,14 +128,16 @@ def read_grid(raw: bytes, name: str, sheet: str | None = None) -> tuple[str, lis
     except BaseException as error:  # a hostile file must not stop the build; Rust panics are BaseExceptions
         if isinstance(error, (KeyboardInterrupt, SystemExit, MemoryError)):
             raise
-        raise SheetError(Subtype.SYNTAX, f"{name} cannot be read as a workbook ({type(error).__name__}: {error}): "
-                         "open it in Excel (or LibreOffice) and save it again") from error
+        raise SheetError(
+            Subtype.SYNTAX,
+            f"{name} cannot be read as a workbook ({type(error).__name__}: {error}): open it in Excel (or LibreOffice) and save it again",
+        ) from error
     grid = [[cell_text(value) for value in row] for row in cells]
     for (top, left), (bottom, right) in merged:
         if top >= len(grid) or left >= len(grid[top]):
             continue
         value = grid[top][left]
-        for row in grid[top:bottom + 1]:
+        for row in grid[top : bottom + 1]:
             for column in range(left, min(right + 1, len(row))):
                 row[column] = value
     return chosen, grid
@@ -148,8 +153,9 @@ def _choose(names: list[str], sheet: str | None, name: str) -> str:
     position = sheet.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if position.isascii() and position.isdigit() and 1 <= int(position) <= len(names):
         return names[int(position) - 1]
-    raise SheetError(Subtype.FILE, f"{name} has no sheet {sheet!r} (sheets: {'、'.join(names)}); "
-                     "name one, or give its position (1 for the first)")
+    raise SheetError(
+        Subtype.FILE, f"{name} has no sheet {sheet!r} (sheets: {'、'.join(names)}); name one, or give its position (1 for the first)"
+    )
 
 
 class SheetError(Exception):
@@ -158,7 +164,9 @@ class SheetError(Exception):
         self.problem = Problem(subtype, message)
 
 
-def parse_opinion_sheet(raw: bytes, name: str, sheet: str | None = None, columns: Columns | None = None) -> tuple[Located | None, list[Problem]]:
+def parse_opinion_sheet(
+    raw: bytes, name: str, sheet: str | None = None, columns: Columns | None = None
+) -> tuple[Located | None, list[Problem]]:
     """A sheet's rows as opinion mappings, as :func:`~.csvdata.parse_opinion_csv` makes them from CSV."""
     try:
         chosen, grid = read_grid(raw, name, sheet)
@@ -206,13 +214,19 @@ def rows_of(grid: list[list[str]], sheet: str, columns: Columns | None = None) -
                 fields[field] = cell_value(field, cell, CellLine(row, f"{prefix}{letters[column]}{row}"), problems)
             elif cell.strip() and (column >= len(titles) or not titles[column].strip()) and column not in untitled:
                 untitled.add(column)
-                problems.append(Problem(Subtype.SYNTAX, f"this cell has a value but column {letters[column]} has no title: "
-                                        "it is not read (give the column a title in the header row)", CellLine(row, f"{prefix}{letters[column]}{row}")))
+                problems.append(
+                    Problem(
+                        Subtype.SYNTAX,
+                        f"this cell has a value but column {letters[column]} has no title: "
+                        "it is not read (give the column a title in the header row)",
+                        CellLine(row, f"{prefix}{letters[column]}{row}"),
+                    )
+                )
         rows.append(Located(fields, CellLine(row, f"{prefix}{letters[first_column]}{row}")))
     if header is None:
         problems.append(Problem(Subtype.FILE, f"sheet {sheet!r} is empty"))
     elif not rows:
-        problems.append(Problem(Subtype.FILE, "the sheet has a header but no opinion rows "
-                                "(for a consultation with no opinions, leave out 'opinions:')"))
+        problems.append(
+            Problem(Subtype.FILE, "the sheet has a header but no opinion rows (for a consultation with no opinions, leave out 'opinions:')")
+        )
     return Located(rows, CellLine(1, cell_name(sheet, 1, 0))), problems
-

@@ -74,7 +74,7 @@ def signatures(folded: Sequence[str], *, seed: int = 1) -> Any:
     b = rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
     result = np.empty((len(folded), NUM_PERM), dtype=np.uint32)
     for first in range(0, len(folded), CHUNK):
-        chunk = list(folded[first:first + CHUNK])
+        chunk = list(folded[first : first + CHUNK])
         # Short texts are padded so that each has one 3-gram at least.
         chunk = [t if len(t) >= SHINGLE else t.ljust(SHINGLE, "\0") for t in chunk]
         codes = np.frombuffer("".join(chunk).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -93,7 +93,7 @@ def signatures(folded: Sequence[str], *, seed: int = 1) -> Any:
         for p in range(NUM_PERM):
             hashed = grams * a[p]
             hashed += b[p]
-            result[first:first + len(chunk), p] = np.minimum.reduceat(hashed, gram_starts)
+            result[first : first + len(chunk), p] = np.minimum.reduceat(hashed, gram_starts)
     return result
 
 
@@ -108,7 +108,7 @@ def groups(texts: Sequence[str], *, threshold: float = THRESHOLD) -> list[Group]
     labels = np.arange(count, dtype=np.int64)
     sources, targets = [], []
     for band in range(BANDS):
-        rows = signature[:, band * ROWS:(band + 1) * ROWS]
+        rows = signature[:, band * ROWS : (band + 1) * ROWS]
         keys = rows[:, 0].astype(np.uint64)
         for column in range(1, ROWS):
             keys = keys * np.uint64(0x100000001B3) ^ rows[:, column].astype(np.uint64)

@@ -25,8 +25,13 @@ class Tally:
     total: TallyRow
 
 
-def tally(consultation: Consultation, *, total_label: str = "合計", topic_label: Callable[[int, str], str] | None = None,
-          out_of_scope_label: str = "本案件外のもの") -> Tally:
+def tally(
+    consultation: Consultation,
+    *,
+    total_label: str = "合計",
+    topic_label: Callable[[int, str], str] | None = None,
+    out_of_scope_label: str = "本案件外のもの",
+) -> Tally:
     """Count opinions per topic (rows) and category (columns).
 
     A row of 同趣旨 counts every opinion it stands for.  With no categories
@@ -46,4 +51,3 @@ def tally(consultation: Consultation, *, total_label: str = "合計", topic_labe
     if out:
         rows.append(TallyRow(out_of_scope_label, counts(out)))
     return Tally(keys, tuple(rows), TallyRow(total_label, counts(consultation.opinions)))
-

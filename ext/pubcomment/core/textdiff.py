@@ -43,17 +43,17 @@ def changed_spans(before: str, after: str) -> tuple[list[Span], list[Span]]:
     for op, chunk in diffs:
         count = len(chunk)
         if op == 0:
-            before_chars += sum(map(len, before_tokens[before_at:before_at + count]))
-            after_chars += sum(map(len, after_tokens[after_at:after_at + count]))
+            before_chars += sum(map(len, before_tokens[before_at : before_at + count]))
+            after_chars += sum(map(len, after_tokens[after_at : after_at + count]))
             before_at += count
             after_at += count
         elif op == -1:
-            width = sum(map(len, before_tokens[before_at:before_at + count]))
+            width = sum(map(len, before_tokens[before_at : before_at + count]))
             deleted.append((before_chars, before_chars + width))
             before_chars += width
             before_at += count
         else:
-            width = sum(map(len, after_tokens[after_at:after_at + count]))
+            width = sum(map(len, after_tokens[after_at : after_at + count]))
             inserted.append((after_chars, after_chars + width))
             after_chars += width
             after_at += count

@@ -49,8 +49,13 @@ def confined(path: str | os.PathLike[str], root: str | os.PathLike[str] | None) 
     if root is not None:
         base = Path(root).resolve()
         if not resolved.is_relative_to(base):
-            raise DataFileError(Problem(Subtype.FILE, f"{Path(path).name} is outside the source directory: "
-                                        "data files must be inside it (a link to a file outside counts as outside)"))
+            raise DataFileError(
+                Problem(
+                    Subtype.FILE,
+                    f"{Path(path).name} is outside the source directory: "
+                    "data files must be inside it (a link to a file outside counts as outside)",
+                )
+            )
     return resolved
 
 
@@ -87,8 +92,9 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, str]:
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         # A binary file has no lines: the problem is the file's, at its start.
-        raise DataFileError(Problem(Subtype.ENCODING, f"{name} is not text: a NUL byte at byte {offset} "
-                                    "(a binary file, or UTF-16 without its BOM)", 1))
+        raise DataFileError(
+            Problem(Subtype.ENCODING, f"{name} is not text: a NUL byte at byte {offset} (a binary file, or UTF-16 without its BOM)", 1)
+        )
     decoded: list[tuple[str, str]] = []
     errors: list[tuple[str, UnicodeDecodeError]] = []
     for encoding in ENCODINGS:
@@ -109,12 +115,13 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, str]:
 
 def _undecodable(raw: bytes, name: str, encoding: str, error: UnicodeDecodeError) -> Problem:
     tried = "UTF-8, cp932 (Shift_JIS) or EUC-JP" if encoding in ENCODINGS else encoding.upper()
-    byte = raw[error.start:error.start + 1].hex()
-    return Problem(Subtype.ENCODING, f"{name} cannot be read as {tried}: byte 0x{byte} at byte {error.start} "
-                   f"(closest: {encoding}); save it as UTF-8", _line_of(raw, error.start))
+    byte = raw[error.start : error.start + 1].hex()
+    return Problem(
+        Subtype.ENCODING,
+        f"{name} cannot be read as {tried}: byte 0x{byte} at byte {error.start} (closest: {encoding}); save it as UTF-8",
+        _line_of(raw, error.start),
+    )
 
 
 def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
-
-

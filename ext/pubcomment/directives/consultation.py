@@ -32,8 +32,11 @@ class ConsultationDirective(SphinxDirective):
     ``:plan:`` names the document of the plan consulted on (linked from pc-index)."""
 
     has_content = True
-    option_spec: ClassVar = {"file": directives.unchanged_required, "name": directives.unchanged_required,
-                             "plan": directives.unchanged_required}
+    option_spec: ClassVar = {
+        "file": directives.unchanged_required,
+        "name": directives.unchanged_required,
+        "plan": directives.unchanged_required,
+    }
 
     def run(self) -> list[nodes.Node]:
         key = self.options.get("name", self.env.docname)
@@ -48,8 +51,12 @@ class ConsultationDirective(SphinxDirective):
             base_dir = Path(self.env.doc2path(self.env.docname)).parent
             loaded = loader.load_text("\n".join(self.content), base_dir=base_dir, root=self.env.srcdir, labels=self._labels())
         else:
-            warn(Subtype.DIRECTIVE, "pc-consultation needs a :file: option or YAML data in its body "
-                 "(MyST reads a body that starts with '---' or ':key:' lines as options)", location)
+            warn(
+                Subtype.DIRECTIVE,
+                "pc-consultation needs a :file: option or YAML data in its body "
+                "(MyST reads a body that starts with '---' or ':key:' lines as options)",
+                location,
+            )
             return []
         if loaded is None:  # the file could not be read: reported, and declared unusable
             self._declare(key, loader.empty_consultation(), usable=False)
@@ -57,15 +64,20 @@ class ConsultationDirective(SphinxDirective):
         # Body line i (1-based) is file line lineno + content_offset + i in MyST,
         # where content_offset counts the option lines before the body.
         settings = get_config(self.config)
-        found = privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow) if loaded.usable else []
+        found = (
+            privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow)
+            if loaded.usable
+            else []
+        )
         for problem in (*loaded.problems, *found):
             warn_problem(problem, fallback=self.env.docname, line_offset=self.lineno + self.content_offset)
         for path in loaded.files:
             self.env.note_dependency(path)
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
         source = loaded.files[0] if "file" in self.options and loaded.files else None
-        declared = DeclaredConsultation(self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable,
-                                        labels=self._labels())
+        declared = DeclaredConsultation(
+            self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable, labels=self._labels()
+        )
         if "plan" in self.options:  # the plan's document, which pc-index links
             declared.plan_doc = docname_join(self.env.docname, self.options["plan"])
         if not get_domain(self.env).add_consultation(key, declared):
@@ -94,10 +106,13 @@ class ConsultationDirective(SphinxDirective):
         if found is None:
             return False
         closing, first, last = found
-        warn(Subtype.INJECTION, f"the data ends early, at line {closing}: a line of the data is a fence (```), "
-             f"so lines {first}-{last} would run as markup; the data is not used and those lines are left out. "
-             "Put the data in a file (:file:), or open and close the directive with more backticks than any line of the data has",
-             (self.env.docname, closing))
+        warn(
+            Subtype.INJECTION,
+            f"the data ends early, at line {closing}: a line of the data is a fence (```), "
+            f"so lines {first}-{last} would run as markup; the data is not used and those lines are left out. "
+            "Put the data in a file (:file:), or open and close the directive with more backticks than any line of the data has",
+            (self.env.docname, closing),
+        )
         refused: list[tuple[int, int]] = self.env.current_document.get(REFUSED_LINES) or []
         self.env.current_document[REFUSED_LINES] = [*refused, (first, last)]
         self._declare(self.options.get("name", self.env.docname), loader.empty_consultation(), usable=False)

@@ -31,8 +31,9 @@ REFUSED_LINES = "pubcomment:refused-lines"
 _OPENING = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
 
 
-def cut_short(lines: list[str], lineno: int, body_end: int, *,
-              ends_unfinished: Callable[[], bool] | None = None) -> tuple[int, int, int] | None:
+def cut_short(
+    lines: list[str], lineno: int, body_end: int, *, ends_unfinished: Callable[[], bool] | None = None
+) -> tuple[int, int, int] | None:
     """For a directive opened at ``lineno`` (1-based) whose body MyST ended at
     line ``body_end`` (the closing fence, 1-based): None when the body ended as
     its writer meant, else (closing fence, first line run as markup, last).
@@ -53,8 +54,7 @@ def cut_short(lines: list[str], lineno: int, body_end: int, *,
         return None
     following = lines[body_end] if body_end < len(lines) else ""
     indented_after = bool(following.strip()) and following[0] in " \t"
-    if not closing.group(1) and not indented_after and not (
-            body_end < len(lines) and ends_unfinished is not None and ends_unfinished()):
+    if not closing.group(1) and not indented_after and not (body_end < len(lines) and ends_unfinished is not None and ends_unfinished()):
         return None
     for index in range(body_end, len(lines)):
         match = bare.match(lines[index])

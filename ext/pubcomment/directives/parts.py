@@ -142,7 +142,11 @@ class OpinionsDirective(RenderDirective):
                 valid = False
         scope = self.options.get("scope", "")
         if scope == "out" and "topic" in self.options:
-            warn(Subtype.DIRECTIVE, "pc-opinions :scope: out shows the opinions out of scope, which have no topic: :topic: is ignored", self.get_location())
+            warn(
+                Subtype.DIRECTIVE,
+                "pc-opinions :scope: out shows the opinions out of scope, which have no topic: :topic: is ignored",
+                self.get_location(),
+            )
         # The opinions out of scope are a group of their own (OUT_OF_SCOPE).
         self.group = OUT_OF_SCOPE if scope == "out" else self.options.get("topic", "")
         self.in_scope_only = scope == "in"

@@ -40,8 +40,13 @@ def _root_sections(env: BuildEnvironment, suffix: str) -> list[dict[str, Any]]:
                     for reference in item.findall(nodes.reference):
                         anchor = reference.get("anchorname", "")
                         if anchor and depth > 0:
-                            entries.append({"level": depth + 1, "refuri": html.escape(f"{root}{suffix}{anchor}"),
-                                            "text": html.escape(reference.astext())})
+                            entries.append(
+                                {
+                                    "level": depth + 1,
+                                    "refuri": html.escape(f"{root}{suffix}{anchor}"),
+                                    "text": html.escape(reference.astext()),
+                                }
+                            )
                         break
                     walk(item, depth + 1)
 

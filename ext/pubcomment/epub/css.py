@@ -31,7 +31,7 @@ def _filter_rules(text: str) -> str:
             out.append(text[position:])
             return "".join(out)
         closing = _matching_brace(text, opening)
-        prelude, block = text[position:opening], text[opening + 1:closing]
+        prelude, block = text[position:opening], text[opening + 1 : closing]
         head = prelude.strip()
         if head.startswith("@"):
             if head.startswith(NESTING_AT_RULES):

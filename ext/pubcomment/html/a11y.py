@@ -212,7 +212,9 @@ OVERRIDES: tuple[tuple[type[nodes.Element], Override, Override], ...] = (
 )
 
 
-def handlers(node_class: type[nodes.Element], visit: Override, depart: Override) -> tuple[Callable[[Any, Any], None], Callable[[Any, Any], None]]:
+def handlers(
+    node_class: type[nodes.Element], visit: Override, depart: Override
+) -> tuple[Callable[[Any, Any], None], Callable[[Any, Any], None]]:
     """The visitor pair to register for ``node_class``: each override, given
     the translator class's own handler (docutils' or Sphinx's) as ``default``."""
     name = node_class.__name__

@@ -87,7 +87,9 @@ def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool], grouped: str |
     """``markdown``: whether the summary and the response are markdown (else
     plain); ``grouped``: the row's 「（同趣旨 3件）」, which ends the summary."""
     pieces = [str(opinion.number)]
-    for index, ((text, notes), is_markdown) in enumerate(zip(((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)), markdown, strict=True)):
+    for index, ((text, notes), is_markdown) in enumerate(
+        zip(((opinion.summary, opinion.summary_notes), (opinion.response, opinion.response_notes)), markdown, strict=True)
+    ):
         pieces.extend(searchable(text, markdown=is_markdown))
         for note in notes:
             pieces.append("※")
@@ -99,8 +101,9 @@ def _search_pieces(opinion: Opinion, markdown: tuple[bool, bool], grouped: str |
     return pieces
 
 
-def _words(words_of: Callable[[Iterable[str]], set[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool],
-           ctx: RenderContext) -> set[str]:
+def _words(
+    words_of: Callable[[Iterable[str]], set[str]], opinions: Sequence[Opinion], markdown: tuple[bool, bool], ctx: RenderContext
+) -> set[str]:
     return words_of("\n".join(_search_pieces(opinion, markdown, grouped_note(ctx, opinion))) for opinion in opinions)
 
 

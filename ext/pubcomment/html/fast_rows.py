@@ -62,8 +62,12 @@ COPIED_DIGESTS: dict[str, frozenset[str]] = {
     "depart_reference": frozenset({"30975759cf41a0f3", "0b09770fe73093d5"}),
 }
 # pubcomment's own overrides (html/a11y.py), which the copy calls or follows.
-OWN_OVERRIDES = {"visit_entry": a11y.visit_entry, "depart_entry": a11y.depart_entry,
-                 "visit_inline": a11y.visit_inline, "depart_inline": a11y.depart_inline}
+OWN_OVERRIDES = {
+    "visit_entry": a11y.visit_entry,
+    "depart_entry": a11y.depart_entry,
+    "visit_inline": a11y.visit_inline,
+    "depart_inline": a11y.depart_inline,
+}
 
 
 def source_digest(func: Callable[..., Any]) -> str:
@@ -97,8 +101,7 @@ def usable(translator: nodes.NodeVisitor) -> bool:
         own = getattr(type(translator), name) if name in OWN_OVERRIDES else _function(translator, name)
         if own is not getattr(HTML5Translator, name):
             return False
-    return all(getattr(_function(translator, name), "pubcomment_override", None) is override
-               for name, override in OWN_OVERRIDES.items())
+    return all(getattr(_function(translator, name), "pubcomment_override", None) is override for name, override in OWN_OVERRIDES.items())
 
 
 class RowWriter:
@@ -112,8 +115,12 @@ class RowWriter:
         self.inline_tags = translator.supported_inline_tags
         self.counter: list[int] = table_row_counter(translator) or [0]
         self.write_by_kind: dict[type, Callable[[Any], bool]] = {
-            nodes.Text: self._text, nodes.paragraph: self._paragraph, nodes.inline: self._inline,
-            nodes.target: self._target, nodes.reference: self._reference, nodes.entry: self._entry,
+            nodes.Text: self._text,
+            nodes.paragraph: self._paragraph,
+            nodes.inline: self._inline,
+            nodes.target: self._target,
+            nodes.reference: self._reference,
+            nodes.entry: self._entry,
         }
 
     def row(self, row: nodes.row) -> None:

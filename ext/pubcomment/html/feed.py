@@ -46,8 +46,14 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
         items.append(FeedItem(entry.key, c.title, href(entry.docname), c.results_published or c.end or today, summary, c.body_name))
     index_doc = next(doc for doc, keys in sorted(domain.uses.items()) if INDEX in keys)
     title = config.label("feed_title", project=app.config.project)
-    data = atom_feed(title=title, site=app.config.project, self_href=href(FEED_FILE) if base else FEED_FILE,
-                     site_href=href(index_doc), items=items, fallback_updated=today)
+    data = atom_feed(
+        title=title,
+        site=app.config.project,
+        self_href=href(FEED_FILE) if base else FEED_FILE,
+        site_href=href(index_doc),
+        items=items,
+        fallback_updated=today,
+    )
     target = Path(app.outdir, FEED_FILE)
     if not target.exists() or target.read_bytes() != data:
         target.write_bytes(data)

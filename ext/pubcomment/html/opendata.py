@@ -122,9 +122,10 @@ def _write_records(target: Path, content: opendata.RecordsFile, last: recordfile
     """Write the file beside ``target``, copying from it the records that did not change, then put it in its place
     (unless it is the same as the one there, whose time then stays that of its first writing)."""
     new = target.with_name(target.name + ".new")
-    with new.open("wb") as out, (target.open("rb") if last is not None else contextlib.nullcontext()) as old:
-        done = recordfile.write(out, content.head, content.records(), content.separator, content.tail,
-                                context=content.context, last=last, old=old)
+    with new.open("wb") as out, target.open("rb") if last is not None else contextlib.nullcontext() as old:
+        done = recordfile.write(
+            out, content.head, content.records(), content.separator, content.tail, context=content.context, last=last, old=old
+        )
     # A file some of whose records were made again differs from the last; one all of whose were copied may not.
     _put_in_place(new, target, compare=done.encoded == 0)
     return done.layout(target)

@@ -35,8 +35,16 @@ from sphinx.search.ja import BaseSplitter, SearchJapanese
 # Kanji (with 々 〆 and the extension planes), hiragana, katakana with ー;
 # not the middle dot ・, which separates words.
 # (as code point ranges for words_of(), and as a character class for the patterns).
-_CJK_RANGES = ((0x3005, 0x3006), (0x3041, 0x309F), (0x30A0, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
-               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_CJK_RANGES = (
+    (0x3005, 0x3006),
+    (0x3041, 0x309F),
+    (0x30A0, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
 _CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in _CJK_RANGES)
 _TOKEN = re.compile(f"([{_CJK}]+)|[^\\W{_CJK}]+")
 
@@ -80,7 +88,7 @@ def split_bigrams(text: str) -> list[str]:
         elif len(run) == 1:
             words.append(run)
         else:
-            words.extend(run[i:i + 2] for i in range(len(run) - 1))
+            words.extend(run[i : i + 2] for i in range(len(run) - 1))
     return list(dict.fromkeys(words))
 
 
@@ -94,7 +102,7 @@ def _cjk_table() -> Any:
 
     table = np.zeros(_CJK_RANGES[-1][1] + 2, dtype=bool)
     for first, last in _CJK_RANGES:
-        table[first:last + 1] = True
+        table[first : last + 1] = True
     return table
 
 

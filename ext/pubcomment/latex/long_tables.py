@@ -102,6 +102,8 @@ WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
 def print_units(text: str) -> float:
     """The width of a text in full-width characters, erring wide for Latin text."""
     return sum(1.0 if ord(char) > 0x2E7F else 0.85 if char in WIDE_LATIN else 0.55 for char in text)
+
+
 # When cutting by width, a space this far (as a share of the piece) before
 # the cut is a better place to cut: words stay whole where they can.
 CUT_SPACE_WINDOW = 0.2
@@ -259,8 +261,12 @@ def _sentence_atoms(paragraph: nodes.Element, budget: float) -> list[nodes.Node]
     for child in paragraph.children:
         if isinstance(child, nodes.Text):
             atoms.extend(nodes.Text(piece) for piece in pieces(child.astext()))
-        elif isinstance(child, nodes.Inline) and isinstance(child, nodes.Element) and not isinstance(child, nodes.reference) \
-                and all(isinstance(grandchild, nodes.Text) for grandchild in child.children):
+        elif (
+            isinstance(child, nodes.Inline)
+            and isinstance(child, nodes.Element)
+            and not isinstance(child, nodes.reference)
+            and all(isinstance(grandchild, nodes.Text) for grandchild in child.children)
+        ):
             for index, piece in enumerate(pieces(child.astext())):
                 part = child.copy()
                 if index:

@@ -74,10 +74,12 @@ def latex_settings(*, paper: str = "a4paper", point_size: str = "10pt") -> dict[
         # Latin text in Latin Modern (Type 1); Japanese in Harano Aji, which
         # dvipdfmx embeds through the map lines pxchfon writes into the DVI.
         # (` -- '' in an opinion print as typed: Sphinx escapes them.)
-        "fontpkg": "\n".join((
-            r"\usepackage{lmodern}",
-            r"\usepackage[haranoaji]{pxchfon}",
-        )),
+        "fontpkg": "\n".join(
+            (
+                r"\usepackage{lmodern}",
+                r"\usepackage[haranoaji]{pxchfon}",
+            )
+        ),
         # PDF title and author from \title and \author of each document.
         "passoptionstopackages": r"\PassOptionsToPackage{pdfusetitle}{hyperref}",
         # 20 mm at the sides, 20 mm above and 25 mm below (Sphinx takes one

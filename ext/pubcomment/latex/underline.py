@@ -45,17 +45,26 @@ MIDDLE = frozenset("・：；")
 # O opening, C closing, M middle dot, W other Japanese, L Latin.  Pairs not
 # listed have none; upLaTeX then puts \kanjiskip or \xkanjiskip there.
 JFM_SPACE = {
-    ("C", "O"): 0.5, ("C", "M"): 0.25, ("C", "W"): 0.5, ("C", "L"): 0.5,
-    ("M", "O"): 0.25, ("M", "C"): 0.25, ("M", "M"): 0.5, ("M", "W"): 0.25, ("M", "L"): 0.25,
-    ("O", "M"): 0.25, ("W", "O"): 0.5, ("W", "M"): 0.25, ("L", "O"): 0.5, ("L", "M"): 0.25,
+    ("C", "O"): 0.5,
+    ("C", "M"): 0.25,
+    ("C", "W"): 0.5,
+    ("C", "L"): 0.5,
+    ("M", "O"): 0.25,
+    ("M", "C"): 0.25,
+    ("M", "M"): 0.5,
+    ("M", "W"): 0.25,
+    ("M", "L"): 0.25,
+    ("O", "M"): 0.25,
+    ("W", "O"): 0.5,
+    ("W", "M"): 0.25,
+    ("L", "O"): 0.5,
+    ("L", "M"): 0.25,
 }
 SPACE_MACRO = {0.5: r"\pcH", 0.25: r"\pcQ"}
 
 # Kinsoku (ukinsoku.tex: \prebreakpenalty and \postbreakpenalty 10000).
-NO_LINE_START = frozenset(
-    "!\"'),-.:;?]" "、。，．・：；？！゛゜´々’”）｝］〕〉》」』】ーヽヾゝゞ〳〴〵〻⦆｠〙〗»〟‼⁇⁈⁉ː·¹²³™｡､ﾞﾟ｣"
-)
-NO_LINE_END = frozenset("`([" "‘“（｛［〔〈《「『【⦅｟〘〖«〝¡¿€｀｢")
+NO_LINE_START = frozenset("!\"'),-.:;?]、。，．・：；？！゛゜´々’”）｝］〕〉》」』】ーヽヾゝゞ〳〴〵〻⦆｠〙〗»〟‼⁇⁈⁉ː·¹²³™｡､ﾞﾟ｣")
+NO_LINE_END = frozenset("`([‘“（｛［〔〈《「『【⦅｟〘〖«〝¡¿€｀｢")
 
 # \xkanjiskip (ukinsoku.tex).  \xspcode of a Latin character: 1 space
 # allowed before it only, 2 after it only, 3 both, 0 neither; letters,

@@ -46,10 +46,16 @@ def main(argv: Sequence[str]) -> int:
     except ImportError:
         print("pubcomment preview needs sphinx-autobuild: pip install 'pubcomment[preview]'", file=sys.stderr)
         return 1
-    if not all(hasattr(module, name) for module, name in ((autobuild, "Builder"), (autobuild, "RebuildServer"),
-                                                          (autobuild_build, "Builder"), (autobuild_server, "RebuildServer"))):
-        print("pubcomment preview: this sphinx-autobuild is not one it knows; every change is built by a new sphinx-build",
-              file=sys.stderr)
+    if not all(
+        hasattr(module, name)
+        for module, name in (
+            (autobuild, "Builder"),
+            (autobuild, "RebuildServer"),
+            (autobuild_build, "Builder"),
+            (autobuild_server, "RebuildServer"),
+        )
+    ):
+        print("pubcomment preview: this sphinx-autobuild is not one it knows; every change is built by a new sphinx-build", file=sys.stderr)
         autobuild.main(list(argv))
         return 0
     # The page is served from the event loop's thread while the build's thread
@@ -100,9 +106,11 @@ def _warm_builder(cold: type) -> type:
             status = self.warm.build(changed_paths)
             if status != 0:
                 print(f"Sphinx exited with exit code: {status}")
-                print("The server will continue serving the build folder, but the contents being served are no longer "
-                      "in sync with the documentation sources. Please fix the cause of the error above or press Ctrl+C "
-                      "to stop the server.")
+                print(
+                    "The server will continue serving the build folder, but the contents being served are no longer "
+                    "in sync with the documentation sources. Please fix the cause of the error above or press Ctrl+C "
+                    "to stop the server."
+                )
             else:
                 self._run_commands(self.post_build_commands, "post-build")
             show_message(f"Serving on {self.uri}")

@@ -103,10 +103,23 @@ class WarmSphinx:
         contexts.enter_context(patch_docutils(a.confdir or a.sourcedir))
         contexts.enter_context(docutils_namespace())
         try:
-            app = Sphinx(srcdir=a.sourcedir, confdir=a.confdir, outdir=a.outputdir, doctreedir=a.doctreedir,
-                         buildername=a.builder, confoverrides=a.confoverrides, status=a.status, warning=a.warning,
-                         freshenv=a.freshenv and not self._started, warningiserror=a.warningiserror, tags=a.tags,
-                         verbosity=a.verbosity, parallel=a.jobs, keep_going=False, pdb=False)
+            app = Sphinx(
+                srcdir=a.sourcedir,
+                confdir=a.confdir,
+                outdir=a.outputdir,
+                doctreedir=a.doctreedir,
+                buildername=a.builder,
+                confoverrides=a.confoverrides,
+                status=a.status,
+                warning=a.warning,
+                freshenv=a.freshenv and not self._started,
+                warningiserror=a.warningiserror,
+                tags=a.tags,
+                verbosity=a.verbosity,
+                parallel=a.jobs,
+                keep_going=False,
+                pdb=False,
+            )
         except BaseException:
             contexts.close()
             raise

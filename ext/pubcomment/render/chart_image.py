@@ -65,8 +65,9 @@ def japanese_font() -> str:
         found = _fontconfig_file(name)
         if found:
             return found
-    raise NoJapaneseFontError(f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list); "
-                              "install one (Debian, Ubuntu: apt-get install fonts-noto-cjk)")
+    raise NoJapaneseFontError(
+        f"none of {', '.join(JAPANESE_FONTS)} is installed (fc-list); install one (Debian, Ubuntu: apt-get install fonts-noto-cjk)"
+    )
 
 
 def _fontconfig_file(family: str) -> str | None:
@@ -102,9 +103,18 @@ def draw(chart: Chart, fmt: str) -> bytes:
     font = font_manager.FontProperties(fname=japanese_font(), size=FONT_SIZE)
     family = font.get_name()
     settings: dict[str, Any] = {
-        "svg.hashsalt": SALT, "svg.fonttype": "path", "pdf.fonttype": 3, "hatch.linewidth": 1.2,
-        "font.size": FONT_SIZE, "font.family": [family], "text.color": TEXT, "axes.edgecolor": TEXT, "axes.labelcolor": TEXT,
-        "xtick.color": TEXT, "ytick.color": TEXT, "path.simplify": False,
+        "svg.hashsalt": SALT,
+        "svg.fonttype": "path",
+        "pdf.fonttype": 3,
+        "hatch.linewidth": 1.2,
+        "font.size": FONT_SIZE,
+        "font.family": [family],
+        "text.color": TEXT,
+        "axes.edgecolor": TEXT,
+        "axes.labelcolor": TEXT,
+        "xtick.color": TEXT,
+        "ytick.color": TEXT,
+        "path.simplify": False,
     }
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]
         height = height_inches(chart)
@@ -115,7 +125,9 @@ def draw(chart: Chart, fmt: str) -> bytes:
             _plot(axes, chart, font)
             buffer = io.BytesIO()
             metadata: dict[str, str | None] = (
-                {"Date": None, "Creator": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
+                {"Date": None, "Creator": None}
+                if fmt == "svg"
+                else {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
             )
             figure.savefig(buffer, format=fmt, metadata=metadata, facecolor=BACKGROUND)
         finally:
@@ -144,12 +156,23 @@ def _plot(axes: object, chart: Chart, font: object) -> None:
     for index, name in enumerate(chart.series):
         widths = [bar.counts[index] for bar in chart.bars]
         colour = COLOURS[index % len(COLOURS)]
-        axes.barh(positions, widths, left=lefts, height=0.6, color=colour, edgecolor=BACKGROUND, linewidth=1.0,
-                  hatch=HATCHES[index % len(HATCHES)] if many else None, label=name)
+        axes.barh(
+            positions,
+            widths,
+            left=lefts,
+            height=0.6,
+            color=colour,
+            edgecolor=BACKGROUND,
+            linewidth=1.0,
+            hatch=HATCHES[index % len(HATCHES)] if many else None,
+            label=name,
+        )
         lefts = [left + width for left, width in zip(lefts, widths, strict=True)]
     top = max(lefts, default=0) or 1
-    labels = [axes.text(end + top * 0.015, position, bar.value_label, va="center", ha="left", fontproperties=font, color=TEXT)
-              for position, (bar, end) in enumerate(zip(chart.bars, lefts, strict=True))]
+    labels = [
+        axes.text(end + top * 0.015, position, bar.value_label, va="center", ha="left", fontproperties=font, color=TEXT)
+        for position, (bar, end) in enumerate(zip(chart.bars, lefts, strict=True))
+    ]
     for label in labels:
         label.set_in_layout(False)  # kept inside the axes below
     axes.set_yticks(positions, [bar.label for bar in chart.bars], fontproperties=font, multialignment="left")
@@ -169,8 +192,10 @@ def _plot(axes: object, chart: Chart, font: object) -> None:
     for _ in range(3):
         figure.canvas.draw()
         width = axes.get_window_extent().width
-        needed = max((end + top * 0.015) * width / max(width - label.get_window_extent().width - 4, 1)
-                     for end, label in zip(lefts, labels, strict=True))
+        needed = max(
+            (end + top * 0.015) * width / max(width - label.get_window_extent().width - 4, 1)
+            for end, label in zip(lefts, labels, strict=True)
+        )
         if abs(needed - axes.get_xlim()[1]) < top * 0.01:
             break
         axes.set_xlim(0, max(needed, top * 1.02))
@@ -181,7 +206,7 @@ def relative_luminance(colour: str) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 

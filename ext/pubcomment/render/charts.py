@@ -68,15 +68,21 @@ def render_chart(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
 def chart_of(ctx: RenderContext, by: str) -> tuple[chart_image.Chart, str]:
     """The chart's bars and its text alternative, which states every count."""
     consultation = ctx.consultation
-    result = tally(consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading, out_of_scope_label=ctx.label("out_of_scope"))
+    result = tally(
+        consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading, out_of_scope_label=ctx.label("out_of_scope")
+    )
     keys = result.category_keys
     unit = "opinions_unit"
     if by == "category":
         labels = [_category_name(ctx, key) for key in keys]
-        bars = [chart_image.Bar(key, tuple(n if i == j else 0 for j in range(len(keys))), ctx.number(n, unit))
-                for i, (key, n) in enumerate(zip(keys, result.total.counts, strict=True))]
-        items = [ctx.label("chart_alt_item", label=label, count=ctx.number(n, unit), breakdown="")
-                 for label, n in zip(labels, result.total.counts, strict=True)]
+        bars = [
+            chart_image.Bar(key, tuple(n if i == j else 0 for j in range(len(keys))), ctx.number(n, unit))
+            for i, (key, n) in enumerate(zip(keys, result.total.counts, strict=True))
+        ]
+        items = [
+            ctx.label("chart_alt_item", label=label, count=ctx.number(n, unit), breakdown="")
+            for label, n in zip(labels, result.total.counts, strict=True)
+        ]
         chart = chart_image.Chart(tuple(bars), tuple(_wrap(label, LEGEND_WRAP) for label in labels), ctx.label("chart_axis"))
         return chart, ctx.label("chart_alt", caption=ctx.label("chart_by_category"), items="".join(items))
     rows = result.rows or (result.total,)
@@ -89,8 +95,14 @@ def chart_of(ctx: RenderContext, by: str) -> tuple[chart_image.Chart, str]:
             breakdown = "（" + "・".join(parts) + "）" if len(parts) > 1 or len(keys) > 1 else ""
             spoken = "、".join(f"{key} {ctx.number(n, unit)}" for key, n in zip(keys, row.counts, strict=True) if n)
         bars.append(chart_image.Bar(_wrap(row.label), row.counts, ctx.number(row.total, unit) + breakdown))
-        items.append(ctx.label("chart_alt_item", label=row.label, count=ctx.number(row.total, unit),
-                               breakdown=f"（{spoken}）" if keys and row.total else ""))
+        items.append(
+            ctx.label(
+                "chart_alt_item",
+                label=row.label,
+                count=ctx.number(row.total, unit),
+                breakdown=f"（{spoken}）" if keys and row.total else "",
+            )
+        )
     series = tuple(_wrap(_category_name(ctx, key), LEGEND_WRAP) for key in keys) if keys else (ctx.label("opinions"),)
     chart = chart_image.Chart(tuple(bars), series, ctx.label("chart_axis"))
     return chart, ctx.label("chart_alt", caption=ctx.label("chart_by_topic"), items="".join(items))

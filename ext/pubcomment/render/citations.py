@@ -42,7 +42,9 @@ def _amendment_links(ctx: RenderContext, opinion: Opinion) -> list[nodes.Node]:
     if not opinion.amendments:
         return []
     if ctx.consultation.amendments or ctx.consultation.no_amendments:
-        cited = {a.id: (n, a.summary, ctx.amendment_token(a.id)) for n, a in reversed(list(enumerate(ctx.consultation.amendments, 1))) if a.id}
+        cited = {
+            a.id: (n, a.summary, ctx.amendment_token(a.id)) for n, a in reversed(list(enumerate(ctx.consultation.amendments, 1))) if a.id
+        }
     else:
         cited = {a.id: (n, a.summary, token(a.id)) for n, a in enumerate(ordered_amendments(ctx), 1)}
     target = ctx.references.anchors.get((ctx.key, "amendments"))

@@ -40,12 +40,14 @@ def rows_from_data(ctx: RenderContext, amendments: list[Amendment]) -> list[list
         if amendment.id and amendment.id not in anchored_ids:
             anchored_ids.add(amendment.id)
             number_cell = anchored(ctx.anchor("amendment", ctx.amendment_token(amendment.id)), number_cell)
-        rows.append([
-            number_cell,
-            safe_markdown.parse_blocks(amendment.summary),
-            _side(ctx, amendment.location, after),
-            _side(ctx, amendment.location, before),
-        ])
+        rows.append(
+            [
+                number_cell,
+                safe_markdown.parse_blocks(amendment.summary),
+                _side(ctx, amendment.location, after),
+                _side(ctx, amendment.location, before),
+            ]
+        )
     return rows
 
 
@@ -59,7 +61,9 @@ def _side(ctx: RenderContext, location: str, blocks: list[nodes.Node]) -> list[n
 
 def comparison_table(ctx: RenderContext, rows: list[list[Cell | str]]) -> list[nodes.Node]:
     header = [ctx.label("no"), ctx.label("amendment_summary"), ctx.label("after"), ctx.label("before")]
-    table = build_table(ctx.anchor("amendments"), ctx.label("amendments_caption"), header, rows, [6, 24, 35, 35], classes=["pc-amendments"], long=True)
+    table = build_table(
+        ctx.anchor("amendments"), ctx.label("amendments_caption"), header, rows, [6, 24, 35, 35], classes=["pc-amendments"], long=True
+    )
     underlined = any(has_marks(cell) for row in rows for cell in row if not isinstance(cell, str))
     return [changed_note(ctx), table] if underlined else [table]
 
@@ -72,8 +76,12 @@ def render_amendments(ctx: RenderContext, node: nodes.Element) -> list[nodes.Nod
         # that names one (``plan:``) can contradict it (a site holds others too).
         plan = len(ordered_amendments(ctx)) if ctx.consultation.plan else 0
         if plan:
-            warn(Subtype.AMENDMENT, f"the data says the draft was not changed (amendments: []), but the plan has {plan} pc-amendment(s); "
-                 "remove 'amendments: []' to show them", node)
+            warn(
+                Subtype.AMENDMENT,
+                f"the data says the draft was not changed (amendments: []), but the plan has {plan} pc-amendment(s); "
+                "remove 'amendments: []' to show them",
+                node,
+            )
         text = ctx.label("no_amendments")
         return [nodes.paragraph(text, text, classes=["pc-no-amendments"])]
     if ctx.consultation.amendments:

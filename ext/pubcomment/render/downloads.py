@@ -34,5 +34,12 @@ def render_downloads(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node
         reference = nodes.reference(text, text, refuri=uri, internal=False)
         items += nodes.list_item("", nodes.paragraph("", "", reference))
     caption = ctx.label("downloads_caption")
-    return [nodes.container("", nodes.paragraph(caption, caption, classes=["pc-downloads-caption"]), items,
-                            classes=["pc-downloads"], ids=[ctx.anchor("downloads")])]
+    return [
+        nodes.container(
+            "",
+            nodes.paragraph(caption, caption, classes=["pc-downloads-caption"]),
+            items,
+            classes=["pc-downloads"],
+            ids=[ctx.anchor("downloads")],
+        )
+    ]

@@ -48,6 +48,7 @@ def entry_order(entry: IndexEntry) -> tuple[object, ...]:
 
 def counts_text(config: PubcommentConfig, consultation: Consultation) -> str:
     """4通10件, in the consultation's own units and digits."""
+
     def label(name: str) -> str:
         return config.label(name, consultation.labels, self=consultation.self_reference)
 
@@ -102,16 +103,24 @@ def render_index(builder: Builder, config: PubcommentConfig, docname: str, entri
         choices += paragraph
     result.append(choices)
 
-    header = [config.label("index_title"), config.label("period"), config.label("index_status"), config.label("index_counts"),
-              config.label("index_plan_link")]
+    header = [
+        config.label("index_title"),
+        config.label("period"),
+        config.label("index_status"),
+        config.label("index_counts"),
+        config.label("index_plan_link"),
+    ]
     for year in years:
         rows = []
         for entry in (e for e in entries if e.year == year):
             c = entry.consultation
             plan: list[nodes.Node] | str = [link(entry.plan_doc, c.plan or entry.plan_doc)] if entry.plan_doc else (c.plan or "—")
-            rows.append([[link(entry.docname, c.title)], period_text(c), config.label(status[entry.key].label), counts_text(config, c), plan])
-        result.append(build_table(_id("year", str(year or "none")), year_text(config, year), header, rows, [36, 24, 12, 12, 16],
-                                  classes=["pc-index"]))
+            rows.append(
+                [[link(entry.docname, c.title)], period_text(c), config.label(status[entry.key].label), counts_text(config, c), plan]
+            )
+        result.append(
+            build_table(_id("year", str(year or "none")), year_text(config, year), header, rows, [36, 24, 12, 12, 16], classes=["pc-index"])
+        )
 
     for state in present:
         caption = config.label("index_status_caption", status=config.label(state.label))

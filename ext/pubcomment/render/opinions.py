@@ -32,12 +32,15 @@ def opinion_anchor(ctx: RenderContext, number: int) -> str:
 
 def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     if not ctx.consultation.categories:
-        warn(Subtype.DIRECTIVE, "pc-legend: the consultation has no categories (対応区分), so there is no legend to show; "
-             "remove the directive or add 'categories' to the data", node)
+        warn(
+            Subtype.DIRECTIVE,
+            "pc-legend: the consultation has no categories (対応区分), so there is no legend to show; "
+            "remove the directive or add 'categories' to the data",
+            node,
+        )
         return []
     rows: list[list[Cell | str]] = [
-        [anchored(category_anchor(ctx, c.key), c.key), _described(c.label, c.description)]
-        for c in ctx.consultation.categories
+        [anchored(category_anchor(ctx, c.key), c.key), _described(c.label, c.description)] for c in ctx.consultation.categories
     ]
     header = [ctx.label("category"), ctx.label("description")]
     return [build_table(ctx.anchor("legend"), ctx.label("legend_caption"), header, rows, [10, 90], classes=["pc-legend"], stub_columns=1)]
@@ -57,7 +60,9 @@ def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     there are no opinions (pc-opinions says so)."""
     if not ctx.consultation.opinions:
         return []
-    result = tally(ctx.consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading, out_of_scope_label=ctx.label("out_of_scope"))
+    result = tally(
+        ctx.consultation, total_label=ctx.label("grand_total"), topic_label=topic_heading, out_of_scope_label=ctx.label("out_of_scope")
+    )
     keys = list(result.category_keys)
     header = [ctx.label("topic"), *keys, ctx.label("row_total")] if keys else [ctx.label("topic"), ctx.label("row_total")]
     rows: list[list[Cell | str]] = []

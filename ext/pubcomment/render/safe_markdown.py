@@ -225,7 +225,7 @@ class _Builder:
         position = 0
         for match in NOTE_MARKER.finditer(content):
             if match.start() > position:
-                result.append(nodes.Text(content[position:match.start()]))
+                result.append(nodes.Text(content[position : match.start()]))
             self.markers_seen += 1
             result.append(self.marker(self.markers_seen, match.group()))
             position = match.end()

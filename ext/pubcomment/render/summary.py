@@ -32,7 +32,9 @@ def render_overview(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
     ]
     shown = [(name, value) for name, value in items if value]  # numbered (1), (2) … as shown
     rows = [[f"{numbering.parenthesised(i)} {name}", value] for i, (name, value) in enumerate(shown, 1)]
-    return [build_table(ctx.anchor("overview"), ctx.label("overview_caption"), None, rows, [25, 75], classes=["pc-overview"], stub_columns=1)]
+    return [
+        build_table(ctx.anchor("overview"), ctx.label("overview_caption"), None, rows, [25, 75], classes=["pc-overview"], stub_columns=1)
+    ]
 
 
 # What {pc-count} counts, and the label of its unit.
@@ -84,8 +86,13 @@ def _opinions(ctx: RenderContext) -> str | None:
     c = ctx.consultation
     if not c.out_of_scope_count:
         return total
-    return (total or "") + ctx.label("scope_breakdown", in_label=ctx.label("in_scope"), in_count=ctx.number(c.in_scope_count, "opinions_unit"),
-                                     out_label=ctx.label("out_of_scope"), out_count=ctx.number(c.out_of_scope_count, "opinions_unit"))
+    return (total or "") + ctx.label(
+        "scope_breakdown",
+        in_label=ctx.label("in_scope"),
+        in_count=ctx.number(c.in_scope_count, "opinions_unit"),
+        out_label=ctx.label("out_of_scope"),
+        out_count=ctx.number(c.out_of_scope_count, "opinions_unit"),
+    )
 
 
 def amendment_count(ctx: RenderContext) -> int:
