@@ -62,8 +62,9 @@ merged = sheet.merged_cell_ranges
 
 def write_sheet(path: Path, rows: int) -> float:
     """The working sheet of ``rows`` synthetic opinions; the seconds openpyxl took to write it."""
-    import generate
     import openpyxl
+
+    import generate
 
     model = generate.build_model(rows, seed=1)
     started = time.perf_counter()

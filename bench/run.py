@@ -47,7 +47,6 @@ README = HERE / "README.md"
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
-
 from pubcomment.latex import tex_memory  # noqa: E402
 
 EDITED_OPINION = 4321  # any opinion; capped to N
