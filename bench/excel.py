@@ -20,8 +20,8 @@ Each is timed in a fresh process (nothing cached), the fastest of
 ``--repeat`` runs counts.  Writing the file (openpyxl, which pubcomment
 uses for ``pubcomment export --xlsx`` whatever reads) is timed too.
 
-    python bench/excel.py --rows 10000            # prints the table
-    python bench/excel.py --rows 10000 --write-readme
+    python -m bench.excel --rows 10000            # prints the table
+    python -m bench.excel --rows 10000 --write-readme
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 READERS = {
     "openpyxl (read-only, no merged ranges)": """

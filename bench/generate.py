@@ -12,7 +12,7 @@ sentences are cut into clauses at 「、」 and recombined, and nouns are
 swapped for others from the same document, so every opinion is new text
 with the vocabulary and rhythm of a real one.  Same seed, same output.
 
-    python bench/generate.py --opinions 1000 --out bench/work/n1000
+    python -m bench.generate --opinions 1000 --out bench/work/n1000
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """How long ``make livehtml`` takes to show an edited opinion.
 
-    python bench/livepreview.py                 # 1,000 and 10,000 opinions; prints the table
-    python bench/livepreview.py --write-readme  # … and writes it into bench/README.md
-    python bench/livepreview.py --sizes 1000 --repeat 1
+    python -m bench.livepreview                 # 1,000 and 10,000 opinions; prints the table
+    python -m bench.livepreview --write-readme  # … and writes it into bench/README.md
+    python -m bench.livepreview --sizes 1000 --repeat 1
 
 For each size, a synthetic consultation (bench/generate.py: seed 1, opinions
 in data/opinions.csv, pages of 250 opinions as the README advises) is served
@@ -51,11 +51,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bench import generate
+from bench.run import EDITED_OPINION, PER_PAGE, WORK, machine, write_readme
 
-import generate  # noqa: E402
-from run import EDITED_OPINION, PER_PAGE, WORK, machine, write_readme  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 # What `make livehtml` passes to sphinx-autobuild besides the directories
 # (kept in step with the Makefile's LIVE_IGNORE).
@@ -268,7 +268,7 @@ def import_seconds() -> float:
 
 def report(results: list[Result], imports: float, repeat: int, sizes: list[int], started: dt.datetime, about: str) -> str:
     lines = [
-        f"Run of {started:%Y-%m-%d %H:%M} UTC, `python bench/livepreview.py --sizes {' '.join(map(str, sizes))} --repeat {repeat}`.",
+        f"Run of {started:%Y-%m-%d %H:%M} UTC, `python -m bench.livepreview --sizes {' '.join(map(str, sizes))} --repeat {repeat}`.",
         "",
         f"Machine: {about}",
         "",

@@ -1,6 +1,6 @@
 """Precision and recall of the personal-information check (core/privacy.py), per kind.
 
-    python bench/privacy.py [--no-names] [FILE]
+    python -m bench.privacy [--no-names] [FILE]
 
 FILE (default ``bench/privacy-sentences.txt``) holds one synthetic sentence a
 line with the true personal information marked ``[[kind:text]]``.  A found span
@@ -16,8 +16,6 @@ import re
 import sys
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ext"))
 
 from pubcomment.core import privacy
 

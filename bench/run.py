@@ -1,8 +1,8 @@
 """Build pubcomment and the plain-Sphinx baseline side by side and compare.
 
-    python bench/run.py                 # every case; prints the table
-    python bench/run.py --write-readme  # … and writes it into bench/README.md
-    python bench/run.py --cases html --sizes 1000
+    python -m bench.run                 # every case; prints the table
+    python -m bench.run --write-readme  # … and writes it into bench/README.md
+    python -m bench.run --cases html --sizes 1000
 
 Every build is a ``python -m sphinx`` child process; its wall time is
 measured around it and its peak memory is the largest resident set of
@@ -41,13 +41,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from bench import generate
+from pubcomment.latex import tex_memory
+
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
 README = HERE / "README.md"
-sys.path.insert(0, str(HERE))
 
-import generate  # noqa: E402
-from pubcomment.latex import tex_memory  # noqa: E402
 
 EDITED_OPINION = 4321  # any opinion; capped to N
 MANY_PAGES = 40
@@ -605,7 +605,7 @@ def main() -> None:
         getattr(bench, case)()
     report = (
         f"Run of {started:%Y-%m-%d %H:%M} UTC ({(dt.datetime.now(dt.UTC) - started).seconds // 60} min), "
-        f"`python bench/run.py --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} "
+        f"`python -m bench.run --sizes {' '.join(map(str, args.sizes))} --cases {args.cases} "
         f"--repeat {args.repeat}{' --quick' if args.quick else ''}`.\n\n"
         f"Machine: {about}\n\n{bench.table()}\n\nTargets:\n\n{bench.targets()}\n"
     )

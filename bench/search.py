@@ -9,7 +9,7 @@ For each splitter of bench/splitters.py that is installed:
    headless Chromium: does the expected page come up, and how many pages
    come up that do not contain the query's words (false hits).
 
-    python bench/search.py [--out bench/work/search] [--only bigram]
+    python -m bench.search [--out bench/work/search] [--only bigram]
 
 Splitters whose packages are missing are listed as such; install them
 into any directory and put it on PYTHONPATH to include them.
@@ -31,15 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.support.localsite import CHROMIUM_ARGS, serve
+
+from bench import generate
+from bench.splitters import CANDIDATES
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
 
-sys.path.insert(0, str(REPO / "tools"))
-
-import generate  # noqa: E402
-from localsite import CHROMIUM_ARGS, serve  # noqa: E402
-from splitters import CANDIDATES  # noqa: E402
 
 QUERIES = REPO / "tests" / "search_queries.txt"
 
@@ -153,7 +152,7 @@ def measure(name: str, dotted: str | None, packages: str, out: Path, texts: list
         str(REPO / "source"),
         str(site),
     ]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
     start = time.perf_counter()
     subprocess.run(command, check=True, env=env, capture_output=True)
     outcome.build_seconds = time.perf_counter() - start
@@ -202,7 +201,7 @@ def main() -> None:
             print("  not found: " + " / ".join(outcome.failures), file=sys.stderr)
         outcomes.append(outcome)
     lines = [
-        f"Run of {started} UTC, `python bench/search.py`, {len(queries)} queries of tests/search_queries.txt.",
+        f"Run of {started} UTC, `python -m bench.search`, {len(queries)} queries of tests/search_queries.txt.",
         "",
         table(outcomes, sum(map(len, texts))),
     ]

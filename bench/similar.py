@@ -1,6 +1,6 @@
 """Near-duplicate opinions: pubcomment's grouping (core/similar.py) against datasketch and rapidfuzz.
 
-    python bench/similar.py [--count 200000] [--sample 4000] [--seed 1]
+    python -m bench.similar [--count 200000] [--sample 4000] [--seed 1]
 
 Synthetic opinions (見本): 50 templates of 4–7 clauses drawn from a pool of
 generated clauses; 96 % of the opinions are variants of a template with 1–8
@@ -22,9 +22,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ext"))
 
 from pubcomment.core import similar
 

@@ -1,7 +1,7 @@
 """The Japanese splitters compared by bench/search.py, as Sphinx splitter classes.
 
-Each is usable as ``html_search_options = {"type": "splitters.NAME"}``
-with bench/ on ``sys.path``.  Only pubcomment's own splitter
+Each is usable as ``html_search_options = {"type": "bench.splitters.NAME"}``
+with the repository's root on ``sys.path``.  Only pubcomment's own splitter
 (:mod:`pubcomment.search_ja`) is part of the extension; these exist to
 measure the alternatives.
 """
@@ -85,10 +85,10 @@ class Sudachi(BaseSplitter):
 # name -> (splitter type for html_search_options or None for Sphinx's default, packages)
 CANDIDATES: dict[str, tuple[str | None, str]] = {
     "TinySegmenter (Sphinx default)": (None, "-"),
-    "TinySegmenter, memoised": ("splitters.MemoTinySegmenter", "-"),
-    "MeCab + UniDic (unidic-lite)": ("splitters.MeCabUniDic", "mecab-python3 unidic-lite"),
-    "MeCab + IPAdic": ("splitters.MeCabIPAdic", "mecab-python3 ipadic"),
-    "Janome": ("splitters.Janome", "janome"),
-    "Sudachi (core, mode C)": ("splitters.Sudachi", "sudachipy sudachidict-core"),
+    "TinySegmenter, memoised": ("bench.splitters.MemoTinySegmenter", "-"),
+    "MeCab + UniDic (unidic-lite)": ("bench.splitters.MeCabUniDic", "mecab-python3 unidic-lite"),
+    "MeCab + IPAdic": ("bench.splitters.MeCabIPAdic", "mecab-python3 ipadic"),
+    "Janome": ("bench.splitters.Janome", "janome"),
+    "Sudachi (core, mode C)": ("bench.splitters.Sudachi", "sudachipy sudachidict-core"),
     "bigram (pubcomment)": ("pubcomment.search_ja.BigramSplitter", "-"),
 }

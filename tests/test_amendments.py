@@ -9,8 +9,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.cli import main
-from test_directives import html, warnings_of
-from test_plan import comparison_rows, normalized, side_text
+from tests.support.pages import comparison_rows, html, normalized, side_text, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="amendments", freshenv=True)

@@ -10,12 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-import generate
+from bench import generate
 
 
 def test_generator_is_deterministic_and_realistic() -> None:

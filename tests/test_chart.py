@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, run_epubcheck, sphinx_build
 from pubcomment.render import chart_image
+from tests.support.tools import ROOTS, run_epubcheck, sphinx_build
 
 ROOT = ROOTS / "test-chart"
 CHARTS = ("pc-index-chart-topic", "pc-index-chart-category")

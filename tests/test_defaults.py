@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import require_tool, sphinx_build
 from pubcomment.defaults import NCNAME
 from pubcomment.latex import latex_settings
+from tests.support.tools import require_tool, sphinx_build
 
 MINIMAL_CONF = 'extensions = ["myst_parser", "sphinx_design", "pubcomment"]\nlanguage = "ja"\n'
 PAGE = "# 見本市の計画\n\n本文です。\n\n## 第一節\n\n内容。\n"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.html.deferred_rows import deferred_rows, expand_deferred_rows
 from pubcomment.nodes import pubcomment_deferred_rows
 from pubcomment.render.safe_markdown import searchable
+from tests.support.pages import assert_warnings, html, warnings_of
 
 
 def resolved(app: SphinxTestApp, docname: str = "index") -> str:
@@ -19,28 +17,6 @@ def resolved(app: SphinxTestApp, docname: str = "index") -> str:
     doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
     expand_deferred_rows(app.builder, doctree)
     return doctree.pformat()
-
-
-def html(app: SphinxTestApp, page: str = "index.html") -> BeautifulSoup:
-    """The page as a reader sees it: words only screen readers hear are removed."""
-    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-    for hidden in soup.select(".pc-visually-hidden, .pc-cell-label, a.headerlink"):
-        hidden.decompose()
-    return soup
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    return [line for line in text.splitlines() if "WARNING" in line]
-
-
-def assert_warnings(app: SphinxTestApp, expected: list[tuple[str, str, str]]) -> None:
-    """Exactly the expected warnings: (``file:line``, ``type.subtype``, words), any order."""
-    found = [re.sub(r"^.*?index\.md", "index.md", w) for w in warnings_of(app)]
-    for location, subtype, words in expected:
-        assert any(w.startswith(location + ":") and f"[{subtype}]" in w and words in w for w in found), (location, subtype, words, found)
-    assert len(found) == len(expected), found
-    assert "Traceback" not in app.warning.getvalue()
 
 
 @pytest.mark.sphinx("html", testroot="basic")

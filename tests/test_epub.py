@@ -8,30 +8,19 @@ shown plainly.
 
 from __future__ import annotations
 
-import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, run_epubcheck, sphinx_build
 from pubcomment.epub.css import ebook_css
+from tests.support.site import documents
+from tests.support.tools import ROOT, epubcheck, sphinx_build
 
-sys.path.insert(0, str(ROOT / "conf"))
-from documents import DOCUMENTS
+DOCUMENTS = documents().DOCUMENTS
 
 pytestmark = pytest.mark.epub
-
-
-def epubcheck(epub: Path) -> str:
-    """EPUBCheck's report; fails the test unless it has no error and no warning."""
-    result = run_epubcheck(epub)
-    report = result.stdout + result.stderr
-    assert result.returncode == 0, report
-    assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", report), report
-    return report
 
 
 @pytest.fixture(scope="session")

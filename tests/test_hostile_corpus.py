@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import require_tool, run_epubcheck
-from hostile.cases import PASSWD_MARKER, TEX_INPUT, Case, all_cases
-from hostile.checks import FORBIDDEN_TEXT, HIDDEN, case_mismatches, find_in_order, match_warnings, shorten, squeeze
-from hostile.project import Outcome, build_all, parse_warnings, run, sphinx, write_case
+from tests.hostile.cases import PASSWD_MARKER, TEX_INPUT, Case, all_cases
+from tests.hostile.checks import FORBIDDEN_TEXT, HIDDEN, case_mismatches, find_in_order, match_warnings, shorten, squeeze
+from tests.hostile.project import Outcome, build_all, parse_warnings, run, sphinx, write_case
+from tests.support.tools import require_tool, run_epubcheck
 
 CASES = all_cases()
 BY_ID = {case.id: case for case in CASES}

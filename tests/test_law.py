@@ -10,8 +10,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.config import get_config
 from pubcomment.core import loader
-from test_directives import html, warnings_of
-from test_plan import normalized
+from tests.support.pages import html, normalized, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="law", freshenv=True)

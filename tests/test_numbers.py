@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from test_directives import warnings_of
+from tests.support.pages import warnings_of
 
 
 def _page(app: SphinxTestApp, name: str) -> BeautifulSoup:

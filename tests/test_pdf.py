@@ -14,8 +14,6 @@ import re
 import shutil
 import string
 import subprocess
-import sys
-import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,62 +22,20 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, require_tool, sphinx_build
 from pubcomment.core import loader
 from pubcomment.core.tally import tally
 from pubcomment.core.wareki import format_period
 from pubcomment.render import safe_markdown as cells
 from pubcomment.render.opinions import topic_heading
+from tests.support.site import documents
+from tests.support.tools import ROOT, latexmk, pdf_text, require_latex, sphinx_build, squeeze
 
-sys.path.insert(0, str(ROOT / "conf"))
-from documents import BODY, DOCUMENTS, Document
+SAMPLE = documents()
+BODY, DOCUMENTS, Document = SAMPLE.BODY, SAMPLE.DOCUMENTS, SAMPLE.Document
 
 pytestmark = pytest.mark.latex
 
 RESULTS_DATA = ROOT / "source" / "results" / "data" / "consultation.yaml"
-
-
-def require_latex() -> None:
-    for tool in ("uplatex", "dvipdfmx", "latexmk", "pdftotext", "pdffonts", "pdfinfo"):
-        require_tool(tool, "printing a PDF")
-
-
-def latexmk(directory: Path, stem: str) -> None:
-    """Compile one document as the Makefile does (upLaTeX, then dvipdfmx);
-    fail with the end of its log."""
-    result = subprocess.run(
-        ["latexmk", "-r", "latexmkjarc", "-pdfdvi", "-dvi-", "-ps-", "-silent", "-halt-on-error", f"{stem}.tex"],
-        cwd=directory,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LATEXOPTS": ""},
-        check=False,
-    )
-    if result.returncode != 0:
-        log = directory / f"{stem}.log"
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else result.stdout[-3000:]
-        pytest.fail(f"LaTeX failed for {stem}:\n{tail}")
-
-
-# dvipdfmx names the Latin fonts' ligature glyphs by their Unicode
-# presentation forms (ﬁ U+FB01); a reader sees, and a viewer's search finds, "fi".
-LIGATURES = {ord(char): unicodedata.normalize("NFKC", char) for char in "\ufb00\ufb01\ufb02\ufb03\ufb04"}
-
-
-def pdf_text(pdf: Path) -> str:
-    """The text of a PDF in content-stream order: the lines of a table cell
-    in a row (the default reading order interleaves the lines of cells side
-    by side)."""
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.translate(LIGATURES)
-
-
-def squeeze(text: str) -> str:
-    """Text without white space: pdftotext breaks lines and spaces Latin from Japanese.
-
-    A Latin word hyphenated at the end of a line is joined again.
-    """
-    return re.sub(r"\s+", "", re.sub(r"(?<=[A-Za-z])-\n(?=[A-Za-z])", "", text))
 
 
 def plain(markdown: str) -> str:

@@ -9,32 +9,16 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from test_directives import assert_warnings, warnings_of
+from tests.support.pages import assert_warnings, comparison_rows, normalized, side_text, warnings_of
 
 
 def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
-def normalized(text: str) -> str:
-    return " ".join(text.split())
-
-
 def passage_text(page: BeautifulSoup, amendment_id: str) -> str:
     container = page.find(id=f"pc-amendment-{amendment_id}").find_parent("div", class_="pc-amendment")
     return normalized(container.get_text(""))
-
-
-def side_text(cell) -> str:
-    """A comparison cell without its location line and hidden words."""
-    cell = BeautifulSoup(str(cell), "html.parser")
-    for removable in cell.select(".pc-location, .pc-visually-hidden, .pc-cell-label"):
-        removable.decompose()
-    return normalized(cell.get_text(""))
-
-
-def comparison_rows(page: BeautifulSoup) -> list[list]:
-    return [tr.select("td") for tr in page.select("table.pc-amendments tbody tr")]
 
 
 @pytest.mark.sphinx("html", testroot="plan", freshenv=True)

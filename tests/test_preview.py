@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
 from pubcomment import compat
 from pubcomment.core import reuse
 from pubcomment.preview.warm import WarmSphinx
+from tests.support.tools import require_tool
 
 PAGES = ("index.html", "topic-a.html", "topic-b.html", "searchindex.js")
 

@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, require_tool
+from tests.support.site import documents
+from tests.support.tools import ROOT, require_tool
 
 CONFIG = ROOT / ".readthedocs.yaml"
 HTML_STEPS = 2  # `make html` and its copy
@@ -143,12 +144,10 @@ def test_the_steps_publish_the_site_and_the_documents(tmp_path: Path) -> None:
     assert (html / "results" / "index.html").is_file() and (html / "searchindex.js").is_file()
     assert "川崎市" in (html / "index.html").read_text(encoding="utf-8")
     if everything:
-        sys.path.insert(0, str(ROOT / "conf"))
-        from documents import DOCUMENTS
-
+        sample = documents().DOCUMENTS
         # Read the Docs offers one file per format: the results; the site holds them all.
-        results = next(d for d in DOCUMENTS if d.key == "results")
+        results = next(d for d in sample if d.key == "results")
         for kind, suffix in (("pdf", ".pdf"), ("epub", ".epub")):
             assert [p.name for p in (output / kind).iterdir()] == [PROJECT + suffix]
             assert (output / kind / (PROJECT + suffix)).read_bytes() == (html / "downloads" / (results.stem + suffix)).read_bytes()
-            assert sorted(p.name for p in (html / "downloads").glob("*" + suffix)) == sorted(d.stem + suffix for d in DOCUMENTS)
+            assert sorted(p.name for p in (html / "downloads").glob("*" + suffix)) == sorted(d.stem + suffix for d in sample)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, sphinx_build
 from pubcomment.core import loader, privacy
 from pubcomment.core.labels import DEFAULT_LABELS
+from tests.support.tools import ROOTS, sphinx_build
 
 ROOT = ROOTS / "test-redaction"
 SECRET_CHARACTER = "匿"

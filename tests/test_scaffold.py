@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool, sphinx_build
 from pubcomment import cli
 from pubcomment.scaffold import render, self_reference_of
+from tests.support.tools import require_tool, sphinx_build
 
 
 def documents(site: Path, field: str, edition: str) -> list[str]:

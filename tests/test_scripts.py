@@ -17,8 +17,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.latex import glyphs
-from test_epub import epubcheck
-from test_pdf import latexmk, pdf_text, require_latex, squeeze
+from tests.support.tools import epubcheck, latexmk, pdf_text, require_latex, squeeze
 
 DATA = Path(__file__).parent / "roots" / "test-scripts" / "data.yaml"
 

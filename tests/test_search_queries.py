@@ -14,12 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from bench.search import load_queries, run_queries
 
-from conftest import ROOT, require_tool
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from search import load_queries, run_queries
+from tests.support.tools import ROOT, require_tool
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from tests.support.tools import ROOT
 
 PACKAGE_FILES = (
     "pubcomment/html/static/pubcomment.css",

@@ -25,11 +25,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import a11y_checks as checks
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, require_tool
+from tests.support import a11y_checks as checks
+from tests.support.tools import ROOT, require_tool
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ virtual environment, so the project's .venv keeps only the chosen one)
 and reports, per theme and page: axe-core WCAG 2.0/2.1 A+AA violations,
 Nu Html Checker errors and sideways scrolling at 375 px.
 
-    python tests/browser/theme_trial.py --out DIR \\
+    python -m tests.browser.theme_trial --out DIR \\
         furo=/path/to/venv-furo/bin/sphinx-build alabaster=.venv/bin/sphinx-build ...
 
 The numbers are written into source/about/theme.md by hand.
@@ -17,14 +17,11 @@ import argparse
 import collections
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import a11y_checks as checks
+from tests.support import a11y_checks as checks
 
 ROOT = Path(__file__).resolve().parents[2]
 

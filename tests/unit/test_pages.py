@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import sphinx_build
 from pubcomment.cli import GENERATED, main
 from pubcomment.core.model import Consultation, Opinion, Topic
 from pubcomment.core.pages import chunk_numbers, markdown_text, plan_pages
+from tests.support.tools import sphinx_build
 
 DATA = """\
 title: 見本計画（見本）の案に係る意見募集

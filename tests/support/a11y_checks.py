@@ -15,17 +15,15 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent / "tools"))
-
 # Re-exported: the browser tests use them through this module.
-from localsite import CHROMIUM_ARGS, launch, serve  # noqa: E402, F401
+from .localsite import CHROMIUM_ARGS, launch, serve  # noqa: F401
+from .tools import ROOT
 
-NODE_MODULES = HERE / "node_modules"
+# Installed by `make test` from tests/browser/package-lock.json.
+NODE_MODULES = ROOT / "tests" / "browser" / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -1,4 +1,4 @@
-"""A built site in headless Chromium: shared by the browser tests and bench/.
+"""A built site in headless Chromium: shared by the browser tests and bench/search.py.
 
 Serves a directory on 127.0.0.1 (never another address) and launches
 Debian's Chromium; a browser downloaded by Playwright is never used.
