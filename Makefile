@@ -13,7 +13,7 @@ STAMP       := $(VENV)/.installed
 SPHINX      := $(SPHINXBUILD) $(SPHINXOPTS) -c $(CONFDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html livehtml latexpdf epub all test test-compat lint clean system-fonts system-tex system-epub system-browser bench bench-live
+.PHONY: help venv html livehtml latexpdf epub all test test-compat lint format clean system-fonts system-tex system-epub system-browser bench bench-live
 
 help: ## List the targets
 	@grep -h -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -71,9 +71,11 @@ $(BROWSER_NODE_MODULES): tests/browser/package-lock.json
 	@tools/system-deps.sh node
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-# Every test on this Python and Sphinx, then the TeX-free part on the newest
-# Python and Sphinx (test-compat; it says so where that Python is missing).
-test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## Install what the tests need and run every test
+# The lint first (it takes seconds and names the line), then every test on
+# this Python and Sphinx, then the TeX-free part on the newest Python and
+# Sphinx (test-compat; it says so where that Python is missing).
+test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## Lint, install what the tests need and run every test
+	@$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
 	@tools/test-compat.sh
 
@@ -83,9 +85,17 @@ test: $(STAMP) system-tex system-epub system-browser $(BROWSER_NODE_MODULES) ## 
 test-compat: ## Run the tests that need no TeX/Java/Chromium on the newest Python, Sphinx and docutils (.venv-compat)
 	@tools/test-compat.sh
 
-lint: $(STAMP) ## ruff and mypy
-	$(VENV)/bin/ruff check ext tests conf
+# What is linted: every Python file of the repository (pyproject.toml's
+# [tool.ruff] and [tool.mypy] say how).
+LINTED := ext tests conf bench tools
+lint: $(STAMP) ## ruff check, ruff format --check and mypy over the whole tree
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
+
+format: $(STAMP) ## Format the code and apply ruff's safe fixes (then see make lint)
+	$(VENV)/bin/ruff format $(LINTED)
+	$(VENV)/bin/ruff check --fix $(LINTED)
 
 # The Japanese splitters bench/search.py compares, kept out of .venv.
 SPLITTERS := bench/work/splitters
@@ -97,12 +107,12 @@ $(SPLITTERS)/.installed:
 BENCHOPTS   ?=
 bench: $(STAMP) $(SPLITTERS)/.installed ## Time against plain Sphinx, at national scale, compare search splitters and workbook readers (~40 min; BENCHOPTS=--quick ~12); writes bench/README.md
 	@tools/system-deps.sh tex pdftools uptex browser
-	$(PY) bench/run.py --write-readme $(BENCHOPTS)
-	PYTHONPATH=$(SPLITTERS) $(PY) bench/search.py --write-readme
-	$(PY) bench/excel.py --write-readme
+	$(PY) -m bench.run --write-readme $(BENCHOPTS)
+	PYTHONPATH=$(SPLITTERS) $(PY) -m bench.search --write-readme
+	$(PY) -m bench.excel --write-readme
 
 bench-live: $(PREVIEW) ## Time from saving an edited opinion to the page served by livehtml (~5 min); writes bench/README.md
-	$(PY) bench/livepreview.py --write-readme
+	$(PY) -m bench.livepreview --write-readme
 
 clean: ## Remove build output
 	rm -rf $(BUILDDIR)
