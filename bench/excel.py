@@ -63,7 +63,7 @@ def write_sheet(path: Path, rows: int) -> float:
     """The working sheet of ``rows`` synthetic opinions; the seconds openpyxl took to write it."""
     import openpyxl
 
-    import generate
+    from bench import generate
 
     model = generate.build_model(rows, seed=1)
     started = time.perf_counter()

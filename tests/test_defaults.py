@@ -54,8 +54,7 @@ def test_a_release_name_of_the_project_keeps_sphinx_title_page(app: SphinxTestAp
 @pytest.mark.latex
 @pytest.mark.epub
 def test_minimal_project_builds_html_pdf_and_epub(tmp_path: Path) -> None:
-    from test_epub import epubcheck
-    from test_pdf import latexmk, require_latex
+    from tests.support.tools import epubcheck, latexmk, require_latex
 
     require_latex()
     # A version set for the ePub: the title page shows no 「リリース 1」.

@@ -369,8 +369,8 @@ def test_every_character_of_every_opinion_is_printed(make_app, rootdir: Path, tm
 def test_latexmk_gives_tex_more_memory(rootdir: Path, tmp_path: Path) -> None:
     """Sphinx's LaTeX of 10,000 opinions exceeds TeX's default main memory
     (bench/README.md, latexpdf-10000): the latexmkrc beside the .tex asks for more."""
-    from conftest import sphinx_build
     from pubcomment.latex import tex_memory
+    from tests.support.tools import sphinx_build
 
     out = tmp_path / "latex"
     sphinx_build("-b", "latex", str(rootdir / "test-basic"), str(out))

@@ -134,7 +134,7 @@ def test_epub(tmp_path: Path) -> None:
 
 @pytest.mark.latex
 def test_latex_and_pdf(tmp_path: Path) -> None:
-    from test_pdf import latexmk, require_latex
+    from tests.support.tools import latexmk, require_latex
 
     require_latex()
     out = build(tmp_path, "latex")

@@ -26,8 +26,7 @@ def documents(site: Path, field: str, edition: str) -> list[str]:
 def build_site(site: Path, *, editions: tuple[str, ...], pdf: bool) -> dict[str, list[Path]]:
     # PDFs of the final edition only: the draft's are the same LaTeX (test_pdf.py prints both of the sample).
     """Every output of the site, as its Makefile builds them; the PDFs and ePubs."""
-    from test_epub import epubcheck
-    from test_pdf import latexmk
+    from tests.support.tools import epubcheck, latexmk
 
     built: dict[str, list[Path]] = {"pdf": [], "epub": []}
     conf = ["-c", str(site / "conf")]
@@ -82,7 +81,7 @@ def test_new_refuses_a_directory_in_use_and_a_bad_file_name(tmp_path: Path, caps
 @pytest.mark.latex
 @pytest.mark.epub
 def test_a_new_site_with_a_plan_builds_everything(tmp_path: Path) -> None:
-    from test_pdf import require_latex
+    from tests.support.tools import require_latex
 
     require_latex()
     site = tmp_path / "site"
