@@ -100,7 +100,8 @@ class Vocabulary:
         self.heads: dict[str, list[str]] = {}
         self.tails: dict[str, list[str]] = {}
         for kind, group in (("summary", self.summary_sentences), ("response", self.response_sentences)):
-            heads, tails = [], []
+            heads: list[str] = []
+            tails: list[str] = []
             for sentence in group:
                 clauses = sentence.split("、")
                 if len(clauses) > 1:
@@ -165,12 +166,12 @@ def build_model(opinions: int, seed: int = 1, seed_text: Path | None = None, top
     vocabulary = load_vocabulary(seed_text)
     topic_count = rng.randint(3, 10) if opinions >= 50 else 3
     topic_count = topics or topic_count
-    topics = []
+    topic_rows: list[tuple[str, str]] = []
     for index in range(topic_count):
         subject = vocabulary.noun(rng) + "・" + vocabulary.noun(rng)
-        topics.append((f"t{index + 1:02d}", f"{subject}に関すること"))
+        topic_rows.append((f"t{index + 1:02d}", f"{subject}に関すること"))
     # Topics differ in size, as in real consultations.
-    topic_weights = [rng.uniform(0.5, 2.0) for _ in topics]
+    topic_weights = [rng.uniform(0.5, 2.0) for _ in topic_rows]
     result: list[Opinion] = []
     submission = 0
     left_in_submission = 0
@@ -181,7 +182,7 @@ def build_model(opinions: int, seed: int = 1, seed_text: Path | None = None, top
         left_in_submission -= 1
         opinion = Opinion(
             number=number,
-            topic=rng.choices(topics, topic_weights)[0][0],
+            topic=rng.choices(topic_rows, topic_weights)[0][0],
             category=rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0][0],
             submission=f"s{submission:05d}",
             summary=vocabulary.paragraphs(rng, "summary", 150, 400, 3),
@@ -211,7 +212,7 @@ def build_model(opinions: int, seed: int = 1, seed_text: Path | None = None, top
     return Model(
         title="合成 DX 推進プランの改定案に係るパブリックコメント",
         plan="合成 DX 推進プラン",
-        topics=topics,
+        topics=topic_rows,
         opinions=result,
         amendments=amendments,
     )

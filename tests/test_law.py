@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from io import StringIO
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -126,7 +127,9 @@ def test_no_rules_no_check(app: SphinxTestApp) -> None:
 def test_an_unknown_rule_is_named_with_the_nearest(app: SphinxTestApp) -> None:
     conf = app.srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + 'pubcomment_law_rules = ["title", "publshed"]\n', encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=app.srcdir, freshenv=True, status=app._status, warning=app._warning)
+    status, warning = app._status, app._warning
+    assert isinstance(status, StringIO) and isinstance(warning, StringIO)
+    app = SphinxTestApp("html", srcdir=app.srcdir, freshenv=True, status=status, warning=warning)
     try:
         app.build()
         config = [w for w in law_warnings(app) if "[pubcomment.config]" in w]

@@ -27,11 +27,12 @@ from pubcomment.core.tally import tally
 from pubcomment.core.wareki import format_period
 from pubcomment.render import safe_markdown as cells
 from pubcomment.render.opinions import topic_heading
+from pubcomment.site import Document
 from tests.support.site import documents
 from tests.support.tools import ROOT, latexmk, pdf_text, require_latex, sphinx_build, squeeze
 
 SAMPLE = documents()
-BODY, DOCUMENTS, Document = SAMPLE.BODY, SAMPLE.DOCUMENTS, SAMPLE.Document
+BODY, DOCUMENTS = SAMPLE.BODY, SAMPLE.DOCUMENTS
 
 pytestmark = pytest.mark.latex
 

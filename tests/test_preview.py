@@ -23,6 +23,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,6 +145,7 @@ def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(
     """`make livehtml` again the next day: the first build reads no document, and the data is
     read once after it, so that the first save too reads only the row it changed."""
     from pubcomment.core import csvdata
+    from pubcomment.core.located import Located
 
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-incremental", srcdir)
@@ -155,7 +157,12 @@ def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(
     assert warm.build() == 0 and not warm._read  # nothing to read
     rows_made: list[int] = []
     made = csvdata._row
-    monkeypatch.setattr(csvdata, "_row", lambda *args: (rows_made.append(args[3]), made(*args))[1])
+
+    def counted_row(*args: Any) -> Located | None:
+        rows_made.append(args[3])  # the row's first line
+        return made(*args)
+
+    monkeypatch.setattr(csvdata, "_row", counted_row)
     csv = srcdir / "data" / "opinions.csv"
     _edit(csv, "窓口も残して", "窓口と電話も残して")
     assert warm.build([csv]) == 0

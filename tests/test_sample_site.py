@@ -184,6 +184,7 @@ def test_results_pages_link_their_open_data(site: Path, name: str, directory: st
         links = [a["href"] for a in page(site, edition, name).select(".pc-downloads a")]
         assert [href.rsplit("/", 1)[1] for href in links] == ["opinions.csv", "opinions-utf8.csv", "consultation.json", "datapackage.json"]
         for href in links:
+            assert isinstance(href, str), href  # href is not a multi-valued attribute
             target = (site / edition / name).parent / href
             assert target.resolve().parent == (site / edition / "opendata" / directory).resolve(), href
             assert target.is_file(), href
@@ -220,7 +221,9 @@ def test_the_list_of_consultations(site: Path) -> None:
         "samples/prefecture/index.html",
     ]
     for entry in feed.findall("a:entry", ns):
-        assert (site / "final" / entry.find("a:link", ns).get("href")).is_file()
+        href = entry.find("a:link", ns).get("href")
+        assert href is not None
+        assert (site / "final" / href).is_file()
 
 
 def test_the_list_reckons_the_status_on_the_day_set(tmp_path: Path) -> None:

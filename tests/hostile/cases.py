@@ -24,6 +24,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 PARTS = ("pc-overview", "pc-results", "pc-legend", "pc-tally", "pc-opinions")
 # The line of index.md where pc-consultation starts; embedded YAML begins on the next.
@@ -64,6 +65,31 @@ class Case:
     def builds_cleanly(self) -> bool:
         """Whether the case belongs in the combined PDF/ePub project."""
         return self.printed and bool(self.texts) and all(e.subtype in RENDERING_SUBTYPES for e in self.expected)
+
+
+# What a generator yields: a case made from its tag (its number, 007), as all_cases() numbers it.
+Factory = Callable[[str], Case]
+
+
+class CaseOptions(TypedDict, total=False):
+    """The fields of a :class:`Case` that the helpers pass on as they are."""
+
+    expected: tuple[Expect, ...]
+    texts: tuple[str, ...]
+    parts: tuple[str, ...]
+    check: str | None
+    setup: Callable[[Path], None] | None
+    glyph_ok: bool
+    note: str
+    printed: bool
+
+
+class Head(TypedDict, total=False):
+    """The arguments of :func:`head_lines`."""
+
+    period: str
+    categories: list[str] | None
+    topics: list[str] | None
 
 
 # --- writing data ----------------------------------------------------------
@@ -124,8 +150,8 @@ def opinion(
     return lines + scalar("summary", summary, style, col) + scalar("response", response)
 
 
-def yaml_data(*opinions: list[str], tail: tuple[str, ...] = (), **head: object) -> str:
-    lines = head_lines(**head)  # type: ignore[arg-type]
+def yaml_data(*opinions: list[str], tail: tuple[str, ...] = (), **head: Unpack[Head]) -> str:
+    lines = head_lines(**head)
     lines.append("opinions:")
     for item in opinions:
         lines += item
@@ -133,8 +159,8 @@ def yaml_data(*opinions: list[str], tail: tuple[str, ...] = (), **head: object) 
     return "\n".join(lines) + "\n"
 
 
-def yaml_with_opinions_file(name: str, **head: object) -> str:
-    return "\n".join([*head_lines(**head), f"opinions: {name}"]) + "\n"  # type: ignore[arg-type]
+def yaml_with_opinions_file(name: str, **head: Unpack[Head]) -> str:
+    return "\n".join([*head_lines(**head), f"opinions: {name}"]) + "\n"
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
@@ -187,18 +213,18 @@ def at(mode: str, name: str, line: int | None) -> str:
 
 
 def file_case(
-    id: str, cls: str, data: str | bytes, *, name: str = "data.yaml", more: dict[str, bytes] | None = None, **kwargs: object
+    id: str, cls: str, data: str | bytes, *, name: str = "data.yaml", more: dict[str, bytes] | None = None, **kwargs: Unpack[CaseOptions]
 ) -> Case:
     files = {name: data.encode("utf-8") if isinstance(data, str) else data, **(more or {})}
     kwargs.setdefault("check", name)
-    return Case(id=id, cls=cls, consultation=f":file: {name}", files=files, **kwargs)  # type: ignore[arg-type]
+    return Case(id=id, cls=cls, consultation=f":file: {name}", files=files, **kwargs)
 
 
-def embedded_case(id: str, cls: str, data: str, **kwargs: object) -> Case:
-    return Case(id=id, cls=cls, consultation=data.rstrip("\n"), **kwargs)  # type: ignore[arg-type]
+def embedded_case(id: str, cls: str, data: str, **kwargs: Unpack[CaseOptions]) -> Case:
+    return Case(id=id, cls=cls, consultation=data.rstrip("\n"), **kwargs)
 
 
-def data_case(mode: str, id: str, cls: str, data: str, **kwargs: object) -> Case:
+def data_case(mode: str, id: str, cls: str, data: str, **kwargs: Unpack[CaseOptions]) -> Case:
     if mode == "embedded":
         return embedded_case(f"{id}-embedded", cls, data, **kwargs)
     return file_case(f"{id}-file", cls, data, **kwargs)
@@ -241,7 +267,7 @@ def prose(tag: str) -> tuple[str, str]:
     return f"見本の意見{tag}の前文です。", f"見本の意見{tag}の後文です。"
 
 
-def injection_cases() -> Iterator[Case]:
+def injection_cases() -> Iterator[Factory]:
     # A line of three backticks in citizen text, indented 0-3 spaces, then a raw directive.
     styles = [("block", 3), *[(quote, col) for quote in ("double", "single") for col in range(4)]]
     for style, col in styles:
@@ -279,11 +305,11 @@ def injection_cases() -> Iterator[Case]:
                         note="fence in a data file: rendered as literal text, no warning",
                     )
 
-                yield build  # type: ignore[misc]
+                yield build
     for name, payload, visible in INLINE_PAYLOADS:
         for mode in ("embedded", "file"):
 
-            def build(tag: str, name: str = name, payload: str = payload, visible: list[str] = visible, mode: str = mode) -> Case:
+            def build_inline(tag: str, name: str = name, payload: str = payload, visible: list[str] = visible, mode: str = mode) -> Case:
                 before, after = prose(tag)
                 data = yaml_data(opinion(f"{before}\n{payload}\n{after}", col=6))
                 return data_case(
@@ -295,7 +321,7 @@ def injection_cases() -> Iterator[Case]:
                     note="markup in citizen text: shown as literal text, no warning",
                 )
 
-            yield build  # type: ignore[misc]
+            yield build_inline
     # Fences in the other data formats.
     for payload, (opening, content) in FENCE_PAYLOADS.items():
 
@@ -323,8 +349,8 @@ def injection_cases() -> Iterator[Case]:
                 note="fence in a JSON string: literal text, no warning",
             )
 
-        yield build_csv  # type: ignore[misc]
-        yield build_json  # type: ignore[misc]
+        yield build_csv
+        yield build_json
 
 
 # --- 2. tracebacks today ---------------------------------------------------
@@ -354,7 +380,7 @@ def sparse(name: str, size: int) -> Callable[[Path], None]:
     return setup
 
 
-def traceback_cases() -> Iterator[Case]:
+def traceback_cases() -> Iterator[Factory]:
     def numbered(numbers: list[str], tag: str) -> str:
         return yaml_data(*[opinion(f"見本の意見{tag}の{i}件目です。", no=n) for i, n in enumerate(numbers, 1)])
 
@@ -372,7 +398,7 @@ def traceback_cases() -> Iterator[Case]:
                     note=f"opinion number {number[:12]}: pubcomment.{subtype}, no traceback",
                 )
 
-            yield build  # type: ignore[misc]
+            yield build
 
     def fullwidth(tag: str) -> Case:
         data = numbered(["１", "２", "３"], tag)
@@ -414,7 +440,7 @@ def traceback_cases() -> Iterator[Case]:
                     note=f"period from {day}: outside the era table, pubcomment.date",
                 )
 
-            yield period  # type: ignore[misc]
+            yield period
         for when in (day, day[:7]):
 
             def schedule(tag: str, when: str = when) -> Case:
@@ -428,7 +454,7 @@ def traceback_cases() -> Iterator[Case]:
                     note=f"schedule at {when}: outside the era table, pubcomment.date",
                 )
 
-            yield schedule  # type: ignore[misc]
+            yield schedule
 
     bombs = {
         "recursive-alias": ["- topic: t", "  category: A", "  summary: &a [*a]", "  response: 見本の考え方です。"],
@@ -456,7 +482,7 @@ def traceback_cases() -> Iterator[Case]:
                     note=f"{name}: pubcomment.limit, no traceback, no hang",
                 )
 
-            yield bomb  # type: ignore[misc]
+            yield bomb
 
     def deep_json(tag: str) -> Case:
         data = json_data([json_opinion(f"見本の意見{tag}です。")]).replace(
@@ -491,7 +517,7 @@ def traceback_cases() -> Iterator[Case]:
                 note=f":file: naming a {name}: pubcomment.file, no hang",
             )
 
-        yield named  # type: ignore[misc]
+        yield named
     for name, target, setup in [
         ("directory", "sub", mkdir("sub")),
         ("fifo", "pipe.csv", mkfifo("pipe.csv")),
@@ -511,7 +537,7 @@ def traceback_cases() -> Iterator[Case]:
                 note=f"opinions naming a {name}: pubcomment.{subtype}",
             )
 
-        yield opinions_file  # type: ignore[misc]
+        yield opinions_file
 
     def surrogate_pair(tag: str) -> Case:
         data = json_data([json_opinion(f"見本の意見{tag}は\\ud842\\udfb7野家です。")]).replace("\\\\ud842\\\\udfb7", "\\ud842\\udfb7")
@@ -554,7 +580,7 @@ MARKDOWN_LOOKING = {
 }
 
 
-def loss_cases() -> Iterator[Case]:
+def loss_cases() -> Iterator[Factory]:
     def csv_case(case_id: str, body: bytes, expected: tuple[Expect, ...] = (), texts: tuple[str, ...] = (), note: str = "") -> Case:
         return file_case(
             case_id, "loss", yaml_with_opinions_file("opinions.csv"), more={"opinions.csv": body}, expected=expected, texts=texts, note=note
@@ -650,7 +676,7 @@ def loss_cases() -> Iterator[Case]:
                 f"loss-markdown-{name}", body.encode(), texts=(tagged,), note="markdown-looking citizen text appears exactly as typed"
             )
 
-        yield markdown  # type: ignore[misc]
+        yield markdown
 
 
 PNG = bytes.fromhex(
@@ -662,7 +688,7 @@ PNG = bytes.fromhex(
 # --- 4. print -------------------------------------------------------------------
 
 
-def print_cases() -> Iterator[Case]:
+def print_cases() -> Iterator[Factory]:
     def long_japanese(tag: str) -> Case:
         text = f"見本{tag}" + "".join(f"第{i:03d}の語句、" for i in range(1, 429))[: 3000 - 5]
         return file_case(
@@ -760,7 +786,7 @@ SCRIPTS = {
 }
 
 
-def character_cases() -> Iterator[Case]:
+def character_cases() -> Iterator[Factory]:
     for name, (escape, char) in VISIBLE.items():
 
         def visible(tag: str, name: str = name, escape: str = escape, char: str = char) -> Case:
@@ -775,7 +801,7 @@ def character_cases() -> Iterator[Case]:
                 note=f"U+{ord(char):04X}: made visible as ［U+{ord(char):04X}］ with pubcomment.text",
             )
 
-        yield visible  # type: ignore[misc]
+        yield visible
     for name, char in [("bidi-rlo-raw", "\u202e"), ("c0-bel-raw", "\x07")]:
 
         def raw_csv(tag: str, name: str = name, char: str = char) -> Case:
@@ -790,7 +816,7 @@ def character_cases() -> Iterator[Case]:
                 note=f"raw U+{ord(char):04X} in CSV: made visible with pubcomment.text",
             )
 
-        yield raw_csv  # type: ignore[misc]
+        yield raw_csv
     for name, text in SCRIPTS.items():
 
         def script(tag: str, name: str = name, text: str = text) -> Case:
@@ -804,7 +830,7 @@ def character_cases() -> Iterator[Case]:
                 note="built; HTML has the text; PDF has it or warns pubcomment.glyph",
             )
 
-        yield script  # type: ignore[misc]
+        yield script
 
 
 # --- 6. files outside the project ------------------------------------------------
@@ -832,7 +858,7 @@ OUTSIDE_YAML = yaml_data(opinion(f"{OUTSIDE_MARKER} の意見です。")).encode
 OUTSIDE_CSV = csv_text([csv_row(1, f"{OUTSIDE_MARKER} の意見です。")]).encode()
 
 
-def outside_cases() -> Iterator[Case]:
+def outside_cases() -> Iterator[Factory]:
     directive = f"index.md:{DIRECTIVE_LINE}|index.md:{DIRECTIVE_LINE + 1}"
     passwd = "../" * 24 + "etc/passwd"
 
@@ -894,13 +920,13 @@ def outside_cases() -> Iterator[Case]:
                     note=f"opinions: {name} path outside the source directory: pubcomment.file",
                 )
 
-            yield opinions_outside  # type: ignore[misc]
+            yield opinions_outside
 
 
 # --- 7. wrong output: ids ----------------------------------------------------------
 
 
-def id_cases() -> Iterator[Case]:
+def id_cases() -> Iterator[Factory]:
     variants = {
         "category-japanese": (
             ["- {key: 賛成, description: 見本の賛成}", "- {key: 反対, description: 見本の反対}"],
@@ -945,13 +971,13 @@ def id_cases() -> Iterator[Case]:
             )
             return file_case(f"ids-{name}", "ids", data, texts=texts, note="HTML ids unique, badges link to their own legend row")
 
-        yield ids  # type: ignore[misc]
+        yield ids
 
 
 # --- 8. warning locations ------------------------------------------------------------
 
 
-def location_cases() -> Iterator[Case]:
+def location_cases() -> Iterator[Factory]:
     # What an empty consultation lacks; each warning is located in data.yaml itself.
     lacking = tuple(Expect("required", "data.yaml:*", words) for words in ("title", "body", "start", "end"))
 
@@ -1049,11 +1075,11 @@ GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, charact
 
 def all_cases() -> list[Case]:
     """Every case, numbered in order; a case's texts carry its number (見本007)."""
-    cases = []
+    cases: list[Case] = []
     for generator in GENERATORS:
         for build in generator():
             number = len(cases) + 1
-            case = build(f"{number:03d}")  # type: ignore[operator]
+            case = build(f"{number:03d}")
             case.number = number
             cases.append(case)
     ids = [case.id for case in cases]

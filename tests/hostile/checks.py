@@ -105,7 +105,9 @@ def ids_and_badges(soup: BeautifulSoup) -> list[str]:
     problems = []
     seen: dict[str, int] = {}
     for tag in soup.find_all(id=True):
-        seen[tag["id"]] = seen.get(tag["id"], 0) + 1
+        ident = tag["id"]
+        assert isinstance(ident, str)  # id is not a multi-valued attribute
+        seen[ident] = seen.get(ident, 0) + 1
     problems += [f"id {name!r} used {count} times" for name, count in seen.items() if count > 1]
     for link in soup.select("a[href]"):
         badge = link.select_one(".pc-category")

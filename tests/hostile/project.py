@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypedDict
 
 from .cases import Case
 
@@ -116,9 +117,20 @@ class Outcome:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+class Job(TypedDict):
+    """One case's runs, as driver.py reads them from jobs.json."""
+
+    id: str
+    srcdir: str
+    outdir: str
+    doctrees: str
+    logdir: str
+    check: str | None
+
+
 def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
     """Every case's `pubcomment check` and HTML build, by driver.py (forked runs, two at a time)."""
-    jobs = []
+    jobs: list[Job] = []
     for case in cases:
         srcdir = base / case.id / "src"
         write_case(case, srcdir)
@@ -144,13 +156,13 @@ def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
     for case, job in zip(cases, jobs, strict=True):
         result = results.get(case.id, {})
 
-        def as_run(kind: str, job: dict[str, object] = job, result: dict[str, dict[str, object]] = result) -> Run:
+        def as_run(kind: str, result: dict[str, dict[str, Any]] = result) -> Run:
             if kind not in result:  # the driver itself failed
                 return Run(
                     [kind], 70, "", f"the corpus driver gave no result: {driver.crashed or driver.returncode}\n{driver.stderr[-2000:]}"
                 )
             r = result[kind]
-            return Run([kind], r["returncode"], r["stdout"], r["stderr"], r["seconds"])  # type: ignore[arg-type]
+            return Run([kind], r["returncode"], r["stdout"], r["stderr"], r["seconds"])
 
         outcomes[case.id] = Outcome(
             case, Path(job["srcdir"]), Path(job["outdir"]), Path(job["doctrees"]), as_run("build"), as_run("check") if case.check else None

@@ -154,7 +154,9 @@ def test_csv_problems_that_used_to_be_silent(text: str, words: str, line: int) -
 def test_tab_separated_unicode_text_from_excel() -> None:
     text, _ = decode("番号\t意見の要旨\t本市の考え方\n1\t要旨\t考え方\n".encode("utf-16"))
     rows, found = parse_opinion_csv(text)
-    assert not found and rows.value[0].value["summary"].value == "要旨"  # type: ignore[index,union-attr]
+    assert not found and isinstance(rows.value, list)
+    row = rows.value[0].value
+    assert isinstance(row, dict) and row["summary"].value == "要旨"
 
 
 def test_id_tokens_are_distinct_for_distinct_keys() -> None:

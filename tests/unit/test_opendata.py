@@ -9,6 +9,7 @@ from pathlib import Path
 
 import frictionless
 import pytest
+from frictionless.resources import TableResource
 
 from pubcomment.cli import main
 from pubcomment.core import loader, opendata
@@ -105,9 +106,11 @@ def test_the_data_package_is_valid(tmp_path: Path, name: str) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((tmp_path / name / opendata.PACKAGE_FILE).read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"]] == [opendata.CSV_FILE, opendata.CSV_PLAIN_FILE]
-    rows = frictionless.Resource(
+    resource = frictionless.Resource(
         str(tmp_path / name / opendata.CSV_PLAIN_FILE), schema=frictionless.Schema.from_descriptor(package["resources"][1]["schema"])
-    ).read_rows()
+    )
+    assert isinstance(resource, TableResource)  # what Resource() makes of a CSV file
+    rows = resource.read_rows()
     assert len(rows) == consultation.row_count
 
 

@@ -14,7 +14,9 @@ import pytest
 
 from pubcomment.core import loader, reuse
 from pubcomment.core.csvdata import parse_opinion_csv
+from pubcomment.core.located import Located
 from pubcomment.core.privacy import check_consultation
+from pubcomment.core.problems import Problem
 
 HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出者\n"
 MESSY = [
@@ -34,7 +36,7 @@ def reuse_on() -> Iterator[None]:
     reuse.disable()
 
 
-def _fresh(text: str) -> tuple[object, list[object]]:
+def _fresh(text: str) -> tuple[Located, list[Problem]]:
     reuse.disable()
     try:
         return parse_opinion_csv(text, source="opinions.csv")

@@ -88,7 +88,9 @@ def test_the_feed_is_atom() -> None:
         for name in ("id", "title", "updated", "summary", "author/a:name"):
             assert entry.find(f"a:{name}", ns) is not None, name
         assert entry.find("a:link[@rel='alternate']", ns) is not None
-        dt.datetime.fromisoformat(entry.find("a:updated", ns).text)
+        updated = entry.find("a:updated", ns).text
+        assert updated is not None
+        dt.datetime.fromisoformat(updated)
     again = atom_feed(
         title="サイト", site="サイト", self_href="results.atom", site_href="index.html", items=items[::-1], fallback_updated=D(2026, 4, 1)
     )
