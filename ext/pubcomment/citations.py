@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .core.problems import Subtype
-from .domain import PubcommentDomain, get_domain
+from .env.domain import PubcommentDomain, get_domain
 from .warnings_ import warn
 
 # A citing opinion: (consultation key, opinion number, its topic).

@@ -16,7 +16,7 @@ from sphinx.environment import BuildEnvironment
 from .config import get_config
 from .core.law import LAW, Shown, check_law
 from .core.problems import Subtype
-from .domain import DeclaredConsultation, PubcommentDomain, get_domain
+from .env.domain import DeclaredConsultation, PubcommentDomain, get_domain
 from .warnings_ import warn
 
 

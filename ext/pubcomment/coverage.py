@@ -18,7 +18,7 @@ from sphinx.environment import BuildEnvironment
 
 from .core.problems import Subtype
 from .core.ranges import EVERY_NUMBER, RangeIndex, describe
-from .domain import OpinionTable, get_domain
+from .env.domain import OpinionTable, get_domain
 from .warnings_ import warn
 
 

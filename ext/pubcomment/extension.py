@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, redactions, resolve
+from . import citations, completeness, config, coverage, defaults, nodes, resolve
 from .core import memory
 from .directives import consultation, fences, parts, plan
+from .env import domain, incremental, redactions
 from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets

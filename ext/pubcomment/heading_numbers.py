@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 
 from .config import get_config
 from .core import numbering
-from .domain import ANY_CONSULTATION, get_domain
+from .env.domain import ANY_CONSULTATION, get_domain
 
 NUMBER_CLASS = "pc-secnum"
 METADATA_KEY = "numbering"

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 
 from .config import get_config
 from .core.problems import Subtype
-from .domain import PubcommentDomain, get_domain
+from .env.domain import PubcommentDomain, get_domain
 from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .render.charts import render_chart
 from .render.comparison import render_amendments

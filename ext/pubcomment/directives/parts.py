@@ -17,7 +17,7 @@ from ..core.model import OUT_OF_SCOPE
 from ..core.problems import Subtype
 from ..core.ranges import Range, format_ranges, parse_ranges
 from ..core.wareki import PeriodStyle
-from ..domain import ANY_CONSULTATION, INDEX, PLAN, OpinionTable, get_domain
+from ..env.domain import ANY_CONSULTATION, INDEX, PLAN, OpinionTable, get_domain
 from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from ..render import safe_markdown
 from ..render.summary import COUNTS, STYLE_ATTRIBUTE, countable

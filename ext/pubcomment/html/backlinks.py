@@ -12,7 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..citations import opinions_citing
 from ..config import get_config
-from ..domain import get_domain
+from ..env.domain import get_domain
 from ..render.context import anchor_id
 
 

@@ -27,7 +27,7 @@ from sphinx.util import import_object
 from ..config import get_config
 from ..core.memory import paused_cycle_collection
 from ..core.model import Opinion
-from ..domain import get_domain
+from ..env.domain import get_domain
 from ..nodes import pubcomment_deferred_rows
 from ..render.context import RenderContext
 from ..render.opinions import grouped_note, node_ranges, opinion_rows, opinions_shown

@@ -18,14 +18,14 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .core import loader
-from .core.digest import data_digests
-from .core.law import law_facts
-from .core.model import OUT_OF_SCOPE, Consultation
-from .core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
-from .core.textfiles import DataFileError
-from .render.context import Place, PlanAmendment, documents_under
-from .warnings_ import warn
+from ..core import loader
+from ..core.digest import data_digests
+from ..core.law import law_facts
+from ..core.model import OUT_OF_SCOPE, Consultation
+from ..core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
+from ..core.textfiles import DataFileError
+from ..render.context import Place, PlanAmendment, documents_under
+from ..warnings_ import warn
 
 
 @dataclass(frozen=True)

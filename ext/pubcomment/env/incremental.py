@@ -25,10 +25,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.digest import HEAD, WHOLE
-from .core.ranges import parse_ranges
+from ..core.digest import HEAD, WHOLE
+from ..core.ranges import parse_ranges
+from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .domain import ANY_CONSULTATION, PubcommentDomain, get_domain
-from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 
 # Kept on the environment, which Sphinx pickles between builds.
 ATTRIBUTE = "pubcomment_fingerprints"
