@@ -11,18 +11,19 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, defaults, nodes, resolve
+from . import citations, completeness, config, coverage, defaults, nodes
 from .core import memory
 from .directives import consultation, fences, parts, plan
 from .env import domain, incremental, redactions
 from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets
-from .heading_numbers import KobunNumbering
 from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
 from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, underline
+from .transforms import resolve
+from .transforms.heading_numbers import KobunNumbering
 
 # config-inited: Japanese print and ePub defaults are filled in first, then
 # our values are checked, before any other listener reads them (Sphinx's

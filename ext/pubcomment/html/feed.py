@@ -19,7 +19,7 @@ from ..core.status import Status, status_of
 from ..env.domain import INDEX, get_domain
 from ..render.downloads import HTML_BUILDERS
 from ..render.index import FEED_FILE, counts_text, period_text
-from ..resolve import index_entries
+from ..transforms.resolve import index_entries
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:
