@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, defaults, nodes
+from . import config, defaults, nodes
+from .checks import citations, completeness, coverage
 from .core import memory
 from .directives import consultation, fences, parts, plan
 from .env import domain, incremental, redactions

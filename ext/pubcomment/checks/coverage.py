@@ -16,10 +16,10 @@ from collections import defaultdict
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.problems import Subtype
-from .core.ranges import EVERY_NUMBER, RangeIndex, describe
-from .env.domain import OpinionTable, get_domain
-from .warnings_ import warn
+from ..core.problems import Subtype
+from ..core.ranges import EVERY_NUMBER, RangeIndex, describe
+from ..env.domain import OpinionTable, get_domain
+from ..warnings_ import warn
 
 
 def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:

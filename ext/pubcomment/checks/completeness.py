@@ -13,11 +13,11 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .config import get_config
-from .core.law import LAW, Shown, check_law
-from .core.problems import Subtype
-from .env.domain import DeclaredConsultation, PubcommentDomain, get_domain
-from .warnings_ import warn
+from ..config import get_config
+from ..core.law import LAW, Shown, check_law
+from ..core.problems import Subtype
+from ..env.domain import DeclaredConsultation, PubcommentDomain, get_domain
+from ..warnings_ import warn
 
 
 def shown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) -> Shown:

@@ -1,0 +1,1 @@
+"""Consistency checks, run once every document is read (``env-check-consistency``)."""
