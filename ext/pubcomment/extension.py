@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import config, defaults, nodes
-from .checks import citations, completeness, coverage
+from . import checks, config, defaults, nodes
 from .core import memory
 from .directives import consultation, fences, parts, plan
 from .env import domain, incremental, redactions
@@ -113,9 +112,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-updated", domain.drop_data_when_saving)
     app.connect("env-updated", epub_package.exclude_other_docs)
     app.connect("env-updated", incremental.pages_to_write)
-    app.connect("env-check-consistency", citations.check_references)
-    app.connect("env-check-consistency", coverage.check_coverage)
-    app.connect("env-check-consistency", completeness.check_completeness)
+    app.connect("env-check-consistency", checks.check_consistency)  # citations, coverage, the law (checks/)
     app.connect("write-started", memory.freeze_what_lives)  # what was read lives on: out of the collector's way
 
     # Resolving: placeholders become tables, then each output adjusts them.
