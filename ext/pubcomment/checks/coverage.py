@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core.problems import Subtype
-from ..core.ranges import EVERY_NUMBER, RangeIndex, describe
+from ..core.ranges import describe
 from ..env.domain import OpinionTable, get_domain
 from ..warnings_ import warn
 
@@ -34,14 +34,9 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
         twice: dict[OpinionTable, list[int]] = defaultdict(list)
         shown: dict[OpinionTable, int] = dict.fromkeys(tables, 0)
         # Only the tables of an opinion's topic (or of every topic) can show it,
-        # and of those the ones whose ranges hold its number, found by bisection:
-        # the check grows with the opinions, not with opinions × pages.
-        candidates: dict[str, tuple[list[OpinionTable], RangeIndex]] = {}
+        # and of those the ones whose ranges hold its number (the domain's index).
         for number, topic, _digest in declared.opinion_index:
-            if topic not in candidates:
-                of_topic = [t for t in tables if t.shows(topic, None)]
-                candidates[topic] = (of_topic, RangeIndex([t.numbers or EVERY_NUMBER for t in of_topic]))
-            of_topic, index = candidates[topic]
+            of_topic, index = domain.tables_showing(key, topic)
             showing = [of_topic[order] for order in index.holding(number)]
             if not showing:
                 missing.append(number)

@@ -236,17 +236,25 @@ class PubcommentDomain(Domain):
         if anchor is not None:
             self.anchors.setdefault((key, anchor), docname)
 
+    def tables_showing(self, key: str, group: str) -> tuple[list[OpinionTable], RangeIndex]:
+        """The opinion tables of ``key`` that show opinions of ``group`` (a topic, or
+        OUT_OF_SCOPE), in document order, and the index of their ranges: the tables
+        that show one number are found by bisection, so asking for every opinion
+        grows with the opinions, not with opinions × pages.  Kept for the build."""
+        found: dict[tuple[str, str], tuple[list[OpinionTable], RangeIndex]] = self.__dict__.setdefault("_tables_showing", {})
+        if (key, group) not in found:
+            tables = [t for t in self.opinion_tables(key) if t.shows(group, None)]
+            found[(key, group)] = (tables, RangeIndex([t.numbers or EVERY_NUMBER for t in tables]))
+        return found[(key, group)]
+
     def opinion_page(self, key: str, topic: str, number: int) -> str | None:
         """The document whose opinion table shows opinion ``number`` of ``topic``:
         a table of its topic before a table of every topic."""
-        found: dict[tuple[str, str], tuple[list[OpinionTable], RangeIndex]] = self.__dict__.setdefault("_opinion_pages", {})
-        if (key, topic) not in found:
-            tables = [t for t in self.opinion_tables(key) if t.shows(topic, None)]
-            tables.sort(key=lambda t: not t.topic)
-            found[(key, topic)] = (tables, RangeIndex([t.numbers or EVERY_NUMBER for t in tables]))
-        tables, index = found[(key, topic)]
+        tables, index = self.tables_showing(key, topic)
         holding = index.holding(number)
-        return tables[holding[0]].docname if holding else None
+        if not holding:
+            return None
+        return tables[min(holding, key=lambda order: (not tables[order].topic, order))].docname
 
     # What renderers ask for every opinion row is computed once per build:
     # a walk of the toctree for each of 100,000 rows made the build grow
@@ -277,7 +285,7 @@ class PubcommentDomain(Domain):
         return ordered
 
     def forget_cached(self) -> None:
-        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments", "_opinion_pages"):
+        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments", "_tables_showing"):
             self.__dict__.pop(cached, None)
 
     def place_of(self, label: str) -> Place | None:
