@@ -1,12 +1,15 @@
-"""Tables split by ``:numbers:`` must show every opinion once.
+"""Is every opinion shown?  The one place that asks, for two checks.
 
-When a topic's opinions are spread over several pages, a range typed
-wrong leaves opinions out of the published results (which 行政手続法 43
-条 requires to be published) or shows them twice.  Once every document
-is read, each opinion of a consultation whose tables use ``:numbers:``
-must be in exactly one table; a table whose ranges hold no opinion is
-reported too.  The check reads no data: the numbers and topics of the
-opinions are kept in the environment (``DeclaredConsultation``).
+The results must publish every opinion (行政手続法43条1項).  For tables
+not split by ``:numbers:``, :func:`unshown` names the opinions whose topic
+no table shows; the law check (completeness.py) reports them under the
+rule ``opinions``.  When a topic's opinions are spread over several pages,
+a range typed wrong leaves opinions out or shows them twice, so
+:func:`check_coverage` asks of a consultation whose tables use
+``:numbers:`` that each opinion be in exactly one table, and reports a
+table whose ranges hold no opinion too.  Neither reads data: the numbers
+and topics of the opinions are kept in the environment
+(``DeclaredConsultation``).
 """
 
 from __future__ import annotations
@@ -18,8 +21,29 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.problems import Subtype
 from ..core.ranges import describe
-from ..env.domain import OpinionTable, get_domain
+from ..env.domain import DeclaredConsultation, OpinionTable, PubcommentDomain, get_domain
 from ..warnings_ import warn
+
+
+def is_split(tables: list[OpinionTable]) -> bool:
+    """Whether a consultation's tables split its opinions by ``:numbers:`` (checked by :func:`check_coverage`)."""
+    return any(t.numbers for t in tables)
+
+
+def unshown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) -> tuple[int, ...]:
+    """The opinions of ``key`` whose topic no valid opinion table shows; () for split
+    tables (:func:`check_coverage` reports those) or when no table is valid."""
+    tables = domain.opinion_tables(key)
+    valid = [t for t in tables if t.valid]
+    if not valid or is_split(tables):
+        return ()
+    # A table of every topic counts for each topic here, even one with :scope: in (which
+    # leaves out the opinions out of scope): the law check has always asked so.
+    by_topic: dict[str, bool] = {}
+    for _number, topic, _digest in declared.opinion_index:
+        if topic not in by_topic:
+            by_topic[topic] = any(not t.topic or t.topic == topic for t in valid)
+    return tuple(number for number, topic, _digest in declared.opinion_index if not by_topic[topic])
 
 
 def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
@@ -28,7 +52,7 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
         tables = domain.opinion_tables(key)
         # Only splits are checked, and not when a range could not be read
         # (that table was reported and shows nothing).
-        if not any(t.numbers for t in tables) or not all(t.valid for t in tables):
+        if not is_split(tables) or not all(t.valid for t in tables):
             continue
         missing: list[int] = []
         twice: dict[OpinionTable, list[int]] = defaultdict(list)
