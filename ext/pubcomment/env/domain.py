@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from ..config import get_config
 from ..core import loader
 from ..core.digest import data_digests
 from ..core.law import law_facts
 from ..core.model import OUT_OF_SCOPE, Consultation
 from ..core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
 from ..core.textfiles import DataFileError
-from ..render.context import Place, PlanAmendment, documents_under
+from ..render.context import Place, PlanAmendment, RenderContext, documents_under
 from ..warnings_ import warn
 
 
@@ -361,6 +363,12 @@ class PubcommentDomain(Domain):
 
 def get_domain(env: BuildEnvironment) -> PubcommentDomain:
     return env.domains["pubcomment"]  # type: ignore[return-value]
+
+
+def render_context(builder: Builder, docname: str, key: str, consultation: Consultation) -> RenderContext:
+    """What a renderer is given to show ``key`` in ``docname``: made here alone, so the rows
+    the HTML writer builds later (html/deferred_rows.py) see what the resolved page saw."""
+    return RenderContext(builder, docname, key, consultation, get_config(builder.config), get_domain(builder.env))
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:

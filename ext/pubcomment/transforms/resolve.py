@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 
 from ..config import get_config
 from ..core.problems import Subtype
-from ..env.domain import PubcommentDomain, get_domain
+from ..env.domain import PubcommentDomain, get_domain, render_context
 from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from ..render.charts import render_chart
 from ..render.comparison import render_amendments
@@ -62,7 +62,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
             warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)
             node.replace_self([])
             continue
-        context = RenderContext(app.builder, docname, node["key"], consultation, config, domain)
+        context = render_context(app.builder, docname, node["key"], consultation)
         node.replace_self(RENDERERS[node["kind"]](context, node))
 
 
