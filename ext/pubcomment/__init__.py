@@ -8,8 +8,10 @@ line import without Sphinx.  The tree, by concern:
 * ``config.py``, ``nodes.py``, ``warnings_.py``: the settings, the custom
   nodes and the one warning type, shared by everything below;
 * ``render/``: docutils nodes from the data, for every builder;
-* ``directives/``, ``domain.py``, ``resolve.py`` and the checks: the Sphinx
-  glue that reads documents and fills in what they show;
+* ``env/``: what the build keeps across documents and builds (the domain,
+  the fingerprints of incremental builds, the redaction log written from it);
+* ``directives/``, ``transforms/``, ``checks/``: the Sphinx glue that reads
+  documents, fills in what they show, and checks what was read;
 * ``html/``, ``latex/``, ``epub/``: what one output needs of its own;
 * ``extension.py``: the one table of everything registered with Sphinx.
 """

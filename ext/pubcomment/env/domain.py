@@ -93,7 +93,7 @@ class DeclaredConsultation:
         self.data_amendments: tuple[str, ...] | None = (
             tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None
         )
-        # What 行政手続法43条1項 asks of the data (see completeness.py).
+        # What 行政手続法43条1項 asks of the data (see checks/completeness.py).
         self.law = law_facts(consultation)
         # The document of the plan consulted on (pc-consultation :plan:), or "".
         self.plan_doc = ""
@@ -350,7 +350,7 @@ class PubcommentDomain(Domain):
 
         Pages that render a consultation are not among them: they hold
         placeholders only, and are written again when their share of the
-        data changes (:mod:`.incremental`).
+        data changes (incremental.py).
         """
         changed = set(changed)
         keys: set[str] = set()

@@ -1,7 +1,7 @@
 """Rewrite only the pages whose share of the data changed.
 
 A page that renders a consultation holds placeholders only; its tables are
-built from the data when the page is written (:mod:`..transforms.resolve`).  So when
+built from the data when the page is written (transforms/resolve.py).  So when
 the data changes (its file, or the document that declares it, is edited)
 such a page need not be read again, only written again, and only when
 the part of the data it shows has changed.
