@@ -101,11 +101,12 @@ def test_each_data_file_is_parsed_once_under_j2(tmp_path: Path, rootdir: Path, m
     assert "窓口も残して".encode() not in (tmp_path / "out" / ".doctrees" / "environment.pickle").read_bytes()
 
 
+@pytest.mark.parametrize("earlier", ["class paths", "data version"])
 def test_an_environment_of_an_earlier_layout_is_built_afresh(
-    project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    earlier: str, project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The domain's classes moved from pubcomment.domain to pubcomment.env.domain
-    (env_version 3): an environment pickled before is read again from scratch."""
+    (data_version 9): an environment pickled before is read again from scratch."""
     import pickle
     import sys
 
@@ -114,13 +115,14 @@ def test_an_environment_of_an_earlier_layout_is_built_afresh(
     srcdir, out = project
     pickled = out / ".doctrees" / "environment.pickle"
     env = pickle.loads(pickled.read_bytes())
-    env.version = {**env.version, "pubcomment": 2}
-    # Pickle it as the earlier layout did: the domain's classes under their old path.
-    monkeypatch.setitem(sys.modules, "pubcomment.domain", domain)
-    for kept in (domain.DeclaredConsultation, domain.OpinionTable, domain.Citation):
-        monkeypatch.setattr(kept, "__module__", "pubcomment.domain")
+    if earlier == "class paths":  # pickled as the earlier layout did, the domain's classes under their old path
+        monkeypatch.setitem(sys.modules, "pubcomment.domain", domain)
+        for kept in (domain.DeclaredConsultation, domain.OpinionTable, domain.Citation):
+            monkeypatch.setattr(kept, "__module__", "pubcomment.domain")
+    else:
+        env.domaindata["pubcomment"]["version"] = 8
     pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
-    assert b"pubcomment.domain" in pickled.read_bytes()
+    assert (b"pubcomment.domain" in pickled.read_bytes()) == (earlier == "class paths")
     monkeypatch.undo()
 
     before = _written(out)
