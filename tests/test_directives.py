@@ -30,7 +30,7 @@ def test_basic_doctree_snapshot(app: SphinxTestApp, file_regression) -> None:
 @pytest.mark.sphinx("html", testroot="basic")
 def test_html_rows_are_built_by_the_writer(app: SphinxTestApp) -> None:
     """For HTML the resolved doctree holds the opinion rows' words only (the
-    search index reads them); the page still has every row (resolve.py)."""
+    search index reads them); the page still has every row (transforms/resolve.py)."""
     app.build()
     doctree = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
     deferred = list(doctree.findall(pubcomment_deferred_rows))

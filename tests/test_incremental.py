@@ -99,3 +99,35 @@ def test_each_data_file_is_parsed_once_under_j2(tmp_path: Path, rootdir: Path, m
     assert build_main(["-q", "-b", "html", "-j", "2", str(srcdir), str(tmp_path / "out")]) == 0
     assert len(parsed.read_text(encoding="utf-8").splitlines()) == 1
     assert "窓口も残して".encode() not in (tmp_path / "out" / ".doctrees" / "environment.pickle").read_bytes()
+
+
+@pytest.mark.parametrize("earlier", ["class paths", "data version"])
+def test_an_environment_of_an_earlier_layout_is_built_afresh(
+    earlier: str, project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The domain's classes moved from pubcomment.domain to pubcomment.env.domain
+    (data_version 9): an environment pickled before is read again from scratch."""
+    import pickle
+    import sys
+
+    from pubcomment.env import domain
+
+    srcdir, out = project
+    pickled = out / ".doctrees" / "environment.pickle"
+    env = pickle.loads(pickled.read_bytes())
+    if earlier == "class paths":  # pickled as the earlier layout did, the domain's classes under their old path
+        monkeypatch.setitem(sys.modules, "pubcomment.domain", domain)
+        for kept in (domain.DeclaredConsultation, domain.OpinionTable, domain.Citation):
+            monkeypatch.setattr(kept, "__module__", "pubcomment.domain")
+    else:
+        env.domaindata["pubcomment"]["version"] = 8
+    pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    assert (b"pubcomment.domain" in pickled.read_bytes()) == (earlier == "class paths")
+    monkeypatch.undo()
+
+    before = _written(out)
+    _build(srcdir, out)
+    after = _written(out)
+    assert all(after[page] != before[page] for page in PAGES)  # every page read and written again
+    assert b"pubcomment.domain" not in pickled.read_bytes()
+    _same_as_clean_build(srcdir, out, tmp_path / "clean")

@@ -171,7 +171,7 @@ def test_the_first_save_after_a_start_on_an_up_to_date_site_reads_one_row(
 
 
 def _opinions(warm: WarmSphinx) -> list:
-    from pubcomment.domain import get_domain
+    from pubcomment.env.domain import get_domain
 
     domain = get_domain(warm.app.env)
     (key,) = domain.consultations

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-import pubcomment.domain
+import pubcomment.env.domain
 from pubcomment.core import model
 
 CONF = """extensions = ["myst_parser", "sphinx_design", "pubcomment"]
@@ -84,15 +84,15 @@ plan
     return root
 
 
-WALK, INDEX = pubcomment.domain.documents_under, model.Consultation._groups
-SHOWS = pubcomment.domain.OpinionTable.shows
+WALK, INDEX = pubcomment.env.domain.documents_under, model.Consultation._groups
+SHOWS = pubcomment.env.domain.OpinionTable.shows
 
 
 def counted_build(tmp_path: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     calls = {"toctree walks": 0, "group indexes": 0, "table tests": 0}
     walk, index, shows = WALK, INDEX, SHOWS
 
-    def counting_shows(self: pubcomment.domain.OpinionTable, *args: object) -> bool:
+    def counting_shows(self: pubcomment.env.domain.OpinionTable, *args: object) -> bool:
         calls["table tests"] += 1
         return shows(self, *args)  # type: ignore[arg-type]
 
@@ -105,9 +105,9 @@ def counted_build(tmp_path: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -
             calls["group indexes"] += 1
         return index(self)
 
-    monkeypatch.setattr(pubcomment.domain, "documents_under", counting_walk)
+    monkeypatch.setattr(pubcomment.env.domain, "documents_under", counting_walk)
     monkeypatch.setattr(model.Consultation, "_groups", counting_index)
-    monkeypatch.setattr(pubcomment.domain.OpinionTable, "shows", counting_shows)
+    monkeypatch.setattr(pubcomment.env.domain.OpinionTable, "shows", counting_shows)
     srcdir = project(tmp_path / f"p{pages}", pages)
     for builder in ("html", "latex"):
         app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build" / builder, freshenv=True)

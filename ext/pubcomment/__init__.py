@@ -8,8 +8,10 @@ line import without Sphinx.  The tree, by concern:
 * ``config.py``, ``nodes.py``, ``warnings_.py``: the settings, the custom
   nodes and the one warning type, shared by everything below;
 * ``render/``: docutils nodes from the data, for every builder;
-* ``directives/``, ``domain.py``, ``resolve.py`` and the checks: the Sphinx
-  glue that reads documents and fills in what they show;
+* ``env/``: what the build keeps across documents and builds (the domain,
+  the fingerprints of incremental builds, the redaction log written from it);
+* ``directives/``, ``transforms/``, ``checks/``: the Sphinx glue that reads
+  documents, fills in what they show, and checks what was read;
 * ``html/``, ``latex/``, ``epub/``: what one output needs of its own;
 * ``extension.py``: the one table of everything registered with Sphinx.
 """
@@ -28,5 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .extension import setup_extension
 
     setup_extension(app)
-    # env_version 2: the plan's amendments are pickled as render.context.PlanAmendment.
+    # env_version 2: the plan's amendments are pickled as render.context.PlanAmendment.  (Sphinx
+    # writes env_version into searchindex.js: a change of what the domain pickles bumps the
+    # domain's data_version instead, which discards the environment as well.)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citations, completeness, config, coverage, defaults, domain, incremental, nodes, redactions, resolve
+from . import checks, config, defaults, nodes
 from .core import memory
 from .directives import consultation, fences, parts, plan
+from .env import domain, incremental, redactions
 from .epub import builder as epub_builder
 from .epub import package as epub_package
 from .epub import widgets as epub_widgets
-from .heading_numbers import KobunNumbering
 from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
 from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, underline
+from .transforms import resolve
+from .transforms.heading_numbers import KobunNumbering
 
 # config-inited: Japanese print and ePub defaults are filled in first, then
 # our values are checked, before any other listener reads them (Sphinx's
@@ -110,9 +112,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-updated", domain.drop_data_when_saving)
     app.connect("env-updated", epub_package.exclude_other_docs)
     app.connect("env-updated", incremental.pages_to_write)
-    app.connect("env-check-consistency", citations.check_references)
-    app.connect("env-check-consistency", coverage.check_coverage)
-    app.connect("env-check-consistency", completeness.check_completeness)
+    app.connect("env-check-consistency", checks.check_consistency)  # citations, coverage, the law (checks/)
     app.connect("write-started", memory.freeze_what_lives)  # what was read lives on: out of the collector's way
 
     # Resolving: placeholders become tables, then each output adjusts them.

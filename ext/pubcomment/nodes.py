@@ -4,7 +4,7 @@ Four nodes, each standing for something not known while a document is
 read, or written differently by each builder:
 
 * :class:`pubcomment_placeholder` and :class:`pubcomment_inline_placeholder`
-  record *what* to render; :mod:`.resolve` replaces them on
+  record *what* to render; :mod:`.transforms.resolve` replaces them on
   ``doctree-resolved`` from the data in the domain, so a table can show data
   declared in another document (as ``todolist`` does).  They never reach a
   writer, but get skipping visitors for every builder in case another

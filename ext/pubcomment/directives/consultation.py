@@ -20,7 +20,7 @@ from ..core.located import parse_yaml
 from ..core.model import Consultation
 from ..core.problems import Subtype
 from ..core.textfiles import DataFileError
-from ..domain import DeclaredConsultation, get_domain
+from ..env.domain import DeclaredConsultation, get_domain
 from ..warnings_ import warn, warn_problem
 from .fences import REFUSED_LINES, cut_short, document_lines
 

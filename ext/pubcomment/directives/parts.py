@@ -1,6 +1,6 @@
 """The directives and roles that show one part of a consultation.
 
-Each only records what to render, as a placeholder that :mod:`..resolve`
+Each only records what to render, as a placeholder that :mod:`..transforms.resolve`
 fills in from the domain once every document is read.
 """
 
@@ -17,7 +17,7 @@ from ..core.model import OUT_OF_SCOPE
 from ..core.problems import Subtype
 from ..core.ranges import Range, format_ranges, parse_ranges
 from ..core.wareki import PeriodStyle
-from ..domain import ANY_CONSULTATION, INDEX, PLAN, OpinionTable, get_domain
+from ..env.domain import ANY_CONSULTATION, INDEX, PLAN, OpinionTable, get_domain
 from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from ..render import safe_markdown
 from ..render.summary import COUNTS, STYLE_ATTRIBUTE, countable
@@ -31,7 +31,7 @@ class RenderDirective(SphinxDirective):
     kind: ClassVar[str] = ""
     # Recorded so that links (category letters, traceability) find this place.
     anchor: ClassVar[str | None] = None
-    # Pseudo keys (see domain.py) of other data the rendering depends on.
+    # Pseudo keys (see env/domain.py) of other data the rendering depends on.
     depends_on: ClassVar[tuple[str, ...]] = ()
     option_spec: ClassVar = {"consultation": directives.unchanged_required}
 
@@ -81,14 +81,14 @@ class OverviewDirective(DatedDirective):
     """意見募集の概要: 公示日 and period in 和暦, submission methods, publicity."""
 
     kind = "overview"
-    anchor = "overview"  # where the 公示日 is shown (completeness.py)
+    anchor = "overview"  # where the 公示日 is shown (checks/completeness.py)
 
 
 class ResultsDirective(RenderDirective):
     """結果の概要: 意見提出数 (通) and 意見数 (件)."""
 
     kind = "results"
-    anchor = "results"  # 意見数 0件 says that no opinion was submitted (completeness.py)
+    anchor = "results"  # 意見数 0件 says that no opinion was submitted (checks/completeness.py)
 
 
 class LegendDirective(RenderDirective):

@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import get_config
 from ..core.ids import token
 from ..core.problems import Subtype
-from ..domain import get_domain
+from ..env.domain import get_domain
 from ..nodes import pubcomment_placeholder
 from ..render.context import PlanAmendment
 from ..render.safe_markdown import CHANGED_CLASS

@@ -10,9 +10,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.nodes import make_refnode
 
-from ..citations import opinions_citing
+from ..checks.citations import opinions_citing
 from ..config import get_config
-from ..domain import get_domain
+from ..env.domain import get_domain
 from ..render.context import anchor_id
 
 

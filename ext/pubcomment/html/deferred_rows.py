@@ -24,10 +24,9 @@ from sphinx.builders import Builder
 from sphinx.errors import ExtensionError
 from sphinx.util import import_object
 
-from ..config import get_config
 from ..core.memory import paused_cycle_collection
 from ..core.model import Opinion
-from ..domain import get_domain
+from ..env.domain import get_domain, render_context
 from ..nodes import pubcomment_deferred_rows
 from ..render.context import RenderContext
 from ..render.opinions import grouped_note, node_ranges, opinion_rows, opinions_shown
@@ -42,7 +41,7 @@ def _row_source(builder: Builder, node: pubcomment_deferred_rows) -> tuple[Rende
     consultation = domain.get_consultation(node["key"])
     if consultation is None:  # resolved in this very build, so never
         return None
-    context = RenderContext(builder, node["docname"], node["key"], consultation, get_config(builder.config), domain)
+    context = render_context(builder, node["docname"], node["key"], consultation)
     return context, opinions_shown(context, node["topic"], node_ranges(node))
 
 

@@ -16,10 +16,10 @@ from sphinx.application import Sphinx
 from ..config import get_config
 from ..core.feed import FeedItem, atom_feed
 from ..core.status import Status, status_of
-from ..domain import INDEX, get_domain
+from ..env.domain import INDEX, get_domain
 from ..render.downloads import HTML_BUILDERS
 from ..render.index import FEED_FILE, counts_text, period_text
-from ..resolve import index_entries
+from ..transforms.resolve import index_entries
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:

@@ -30,7 +30,7 @@ from sphinx.application import Sphinx
 
 from ..core import jsonschema, opendata, recordfile
 from ..core.digest import WHOLE
-from ..domain import get_domain
+from ..env.domain import get_domain
 from ..render.downloads import HTML_BUILDERS
 
 # What was written, by directory: the code that wrote it and the data's digest.

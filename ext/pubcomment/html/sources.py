@@ -17,7 +17,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..redactions import withholds_embedded_text
+from ..env.redactions import withholds_embedded_text
 
 
 def withhold_source(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:

@@ -50,7 +50,7 @@ from sphinx.util import texescape
 
 from ..core.model import Consultation
 from ..core.problems import Subtype
-from ..domain import DeclaredConsultation, get_domain
+from ..env.domain import DeclaredConsultation, get_domain
 from ..warnings_ import warn
 
 # What a character that no print font has is printed as.

@@ -30,7 +30,7 @@ Why these settings (measured on Debian's TeX Live 2022):
   :mod:`.underline` (upLaTeX has no such underline of its own).
 * polyglossia/babel are not needed for Japanese; fncychap would print
   chapters as 「第 ONE」.
-* Headings carry 公用文 numbers in their text (see :mod:`pubcomment.heading_numbers`), so
+* Headings carry 公用文 numbers in their text (see :mod:`pubcomment.transforms.heading_numbers`), so
   LaTeX's own section numbers are switched off.
 * No index: the documents have no index entries; the PDF outline and the
   table of contents are the navigation.

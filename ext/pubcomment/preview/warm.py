@@ -154,7 +154,7 @@ class WarmSphinx:
         from ..config import get_config
         from ..core import loader, privacy
         from ..core.digest import data_digests
-        from ..domain import get_domain
+        from ..env.domain import get_domain
 
         settings = get_config(self.app.config)
         for entry in get_domain(self.app.env).consultations.values():

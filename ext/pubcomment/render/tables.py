@@ -46,7 +46,7 @@ def build_table(
     long: bool = False,
     body: nodes.tbody | None = None,
 ) -> nodes.table:
-    """The table; ``body``, when given, stands for the rows (see resolve.py)."""
+    """The table; ``body``, when given, stands for the rows (see transforms/resolve.py)."""
     table = nodes.table(ids=[table_id], classes=["pc-table", "colwidths-given", *classes])
     if long:
         table["classes"].append("longtable")

@@ -15,17 +15,19 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .core import loader
-from .core.digest import data_digests
-from .core.law import law_facts
-from .core.model import OUT_OF_SCOPE, Consultation
-from .core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
-from .core.textfiles import DataFileError
-from .render.context import Place, PlanAmendment, documents_under
-from .warnings_ import warn
+from ..config import get_config
+from ..core import loader
+from ..core.digest import data_digests
+from ..core.law import law_facts
+from ..core.model import OUT_OF_SCOPE, Consultation
+from ..core.ranges import EVERY_NUMBER, Range, RangeIndex, contains
+from ..core.textfiles import DataFileError
+from ..render.context import Place, PlanAmendment, RenderContext, documents_under
+from ..warnings_ import warn
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class DeclaredConsultation:
         self.data_amendments: tuple[str, ...] | None = (
             tuple(a.id for a in consultation.amendments) if consultation.amendments or consultation.no_amendments else None
         )
-        # What 行政手続法43条1項 asks of the data (see completeness.py).
+        # What 行政手続法43条1項 asks of the data (see checks/completeness.py).
         self.law = law_facts(consultation)
         # The document of the plan consulted on (pc-consultation :plan:), or "".
         self.plan_doc = ""
@@ -172,7 +174,9 @@ INDEX = "@index"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
-    data_version = 8  # 8: DeclaredConsultation.plan_doc; 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
+    # 9: the classes below are pickled from pubcomment.env.domain (before: pubcomment.domain);
+    # 8: DeclaredConsultation.plan_doc; 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
+    data_version = 9
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
@@ -236,17 +240,25 @@ class PubcommentDomain(Domain):
         if anchor is not None:
             self.anchors.setdefault((key, anchor), docname)
 
+    def tables_showing(self, key: str, group: str) -> tuple[list[OpinionTable], RangeIndex]:
+        """The opinion tables of ``key`` that show opinions of ``group`` (a topic, or
+        OUT_OF_SCOPE), in document order, and the index of their ranges: the tables
+        that show one number are found by bisection, so asking for every opinion
+        grows with the opinions, not with opinions × pages.  Kept for the build."""
+        found: dict[tuple[str, str], tuple[list[OpinionTable], RangeIndex]] = self.__dict__.setdefault("_tables_showing", {})
+        if (key, group) not in found:
+            tables = [t for t in self.opinion_tables(key) if t.shows(group, None)]
+            found[(key, group)] = (tables, RangeIndex([t.numbers or EVERY_NUMBER for t in tables]))
+        return found[(key, group)]
+
     def opinion_page(self, key: str, topic: str, number: int) -> str | None:
         """The document whose opinion table shows opinion ``number`` of ``topic``:
         a table of its topic before a table of every topic."""
-        found: dict[tuple[str, str], tuple[list[OpinionTable], RangeIndex]] = self.__dict__.setdefault("_opinion_pages", {})
-        if (key, topic) not in found:
-            tables = [t for t in self.opinion_tables(key) if t.shows(topic, None)]
-            tables.sort(key=lambda t: not t.topic)
-            found[(key, topic)] = (tables, RangeIndex([t.numbers or EVERY_NUMBER for t in tables]))
-        tables, index = found[(key, topic)]
+        tables, index = self.tables_showing(key, topic)
         holding = index.holding(number)
-        return tables[holding[0]].docname if holding else None
+        if not holding:
+            return None
+        return tables[min(holding, key=lambda order: (not tables[order].topic, order))].docname
 
     # What renderers ask for every opinion row is computed once per build:
     # a walk of the toctree for each of 100,000 rows made the build grow
@@ -277,7 +289,7 @@ class PubcommentDomain(Domain):
         return ordered
 
     def forget_cached(self) -> None:
-        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments", "_opinion_pages"):
+        for cached in ("_documents_under", "_documents_sets", "_ordered_amendments", "_tables_showing"):
             self.__dict__.pop(cached, None)
 
     def place_of(self, label: str) -> Place | None:
@@ -340,7 +352,7 @@ class PubcommentDomain(Domain):
 
         Pages that render a consultation are not among them: they hold
         placeholders only, and are written again when their share of the
-        data changes (:mod:`.incremental`).
+        data changes (incremental.py).
         """
         changed = set(changed)
         keys: set[str] = set()
@@ -353,6 +365,12 @@ class PubcommentDomain(Domain):
 
 def get_domain(env: BuildEnvironment) -> PubcommentDomain:
     return env.domains["pubcomment"]  # type: ignore[return-value]
+
+
+def render_context(builder: Builder, docname: str, key: str, consultation: Consultation) -> RenderContext:
+    """What a renderer is given to show ``key`` in ``docname``: made here alone, so the rows
+    the HTML writer builds later (html/deferred_rows.py) see what the resolved page saw."""
+    return RenderContext(builder, docname, key, consultation, get_config(builder.config), get_domain(builder.env))
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:

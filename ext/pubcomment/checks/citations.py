@@ -15,9 +15,9 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.problems import Subtype
-from .domain import PubcommentDomain, get_domain
-from .warnings_ import warn
+from ..core.problems import Subtype
+from ..env.domain import PubcommentDomain, get_domain
+from ..warnings_ import warn
 
 # A citing opinion: (consultation key, opinion number, its topic).
 CitingOpinion = tuple[str, int, str]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .core.model import Redaction
-from .core.redaction import LOG_HEADER, log_rows
+from ..core.model import Redaction
+from ..core.redaction import LOG_HEADER, log_rows
 from .domain import DeclaredConsultation, get_domain
 
 LOG_NAME = "pubcomment-redactions.csv"

@@ -1,7 +1,7 @@
 """Rewrite only the pages whose share of the data changed.
 
 A page that renders a consultation holds placeholders only; its tables are
-built from the data when the page is written (:mod:`.resolve`).  So when
+built from the data when the page is written (transforms/resolve.py).  So when
 the data changes (its file, or the document that declares it, is edited)
 such a page need not be read again, only written again, and only when
 the part of the data it shows has changed.
@@ -25,10 +25,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.digest import HEAD, WHOLE
-from .core.ranges import parse_ranges
+from ..core.digest import HEAD, WHOLE
+from ..core.ranges import parse_ranges
+from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 from .domain import ANY_CONSULTATION, PubcommentDomain, get_domain
-from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
 
 # Kept on the environment, which Sphinx pickles between builds.
 ATTRIBUTE = "pubcomment_fingerprints"

@@ -13,19 +13,19 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import get_config
-from .core.problems import Subtype
-from .domain import PubcommentDomain, get_domain
-from .nodes import pubcomment_inline_placeholder, pubcomment_placeholder
-from .render.charts import render_chart
-from .render.comparison import render_amendments
-from .render.context import RenderContext
-from .render.downloads import render_downloads
-from .render.editions import render_editions
-from .render.index import IndexEntry, render_index
-from .render.opinions import render_legend, render_opinions, render_tally
-from .render.summary import render_count, render_overview, render_results, render_schedule
-from .warnings_ import warn
+from ..config import get_config
+from ..core.problems import Subtype
+from ..env.domain import PubcommentDomain, get_domain, render_context
+from ..nodes import pubcomment_inline_placeholder, pubcomment_placeholder
+from ..render.charts import render_chart
+from ..render.comparison import render_amendments
+from ..render.context import RenderContext
+from ..render.downloads import render_downloads
+from ..render.editions import render_editions
+from ..render.index import IndexEntry, render_index
+from ..render.opinions import render_legend, render_opinions, render_tally
+from ..render.summary import render_count, render_overview, render_results, render_schedule
+from ..warnings_ import warn
 
 Renderer = Callable[[RenderContext, nodes.Element], list[nodes.Node]]
 
@@ -62,7 +62,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
             warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)
             node.replace_self([])
             continue
-        context = RenderContext(app.builder, docname, node["key"], consultation, config, domain)
+        context = render_context(app.builder, docname, node["key"], consultation)
         node.replace_self(RENDERERS[node["kind"]](context, node))
 
 

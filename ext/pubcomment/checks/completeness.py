@@ -13,29 +13,21 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .config import get_config
-from .core.law import LAW, Shown, check_law
-from .core.problems import Subtype
-from .domain import DeclaredConsultation, PubcommentDomain, get_domain
-from .warnings_ import warn
+from ..config import get_config
+from ..core.law import LAW, Shown, check_law
+from ..core.problems import Subtype
+from ..env.domain import DeclaredConsultation, PubcommentDomain, get_domain
+from ..warnings_ import warn
+from . import coverage
 
 
 def shown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) -> Shown:
     """What the documents show of the consultation ``key``."""
-    tables = [t for t in domain.opinion_tables(key) if t.valid]
-    unshown: tuple[int, ...] = ()
-    # Tables split by :numbers: are checked opinion by opinion by coverage.py.
-    if tables and not any(t.numbers for t in domain.opinion_tables(key)):
-        by_topic: dict[str, bool] = {}
-        for _number, topic, _digest in declared.opinion_index:
-            if topic not in by_topic:
-                by_topic[topic] = any(not t.topic or t.topic == topic for t in tables)
-        unshown = tuple(number for number, topic, _digest in declared.opinion_index if not by_topic[topic])
     return Shown(
         overview=(key, "overview") in domain.anchors,
         results=(key, "results") in domain.anchors,
-        opinion_tables=bool(tables),
-        unshown=unshown,
+        opinion_tables=any(t.valid for t in domain.opinion_tables(key)),
+        unshown=coverage.unshown(domain, key, declared),
         amendments=(key, "amendments") in domain.anchors,
         plan_amendments=len(domain.amendments),
     )

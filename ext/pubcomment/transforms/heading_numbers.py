@@ -13,9 +13,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .config import get_config
-from .core import numbering
-from .domain import ANY_CONSULTATION, get_domain
+from ..config import get_config
+from ..core import numbering
+from ..env.domain import ANY_CONSULTATION, get_domain
 
 NUMBER_CLASS = "pc-secnum"
 METADATA_KEY = "numbering"
