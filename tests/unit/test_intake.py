@@ -165,7 +165,7 @@ def test_import_a_raw_export(tmp_path: Path, encoding: str, capsys: pytest.Captu
     assert "numbered 1 to 2" in report
     written = (out / "opinions.csv").read_bytes().decode("utf-8-sig")
     assert "見本 太郎" not in written and "2025-12-04" not in written
-    assert written.splitlines()[0] == "No,項目,区分,意見の要旨,本市の考え方,提出者"
+    assert written.splitlines()[0] == "番号,項目ID,対応区分,意見の要旨,本市の考え方,提出ID"
     skeleton = (out / "consultation.yaml").read_text(encoding="utf-8")
     assert "opinions: opinions.csv" in skeleton
     loaded = loader.load_file(out / "consultation.yaml")

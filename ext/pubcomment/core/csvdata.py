@@ -11,66 +11,29 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from . import csvrecords, reuse
+from . import csvrecords, opinion_fields, reuse
 from .csvrecords import Record
 from .located import Located
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
 
-# Column titles writers use, for CSV files and sheets alike (core/sheets.py):
-# a title is matched after NFKC (full-width Ｎｏ is No), lower case, and
-# without a trailing full stop (No.).  Anything else is named in the data:
+
+def _folded(title: str) -> str:
+    return unicodedata.normalize("NFKC", title).lower().rstrip(".")
+
+
+# Column titles writers use, for CSV files and sheets alike (core/sheets.py),
+# declared with each field (core/opinion_fields.py): a title is matched after
+# NFKC (full-width Ｎｏ is No), lower case, and without a trailing full stop
+# (No.).  Anything else is named in the data:
 # ``opinions: {file: …, columns: {受付番号: submission}}``.
-HEADER_ALIASES = {
-    "no": "no",
-    "番号": "no",
-    "通番": "no",
-    "意見番号": "no",
-    "№": "no",
-    "項目": "topic",
-    "topic": "topic",
-    "意見の要旨": "summary",
-    "意見の概要": "summary",
-    "御意見": "summary",
-    "ご意見": "summary",
-    "意見": "summary",
-    "summary": "summary",
-    "本市の考え方": "response",
-    "市の考え方": "response",
-    "考え方": "response",
-    "回答": "response",
-    "市の検討結果と理由": "response",
-    "response": "response",
-    "区分": "category",
-    "対応区分": "category",
-    "category": "category",
-    "提出者": "submission",
-    "提出番号": "submission",
-    "submission": "submission",
-    "要旨の注": "summary_notes",
-    "summary_notes": "summary_notes",
-    "考え方の注": "response_notes",
-    "response_notes": "response_notes",
-    "関連箇所": "sections",
-    "sections": "sections",
-    "関連する変更": "amendments",
-    "amendments": "amendments",
-    "件数": "count",
-    "count": "count",
-    "元の意見": "originals",
-    "originals": "originals",
-    "対象": "scope",
-    "scope": "scope",
-    # What is withheld (一部非公開): one 「text <reason>」 a line (core/redaction.py).
-    "非公開": "redactions",
-    "非公開部分": "redactions",
-    "redactions": "redactions",
-}
+HEADERS = opinion_fields.header_aliases()
+HEADER_ALIASES = {_folded(title): name for title, name in HEADERS.items()}
 # Every field a column can be (the keys of an opinion, core/schema.py).
-FIELDS = frozenset(HEADER_ALIASES.values())
-LIST_FIELDS = {"summary_notes": "\n", "response_notes": "\n", "sections": ",", "amendments": ",", "originals": ","}
+FIELDS = frozenset(opinion_fields.KEYS)
+LIST_FIELDS = opinion_fields.LIST_SEPARATORS
 # Texts kept as typed but for the line breaks around them (as YAML's block text).
-KEPT_AS_TYPED = frozenset({"summary", "response"})
+KEPT_AS_TYPED = frozenset(opinion_fields.TEXT_FIELDS)
 # What a column of the data's own ``columns:`` is read as: a field, or None (not read).
 Columns = Mapping[str, "str | None"]
 
@@ -170,7 +133,7 @@ def header_fields(titles: list[str], lines: list[int], problems: list[Problem], 
         if name is None or not title:
             names.append("")
             if title and (columns is None or title not in columns):
-                hint = difflib.get_close_matches(title, list(HEADER_ALIASES), n=1)
+                hint = difflib.get_close_matches(title, list(HEADERS), n=1)
                 also = f"did you mean {hint[0]!r}? Or name" if hint else "name"
                 problems.append(
                     Problem(
@@ -201,7 +164,7 @@ def field_name(title: str, columns: Columns | None = None) -> str | None:
     title = title.strip()
     if columns is not None and title in columns:
         return columns[title]
-    key = unicodedata.normalize("NFKC", title).lower().rstrip(".")
+    key = _folded(title)
     if key in HEADER_ALIASES:
         return HEADER_ALIASES[key]
     # The body's answer is headed with the body's own name: 本町の考え方, 県の考え方,

@@ -12,7 +12,9 @@ read the data again hashes nothing.
 from __future__ import annotations
 
 import hashlib
+import operator
 
+from . import opinion_fields as fields_of_opinion
 from . import reuse
 from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
@@ -22,26 +24,16 @@ HEAD = "@head"
 DIGEST_SIZE = 16
 
 
+# What a digest hashes of an opinion, by attribute: every field core/opinion_fields.py
+# says takes part (a field left out would leave an incremental build showing a stale page).
+# Read generically, 100,000 opinions take 0.19 s here against 0.10 s for a list kept by hand.
+_HASHED = operator.attrgetter(*fields_of_opinion.DIGESTED)
+
+
 def opinion_fields(opinion: Opinion) -> bytes:
     """Every field of an opinion a page can show, as one byte string."""
-    o = opinion
     fields = "\x1f".join(
-        (
-            str(o.number),
-            o.summary,
-            o.response,
-            o.category,
-            o.topic,
-            o.submission,
-            str(o.numbered),
-            "\x1e".join(o.summary_notes),
-            "\x1e".join(o.response_notes),
-            "\x1e".join(o.sections),
-            "\x1e".join(o.amendments),
-            str(o.count),
-            "\x1e".join(o.originals),
-            str(o.in_scope),
-        )
+        value if type(value) is str else "\x1e".join(value) if type(value) is list else str(value) for value in _HASHED(opinion)
     )
     return fields.encode("utf-8", "surrogatepass") + b"\x1d"
 

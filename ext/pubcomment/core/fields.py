@@ -7,13 +7,29 @@ from the same declaration, for editors that check a file as it is written.
 Values are text to the loader: YAML is composed without type resolution
 (``title: 2025`` is the text 2025, ``count: 1,650`` the text 1,650), so
 each :class:`Field` names what the text must say (its ``kind``), not a
-YAML type.
+YAML type.  An opinion's keys are declared in opinion_fields.py, with
+everything else the code does with each field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from . import opinion_fields
+from .kinds import (
+    CHOICE,
+    COLUMNS,
+    DATE,
+    INTEGER,
+    LABELS,
+    LIST,
+    MAPPING,
+    METHODS,
+    MONTH_OR_DAY,
+    OPINIONS,
+    TEXT,
+    TEXT_FORMAT,
+    TEXTS,
+    Field,
+)
 from .labels import DEFAULT_LABELS
 from .model import TEXT_FIELDS, TEXT_FORMATS
 from .numbers import DigitStyle
@@ -22,31 +38,6 @@ from .wareki import PERIOD_STYLE_OPTIONS
 
 # The values of ``status:`` (core/status.py Status).
 STATUS_CHOICES = tuple(status.value for status in Status)
-
-# What a value must say.
-TEXT = "text"  # any text (a number or true is text too)
-TEXTS = "texts"  # one text, or a list of texts
-INTEGER = "integer"  # a whole number: 1764, 1,764, １７６４
-DATE = "date"  # YYYY-MM-DD
-MONTH_OR_DAY = "month_or_day"  # YYYY-MM or YYYY-MM-DD
-CHOICE = "choice"  # one of ``choices``
-MAPPING = "mapping"  # the keys of ``fields``
-LIST = "list"  # a list of mappings of ``fields``
-# Special shapes, each read by its own function in schema.py.
-OPINIONS = "opinions"  # a list of opinions, or the name of a file of them (CSV, YAML, JSON)
-METHODS = "methods"  # a name, or a list of names or {method, count}
-TEXT_FORMAT = "text_format"  # plain or markdown, or {summary: …, response: …}
-LABELS = "labels"  # the keys of DEFAULT_LABELS, each text
-COLUMNS = "columns"  # column titles → the field each holds, or null to leave it out
-
-
-@dataclass(frozen=True)
-class Field:
-    kind: str
-    doc: str
-    required: bool = False
-    fields: dict[str, Field] = field(default_factory=dict)
-    choices: tuple[str, ...] = ()
 
 
 def keys(fields: dict[str, Field]) -> set[str]:
@@ -74,34 +65,16 @@ TOPIC: dict[str, Field] = {
     "id": Field(TEXT, "項目の ID（御意見の topic に書くもの）。既定は title"),
     "title": Field(TEXT, "項目の見出し", required=True),
 }
-# How the data may say that an opinion is, or is not, about the draft.
-SCOPES: dict[str, bool] = {"in": True, "本案件": True, "対象": True, "out": False, "本案件外": False, "対象外": False}
 # ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
 OPINIONS_FILE: dict[str, Field] = {
     "file": Field(TEXT, "御意見のファイル（xlsx、xlsm、ods、CSV、YAML、JSON）の名前", required=True),
     "sheet": Field(TEXT, "シートの名前、または何枚目か（既定は1枚目）"),
     "columns": Field(COLUMNS, "見出しとデータの欄の対応（受付番号: submission。null で読まない）"),
 }
-REDACTION: dict[str, Field] = {
-    "text": Field(TEXT, "公開しない文字列（要旨・考え方・注の中のもの）", required=True),
-    "reason": Field(TEXT, "公開しない理由（個人名 …）"),
-}
-OPINION: dict[str, Field] = {
-    "no": Field(INTEGER, "御意見の番号（書くならすべての御意見に）"),
-    "topic": Field(TEXT, "項目の id"),
-    "category": Field(TEXT, "対応区分の key"),
-    "summary": Field(TEXT, "意見の要旨", required=True),
-    "response": Field(TEXT, "本市の考え方", required=True),
-    "submission": Field(TEXT, "提出（通）の ID。書くならすべての御意見に"),
-    "summary_notes": Field(TEXTS, "要旨の（※）の注、順に"),
-    "response_notes": Field(TEXTS, "考え方の（※）の注、順に"),
-    "sections": Field(TEXTS, "関連するプラン本編の箇所のラベル"),
-    "amendments": Field(TEXTS, "この御意見による変更点の id"),
-    "count": Field(INTEGER, "同趣旨としてまとめた御意見の件数（1 以上）"),
-    "originals": Field(TEXTS, "まとめた元の御意見の番号・受付番号"),
-    "scope": Field(CHOICE, "本案件（in）か本案件外（out）か", choices=tuple(SCOPES)),
-    "redactions": Field(LIST, "公開しない部分（text）とその理由（reason）の一覧", fields=REDACTION),
-}
+# An opinion's keys, from the declaration of its fields (opinion_fields.py).
+SCOPES = opinion_fields.SCOPES
+REDACTION = opinion_fields.REDACTION
+OPINION: dict[str, Field] = opinion_fields.data_format()
 METHOD: dict[str, Field] = {
     "method": Field(TEXT, "提出方法（電子メール …）", required=True),
     "count": Field(INTEGER, "その方法で提出された通数"),

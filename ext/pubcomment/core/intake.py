@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import opinion_fields
 from .csvdata import LIST_FIELDS, Columns, parse_opinion_csv
 from .located import Located
 from .model import Consultation, Opinion
@@ -39,28 +40,15 @@ from .problems import Problem, Subtype
 from .sheets import is_workbook, read_grid, rows_of
 from .textfiles import DataFileError, decode, read_bytes
 
-# Column order and titles of what import and export write (each title is
-# one of csvdata.HEADER_ALIASES, so both files read back as they are).
-TITLES = {
-    "no": "No",
-    "topic": "項目",
-    "category": "区分",
-    "summary": "意見の要旨",
-    "response": "本市の考え方",
-    "submission": "提出者",
-    "summary_notes": "要旨の注",
-    "response_notes": "考え方の注",
-    "sections": "関連箇所",
-    "amendments": "関連する変更",
-    "count": "件数",
-    "originals": "元の意見",
-    "scope": "対象",
-}
+# Column order and titles of what import and export write, declared with
+# each field (core/opinion_fields.py; each title is read back as its field,
+# so both files read back as they are).
+TITLES = opinion_fields.written_titles()
 # Always in the working sheet, empty or not: what staff fill in.
-WORKING_FIELDS = ("no", "topic", "category", "summary", "response")
+WORKING_FIELDS = opinion_fields.SHEET_FIELDS
 OUT_OF_SCOPE = "本案件外"
-# Columns whose cells wrap their lines in Excel.
-WRAPPED = frozenset({"summary", "response", "summary_notes", "response_notes"})
+# Columns whose cells wrap their lines in Excel: the texts, and the lists of one item a line (the notes).
+WRAPPED = frozenset((*opinion_fields.TEXT_FIELDS, *(name for name, separator in LIST_FIELDS.items() if separator == "\n")))
 # Excel keeps at most this many characters in a cell.
 MAX_CELL_CHARS = 32_767
 # Every part of a written workbook carries this time: the same data, the same bytes.
@@ -217,9 +205,8 @@ def opinion_row(opinion: Opinion) -> dict[str, str | int]:
         "response": opinion.response,
         "submission": opinion.submission,
     }
-    for name in ("summary_notes", "response_notes", "sections", "amendments", "originals"):
+    for name, separator in LIST_FIELDS.items():
         items: list[str] = getattr(opinion, name)
-        separator = LIST_FIELDS[name]
         for item in items:
             if separator in item:
                 raise IntakeError(
@@ -244,7 +231,7 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
     rows = [opinion_row(opinion) for opinion in consultation.opinions]
     fields = [name for name in TITLES if name in WORKING_FIELDS or any(row.get(name) for row in rows)]
     # The answer headed with the body's own name (本町の考え方), as csvdata.field_name reads it.
-    titles = {**TITLES, "response": f"{consultation.self_reference}の考え方"}
+    titles = opinion_fields.written_titles(consultation.self_reference)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE
@@ -282,8 +269,8 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
             formula1=f'"{choices}"',
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle="区分",
-            error=f"区分は {'、'.join(keys)} のどれかです",
+            errorTitle=titles["category"],
+            error=f"{titles['category']}は {'、'.join(keys)} のどれかです",
         )
         validation.add(f"{letter}2:{letter}{max(len(rows) + 1, 2)}")
         sheet.add_data_validation(validation)

@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 
 # The text fields of an opinion whose format a consultation chooses (a
-# field's notes follow it), and the formats.
-TEXT_FIELDS = ("summary", "response")
+# field's notes follow it; declared in opinion_fields.py), and the formats.
+from .opinion_fields import TEXT_FIELDS as TEXT_FIELDS
+
 PLAIN = "plain"
 MARKDOWN = "markdown"
 TEXT_FORMATS = (PLAIN, MARKDOWN)

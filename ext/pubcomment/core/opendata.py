@@ -6,6 +6,8 @@ the command line (``pubcomment export``) publish the same bytes.
 
 The columns are declared once, in :data:`COLUMNS`: the CSV header, the
 JSON objects and the Table Schema of ``datapackage.json`` are made from it.
+The opinion's own fields are there as core/opinion_fields.py declares them
+(their titles, and whether the open data has them at all).
 
 CSV cells that Excel would read as a formula (a cell starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return, or their full-width forms)
@@ -27,9 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import recordfile
+from . import opinion_fields, recordfile
 from .digest import opinion_digest
 from .ids import slug, token
+from .kinds import INTEGER
 from .model import Consultation, Opinion
 
 # Lists inside one CSV cell (originals, sections, amendments, notes).
@@ -60,24 +63,55 @@ class Column:
     enum: tuple[str, ...] = ()
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("no", "integer", "番号", "The opinion's number (its position when the data gives none).", required=True),
-    Column("topic", "string", "項目ID", "The id of the opinion's topic; empty when there are no topics or it is out of scope."),
-    Column("topic_title", "string", "項目", "The title of the opinion's topic."),
-    Column("category", "string", "対応区分", "The key of the category of the response (A, B …)."),
-    Column("category_label", "string", "対応区分の名称", "The category's short name (反映 …), when the data gives one."),
-    Column("category_description", "string", "対応区分の内容", "What the category means."),
-    Column("scope", "string", "本案件", "in: about the draft; out: about something else (本案件外).", required=True, enum=("in", "out")),
-    Column("count", "integer", "件数", "How many submitted opinions the row stands for (同趣旨 N件); 1 for one.", required=True),
-    Column("originals", "string", "元の意見", "The numbers or ids of the submitted opinions the row stands for.", many=True),
-    Column("summary", "string", "意見の要旨", "The opinion, as published (its source text).", required=True),
-    Column("summary_notes", "string", "要旨の注", "The notes of the summary, in the order of its (※) marks.", many=True),
-    Column("response", "string", "考え方", "The body's response, as published (its source text).", required=True),
-    Column("response_notes", "string", "考え方の注", "The notes of the response, in the order of its (※) marks.", many=True),
-    Column("sections", "string", "関連箇所", "The labels of the plan sections the opinion cites.", many=True),
-    Column("amendments", "string", "変更点", "The ids of the amendments made because of the opinion.", many=True),
-    Column("submission", "string", "提出ID", "The id of the submission the opinion came in, when the data gives it."),
+def _field_column(key: str) -> Column:
+    """The column of one of the opinion's fields, as core/opinion_fields.py declares it."""
+    f = opinion_fields.BY_KEY[key]
+    assert f.open_data is not None and f.title is not None, key
+    return Column(
+        f.open_data,
+        "integer" if f.kind == INTEGER else "string",
+        f.title,
+        f.described,
+        many=f.separator is not None,
+        required=f.required or f.defaulted,
+        enum=_ENUMS.get(key, ()),
+    )
+
+
+# What _row writes for a choice.
+_ENUMS = {"scope": ("in", "out")}
+# Columns that are no field of the opinion: what its topic and category say.
+_LOOKED_UP = {
+    "topic_title": Column("topic_title", "string", "項目", "The title of the opinion's topic."),
+    "category_label": Column("category_label", "string", "対応区分の名称", "The category's short name (反映 …), when the data gives one."),
+    "category_description": Column("category_description", "string", "対応区分の内容", "What the category means."),
+}
+# The order of the columns.  Of the opinion's own fields, those core/opinion_fields.py exports.
+_ORDER = (
+    "no",
+    "topic",
+    "topic_title",
+    "category",
+    "category_label",
+    "category_description",
+    "scope",
+    "count",
+    "originals",
+    "summary",
+    "summary_notes",
+    "response",
+    "response_notes",
+    "sections",
+    "amendments",
+    "submission",
 )
+_EXPORTED = frozenset(f.key for f in opinion_fields.exported())
+COLUMNS: tuple[Column, ...] = tuple(
+    _LOOKED_UP[name] if name in _LOOKED_UP else _field_column(name) for name in _ORDER if name in _LOOKED_UP or name in _EXPORTED
+)
+_NAMES = tuple(column.name for column in COLUMNS)
+# Whether _row's every column is published (else a row is cut to COLUMNS).
+_EVERY_COLUMN = len(COLUMNS) == len(_ORDER)
 
 
 def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
@@ -93,7 +127,7 @@ def _opinion_rows(consultation: Consultation) -> Iterator[dict[str, Any]]:
 def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -> dict[str, Any]:
     category = categories.get(opinion.category)
     topic = opinion.topic if opinion.in_scope else ""
-    return {
+    row = {
         "no": opinion.number,
         "topic": topic,
         "topic_title": topics.get(topic, ""),
@@ -111,6 +145,7 @@ def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -
         "amendments": list(opinion.amendments),
         "submission": opinion.submission,
     }
+    return row if _EVERY_COLUMN else {name: row[name] for name in _NAMES}
 
 
 def neutralise(cell: str) -> str:

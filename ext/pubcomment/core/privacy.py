@@ -34,6 +34,7 @@ from typing import Any
 from . import reuse
 from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
+from .opinion_fields import SCANNED
 from .problems import Problem, Subtype
 
 KINDS = ("phone", "email", "postal", "address", "mynumber", "name")
@@ -213,13 +214,12 @@ def find(texts: Iterable[str], *, names: bool = True) -> list[list[Finding]]:
 
 
 def _fields(opinion: Opinion) -> list[tuple[str, str]]:
-    """The opinion's published texts.  The body's answer is checked too: it may quote the citizen."""
-    return [
-        ("summary", opinion.summary),
-        ("response", opinion.response),
-        *(("summary_notes", n) for n in opinion.summary_notes),
-        *(("response_notes", n) for n in opinion.response_notes),
-    ]
+    """The opinion's texts core/opinion_fields.py says are checked (SCANNED): the body's answer too, as it may quote the citizen."""
+    found: list[tuple[str, str]] = []
+    for name in SCANNED:
+        value = getattr(opinion, name)
+        found.extend((name, text) for text in (value if isinstance(value, list) else [value]))
+    return found
 
 
 def check_consultation(consultation: Consultation, *, names: bool = True, allow: Iterable[str] = ()) -> list[Problem]:

@@ -16,13 +16,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import fields as fields_
-from . import reuse
+from . import opinion_fields, reuse
 from .csvdata import FIELDS
 from .formats import is_binary, parse_by_suffix
+from .kinds import TEXT, TEXTS
 from .labels import DEFAULT_LABELS
 from .located import CellLine, Located
 from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
+from .opinion_fields import SCANNED
 from .problems import Problem, Subtype
 from .redaction import Listed, Redactor, split_reason
 from .textfiles import DataFileError
@@ -46,6 +48,8 @@ SCOPES = fields_.SCOPES
 AMENDMENT_KEYS = fields_.keys(fields_.AMENDMENT)
 SCHEDULE_KEYS = fields_.keys(fields_.SCHEDULE)
 REDACTION_KEYS = fields_.keys(fields_.REDACTION)
+# The fields of an opinion read as text or a list of texts (the others each by a function of its own).
+_TEXTS_READ = tuple(f for f in opinion_fields.FIELDS if f.kind in (TEXT, TEXTS))
 # ``opinions: {file: opinions.xlsx, sheet: 意見一覧, columns: {受付番号: submission}}``
 OPINIONS_FILE_KEYS = fields_.keys(fields_.OPINIONS_FILE)
 
@@ -368,23 +372,16 @@ def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
     """The opinion of one item of the list (a YAML mapping, a row of a table), at its ``position`` from 1."""
     fields = reader.mapping(node, OPINION_KEYS, "an opinion")
     given = reader.integer(fields, "no", "an opinion")
-    what = f"opinion {given if given is not None else position}"
-    opinion = Opinion(
-        number=given if given is not None else position,
-        summary=reader.text(fields, "summary", what, required=True, line=node.line),
-        response=reader.text(fields, "response", what, required=True, line=node.line),
-        category=reader.text(fields, "category", what, required=False, line=None),
-        topic=reader.text(fields, "topic", what, required=False, line=None),
-        submission=reader.text(fields, "submission", what, required=False, line=None),
-        summary_notes=reader.texts(fields, "summary_notes", what),
-        response_notes=reader.texts(fields, "response_notes", what),
-        sections=reader.texts(fields, "sections", what),
-        amendments=reader.texts(fields, "amendments", what),
-        line=node.line,
-    )
+    number = given if given is not None else position
+    what = f"opinion {number}"
+    opinion = Opinion(number=number, summary="", response="", line=node.line)
+    for declared in _TEXTS_READ:
+        if declared.kind == TEXT:
+            setattr(opinion, declared.key, reader.text(fields, declared.key, what, required=declared.required, line=node.line))
+        else:
+            setattr(opinion, declared.key, reader.texts(fields, declared.key, what))
     opinion.numbered = given is not None
     opinion.origin = reader.origin
-    opinion.originals = reader.texts(fields, "originals", what)
     opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
     opinion.in_scope = _scope(reader, fields, what)
     _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
@@ -415,8 +412,8 @@ def _listed_redactions(reader: Reader, node: Located | None, what: str) -> list[
 
 def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
     """Withhold what the opinion's texts mark (inline) or its list names; record each span."""
-    texts = (opinion.summary, opinion.response, *opinion.summary_notes, *opinion.response_notes)
-    if not listed and not any("{redact}" in text for text in texts):
+    texts = [(name, getattr(opinion, name)) for name in SCANNED]
+    if not listed and not any("{redact}" in text for _name, value in texts for text in _each(value)):
         return
     where = reader.origin
 
@@ -424,11 +421,14 @@ def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
         reader.report(Subtype.PRIVACY, message, line, where)
 
     redactor = Redactor(reader.redaction_mark, opinion.number, where, opinion.line, listed, report, reader.redactions)
-    opinion.summary = redactor.apply("summary", opinion.summary)
-    opinion.response = redactor.apply("response", opinion.response)
-    opinion.summary_notes = [redactor.apply("summary_notes", note) for note in opinion.summary_notes]
-    opinion.response_notes = [redactor.apply("response_notes", note) for note in opinion.response_notes]
+    for name, value in texts:  # the texts core/opinion_fields.py says may hold what is withheld
+        setattr(opinion, name, [redactor.apply(name, text) for text in value] if isinstance(value, list) else redactor.apply(name, value))
     redactor.check_used()
+
+
+def _each(value: str | list[str]) -> list[str]:
+    """The texts of a text field, or of a list field."""
+    return value if isinstance(value, list) else [value]
 
 
 def _count(reader: Reader, fields: dict[str, Located], what: str, originals: int, line: int) -> int:

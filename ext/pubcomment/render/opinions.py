@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docutils import nodes
 
-from ..core import numbering
+from ..core import numbering, opinion_fields
 from ..core.model import IN_SCOPE, OUT_OF_SCOPE, Opinion
 from ..core.problems import Subtype
 from ..core.ranges import Range, format_ranges, numbers_caption, parse_ranges
@@ -116,11 +118,9 @@ def _with_numbers(ctx: RenderContext, caption: str, opinions: list[Opinion], num
 
 
 def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[Opinion], numbers: tuple[Range, ...] = ()) -> nodes.table:
-    header = [ctx.label("no"), ctx.label("summary"), ctx.label("response")]
-    widths = [6, 44, 50]
-    if ctx.consultation.categories:
-        header.append(ctx.label("category"))
-        widths = [6, 42, 45, 7]
+    columns = table_columns(ctx)
+    header = [ctx.label(key) for key in columns]  # each column's label is its field's key
+    widths = list(columns.values())
     if ctx.defers_rows:  # the HTML writer builds the rows (html/deferred_rows.py)
         body: nodes.tbody = pubcomment_deferred_rows(key=ctx.key, topic=group, docname=ctx.docname, numbers=format_ranges(numbers))
     else:
@@ -128,6 +128,19 @@ def _opinion_table(ctx: RenderContext, group: str, caption: str, opinions: list[
     # The pages of a split table are one document in print: each its own id.
     anchor = ctx.anchor("opinions", _id_part(ctx, group), *([str(opinions[0].number)] if numbers and opinions else []))
     return build_table(anchor, caption, header, [], widths, classes=["pc-opinions"], long=True, body=body)
+
+
+# The opinion table's columns are the fields core/opinion_fields.py declares as such (COLUMNS);
+# here are their order and their widths (per cent), and the renderer of each one's cell.  The
+# category column is there only when the consultation has categories: without it the others are wider.
+_WIDTHS = {"no": 6, "summary": 42, "response": 45, "category": 7}
+_WIDTHS_WITHOUT_CATEGORY = {"no": 6, "summary": 44, "response": 50}
+
+
+def table_columns(ctx: RenderContext) -> dict[str, int]:
+    """The fields that are columns of the consultation's opinion tables, in order, and their widths."""
+    widths = _WIDTHS if ctx.consultation.categories else _WIDTHS_WITHOUT_CATEGORY
+    return {key: width for key, width in widths.items() if key in opinion_fields.COLUMNS}
 
 
 def _id_part(ctx: RenderContext, group: str) -> str:
@@ -160,24 +173,41 @@ def grouped_note(ctx: RenderContext, opinion: Opinion) -> str | None:
 
 
 def opinion_rows(ctx: RenderContext, opinions: list[Opinion]) -> list[list[Cell | str]]:
-    rows: list[list[Cell | str]] = []
-    for opinion in opinions:
-        summary = _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes)
-        grouped = grouped_note(ctx, opinion)
-        if grouped is not None:
-            summary.append(nodes.paragraph(grouped, grouped, classes=["pc-grouped"]))
-        related = related_paragraph(ctx, opinion)
-        if related is not None:
-            summary.append(related)
-        row: list[Cell | str] = [
-            anchored(opinion_anchor(ctx, opinion.number), str(opinion.number)),
-            summary,
-            _text_with_notes(ctx, opinion, "response", opinion.response, opinion.response_notes),
-        ]
-        if ctx.consultation.categories:
-            row.append([category_cell(ctx, opinion.category)])
-        rows.append(row)
-    return rows
+    cells = [_CELLS[key] for key in table_columns(ctx)]
+    return [[cell(ctx, opinion) for cell in cells] for opinion in opinions]
+
+
+def _number_cell(ctx: RenderContext, opinion: Opinion) -> Cell:
+    return anchored(opinion_anchor(ctx, opinion.number), str(opinion.number))
+
+
+def _summary_cell(ctx: RenderContext, opinion: Opinion) -> Cell:
+    """The summary and its notes, then 「（同趣旨 3件）」 and 関連箇所."""
+    summary = _text_with_notes(ctx, opinion, "summary", opinion.summary, opinion.summary_notes)
+    grouped = grouped_note(ctx, opinion)
+    if grouped is not None:
+        summary.append(nodes.paragraph(grouped, grouped, classes=["pc-grouped"]))
+    related = related_paragraph(ctx, opinion)
+    if related is not None:
+        summary.append(related)
+    return summary
+
+
+def _response_cell(ctx: RenderContext, opinion: Opinion) -> Cell:
+    return _text_with_notes(ctx, opinion, "response", opinion.response, opinion.response_notes)
+
+
+def _category_cell(ctx: RenderContext, opinion: Opinion) -> Cell:
+    return [category_cell(ctx, opinion.category)]
+
+
+# The cell of each column (table_columns).
+_CELLS: dict[str, Callable[[RenderContext, Opinion], Cell]] = {
+    "no": _number_cell,
+    "summary": _summary_cell,
+    "response": _response_cell,
+    "category": _category_cell,
+}
 
 
 def category_cell(ctx: RenderContext, key: str) -> nodes.Node:
