@@ -137,9 +137,9 @@ def test_each_field_has_one_title_wherever_it_is_written(tmp_path: Path) -> None
     header = [cell.value for cell in openpyxl.load_workbook(sheet).active[1]]
     for cell in header:
         assert isinstance(cell, str), header
-        key = csvdata.field_name(cell)
-        assert key is not None, cell
-        named(key, cell, "本町")
+        read_as = csvdata.field_name(cell)
+        assert read_as is not None, cell
+        named(read_as, cell, "本町")
     assert len(header) == len(intake.TITLES), "the working sheet leaves out a column"
     for column in opendata.table_schema()["fields"]:  # the open data's Table Schema
         if column["name"] in opinion_fields.KEYS:
