@@ -21,7 +21,7 @@ from .heading_numbers import KobunNumbering
 from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
-from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, underline
+from .latex import breaks, glyphs, links, long_tables, passes, plan_pages, tex_memory, underline
 
 # config-inited: Japanese print and ePub defaults are filled in first, then
 # our values are checked, before any other listener reads them (Sphinx's
@@ -29,7 +29,8 @@ from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, u
 APPLY_DEFAULTS = 300
 VALIDATE_CONFIG = 400
 # doctree-resolved, in the order the resolved doctree is rewritten:
-# placeholders become tables at the default (500), then ...
+# placeholders become tables at the default (500; for print earlier, a
+# post-transform at latex.passes.LATEX_TABLES), then ...
 SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
 LATEX_SPLIT_ROWS = 790  # ... rows taller than a page are split (print);
 LATEX_KEEP_HEADINGS = 800  # ... headings are kept with their tables, by the split rows' height;
@@ -102,7 +103,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", parallel_rows.note_processes)
     app.connect("builder-inited", html_assets.add_stylesheet)
     app.connect("builder-inited", latex_assets.add_style_file)
-    app.connect("builder-inited", links.note_builder)
+    app.connect("builder-inited", passes.note_builder)
     app.connect("env-get-outdated", domain.outdated)
     app.connect("env-get-outdated", incremental.note_changes)
     app.connect("env-before-read-docs", domain.keep_data_while_reading)
@@ -128,6 +129,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("doctree-resolved", breaks.break_long_runs, priority=LATEX_BREAKS)
     app.add_post_transform(a11y.TableRegions)
     app.add_post_transform(epub_widgets.PlainWidgets)
+    app.add_post_transform(passes.ResolvePlaceholders)
     app.add_post_transform(links.TitlesOfOtherDocuments)
 
     # Writing.

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import posixpath
-import weakref
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .passes import PrintPass
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -35,28 +33,16 @@ def show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
 
 
-_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
-
-
-def note_builder(app: Sphinx) -> None:
-    """``builder-inited``: a post-transform has no public way to its builder
-    (``SphinxTransform.app`` is deprecated in Sphinx 9), so remember it here."""
-    if app.builder is not None and app.env is not None:
-        _BUILDERS[app.env] = app.builder
-
-
-class TitlesOfOtherDocuments(SphinxPostTransform):
+class TitlesOfOtherDocuments(PrintPass):
     """A ``{doc}`` reference to a document printed in another PDF shows that
     document's title: it cannot be a link, and without this it would print
     as its path (``../results/index``)."""
 
     default_priority = 5  # before Sphinx resolves references (10)
-    formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        # The documents of the PDF being assembled (Sphinx 9 transforms have no
-        # public way to the builder, hence the map filled on builder-inited).
-        inside: set[str] = getattr(_BUILDERS.get(self.env), "docnames", set())
+        # The documents of the PDF being assembled.
+        inside: set[str] = getattr(self.builder, "docnames", set())
         for node in self.document.findall(addnodes.pending_xref):
             if node.get("reftype") != "doc" or node.get("refexplicit") or not len(node):
                 continue

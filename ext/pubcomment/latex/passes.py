@@ -1,0 +1,48 @@
+"""The print passes: post-transforms of the LaTeX builder, in their order.
+
+The LaTeX builder resolves one tree per PDF, assembled from its documents
+(``env.resolve_references(largetree, indexfile, builder)``), and applies the
+post-transforms to it; ``formats = ("latex",)`` keeps each pass to print.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .. import resolve
+
+LATEX_TABLES = 500
+
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
+
+
+def note_builder(app: Sphinx) -> None:
+    """``builder-inited``: a post-transform has no public way to its builder
+    (``SphinxTransform.app`` is deprecated in Sphinx 9), so remember it here."""
+    if app.builder is not None and app.env is not None:
+        _BUILDERS[app.env] = app.builder
+
+
+class PrintPass(SphinxPostTransform):
+    """A pass over a print copy's tree."""
+
+    formats = ("latex",)
+
+    @property
+    def builder(self) -> Builder:
+        return _BUILDERS[self.env]
+
+
+class ResolvePlaceholders(PrintPass):
+    """Placeholders become tables (the other outputs fill them on ``doctree-resolved``)."""
+
+    default_priority = LATEX_TABLES
+
+    def run(self, **kwargs: object) -> None:
+        # env.docname: the document the tree is resolved for (the PDF's first).
+        resolve.fill_placeholders(self.builder, self.document, self.env.docname)
