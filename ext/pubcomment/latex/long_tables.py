@@ -1,7 +1,7 @@
 """Long tables in print: a heading kept with its table, no row taller than a page.
 
-Both run on ``doctree-resolved`` for LaTeX builders, once the placeholders
-have become tables, and estimate heights from the text: LaTeX cannot be
+Both are print passes (passes.py), run once the placeholders have become
+tables, and estimate heights from the text: LaTeX cannot be
 asked, and upLaTeX's page builder keeps neither rule by itself.
 """
 
@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+
+from .passes import LATEX_SPLIT_ROWS, PrintPass
 
 # Keeping a heading with the long table it introduces.  LaTeX's longtable
 # moves the table to the next page when its caption, head and first row do
@@ -287,17 +290,18 @@ def column_chars(tgroup: nodes.tgroup) -> list[float]:
     return [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
 
 
-def split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder is None or app.builder.format != "latex":
-        return
-    for table in list(doctree.findall(nodes.table)):
-        if "longtable" not in table["classes"]:
-            continue
-        for tgroup in table.findall(nodes.tgroup):
-            per_line = column_chars(tgroup)
-            for tbody in tgroup.findall(nodes.tbody):
-                for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
-                    _split_row(row, per_line)
+class SplitTallRows(PrintPass):
+    default_priority = LATEX_SPLIT_ROWS
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if "longtable" not in table["classes"]:
+                continue
+            for tgroup in table.findall(nodes.tgroup):
+                per_line = column_chars(tgroup)
+                for tbody in tgroup.findall(nodes.tbody):
+                    for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
+                        _split_row(row, per_line)
 
 
 def _split_row(row: nodes.row, per_line: list[float]) -> None:

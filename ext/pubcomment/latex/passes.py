@@ -17,6 +17,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import resolve
 
 LATEX_TABLES = 500
+# Then ours, after Sphinx's last (bibliography, 750), in the order they
+# rewrite the tables:
+LATEX_SPLIT_ROWS = 790  # rows taller than a page are split;
 
 _BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
 
