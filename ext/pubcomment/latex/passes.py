@@ -20,6 +20,7 @@ LATEX_TABLES = 500
 # Then ours, after Sphinx's last (bibliography, 750), in the order they
 # rewrite the tables:
 LATEX_SPLIT_ROWS = 790  # rows taller than a page are split;
+LATEX_KEEP_HEADINGS = 800  # headings are kept with their tables, by the split rows' height;
 
 _BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
 
