@@ -32,7 +32,6 @@ VALIDATE_CONFIG = 400
 # placeholders become tables at the default (500; for print earlier, a
 # post-transform at latex.passes.LATEX_TABLES), then ...
 SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
-LATEX_TABLE_URLS = 800  # ... links in tables show their address;
 EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
 LATEX_GLYPHS = 850  # ... each character gets a print font, or 〓 and a warning (the rows are split by then);
 LATEX_UNDERLINE = 900  # ... changed text is underlined: the rows above are split by its text;
@@ -119,7 +118,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("doctree-resolved", backlinks.add_backlinks)
     app.connect("doctree-resolved", deferred_rows.add_search_words, priority=SEARCH_WORDS)
     app.connect("doctree-resolved", epub_package.unlink_other_docs, priority=EPUB_UNLINK)
-    app.connect("doctree-resolved", links.show_urls_in_tables, priority=LATEX_TABLE_URLS)
     app.connect("doctree-resolved", glyphs.print_scripts, priority=LATEX_GLYPHS)
     app.connect("doctree-resolved", underline.underline_changed_text, priority=LATEX_UNDERLINE)
     app.connect("doctree-resolved", breaks.break_long_runs, priority=LATEX_BREAKS)
@@ -128,6 +126,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(passes.ResolvePlaceholders)
     app.add_post_transform(long_tables.SplitTallRows)
     app.add_post_transform(long_tables.KeepHeadingsWithTables)
+    app.add_post_transform(links.AddressesInTables)
     app.add_post_transform(links.TitlesOfOtherDocuments)
 
     # Writing.

@@ -7,30 +7,35 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 
-from .passes import PrintPass
+from .passes import LATEX_TABLE_URLS, PrintPass
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+class AddressesInTables(PrintPass):
     """Print the address after a link's text in the tables, as latex_show_urls
-    does for the rest of the document (its transform runs before the tables
-    are made): a reader of paper cannot follow a link."""
-    if app.builder is None or app.builder.format != "latex" or app.config.latex_show_urls in (False, "no"):
-        return
-    for table in doctree.findall(nodes.table):
-        if "pc-table" not in table["classes"]:
-            continue
-        for reference in list(table.findall(nodes.reference)):
-            uri = reference.get("refuri", "")
-            if not uri.startswith(EXTERNAL_SCHEMES):
+    does for the rest of the document: a reader of paper cannot follow a link.
+    Sphinx's own pass (400) runs before the tables are made (LATEX_TABLES),
+    and would print the address as plain text; here it is a link of its own,
+    which may break at a slash."""
+
+    default_priority = LATEX_TABLE_URLS
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.latex_show_urls in (False, "no"):
+            return
+        for table in self.document.findall(nodes.table):
+            if "pc-table" not in table["classes"]:
                 continue
-            shown = uri.removeprefix("mailto:")
-            if reference.astext() != shown:
-                address = nodes.reference(shown, shown, refuri=uri)
-                reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
+            for reference in list(table.findall(nodes.reference)):
+                uri = reference.get("refuri", "")
+                if not uri.startswith(EXTERNAL_SCHEMES):
+                    continue
+                shown = uri.removeprefix("mailto:")
+                if reference.astext() != shown:
+                    address = nodes.reference(shown, shown, refuri=uri)
+                    reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
 
 
 class TitlesOfOtherDocuments(PrintPass):
