@@ -33,7 +33,6 @@ VALIDATE_CONFIG = 400
 # post-transform at latex.passes.LATEX_TABLES), then ...
 SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
 EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
-LATEX_BREAKS = 950  # ... last, long Latin runs may break: it rewrites the text the passes above read.
 # build-finished: what was frozen for the writing is collectable again after
 # every other listener (the open data and the feed are written while frozen).
 THAW = 990
@@ -116,7 +115,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("doctree-resolved", backlinks.add_backlinks)
     app.connect("doctree-resolved", deferred_rows.add_search_words, priority=SEARCH_WORDS)
     app.connect("doctree-resolved", epub_package.unlink_other_docs, priority=EPUB_UNLINK)
-    app.connect("doctree-resolved", breaks.break_long_runs, priority=LATEX_BREAKS)
     app.add_post_transform(a11y.TableRegions)
     app.add_post_transform(epub_widgets.PlainWidgets)
     app.add_post_transform(passes.ResolvePlaceholders)
@@ -125,6 +123,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(links.AddressesInTables)
     app.add_post_transform(glyphs.PrintScripts)
     app.add_post_transform(underline.UnderlineChangedText)
+    app.add_post_transform(breaks.BreakLongRuns)
     app.add_post_transform(links.TitlesOfOtherDocuments)
 
     # Writing.

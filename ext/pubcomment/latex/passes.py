@@ -24,6 +24,7 @@ LATEX_KEEP_HEADINGS = 800  # headings are kept with their tables, by the split r
 LATEX_TABLE_URLS = 810  # links in tables show their address (not counted in the heights above);
 LATEX_GLYPHS = 850  # each character gets a print font, or 〓 and a warning (the rows are split by then);
 LATEX_UNDERLINE = 900  # changed text is underlined: the rows above are split by its text;
+LATEX_BREAKS = 950  # last, long Latin runs may break: it rewrites the text the passes above read.
 
 _BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
 
