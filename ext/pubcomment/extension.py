@@ -28,11 +28,14 @@ from .latex import breaks, glyphs, links, long_tables, passes, plan_pages, tex_m
 # LaTeX and ePub checks run at 800).
 APPLY_DEFAULTS = 300
 VALIDATE_CONFIG = 400
-# doctree-resolved, in the order the resolved doctree is rewritten:
-# placeholders become tables at the default (500; for print earlier, a
-# post-transform at latex.passes.LATEX_TABLES), then ...
+# doctree-resolved (HTML and ePub), in the order the resolved doctree is
+# rewritten: placeholders become tables at the default (500), then ...
 SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
-EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
+EPUB_UNLINK = 800  # ... links to documents outside the ePub become text.
+# Print rewrites its tree in post-transforms instead (formats = ("latex",)),
+# at the priorities latex/passes.py names with their reasons, LATEX_DOC_TITLES
+# (5) to LATEX_BREAKS (950): its tables are made between Sphinx's
+# latex_show_urls (400) and footnote (600) passes.
 # build-finished: what was frozen for the writing is collectable again after
 # every other listener (the open data and the feed are written while frozen).
 THAW = 990
@@ -110,21 +113,24 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-check-consistency", completeness.check_completeness)
     app.connect("write-started", memory.freeze_what_lives)  # what was read lives on: out of the collector's way
 
-    # Resolving: placeholders become tables, then each output adjusts them.
+    # Resolving, HTML and ePub: placeholders become tables after every
+    # post-transform (the theme's table wrapper never sees them), then each
+    # output adjusts them.
     app.connect("doctree-resolved", resolve.resolve_placeholders)
     app.connect("doctree-resolved", backlinks.add_backlinks)
     app.connect("doctree-resolved", deferred_rows.add_search_words, priority=SEARCH_WORDS)
     app.connect("doctree-resolved", epub_package.unlink_other_docs, priority=EPUB_UNLINK)
     app.add_post_transform(a11y.TableRegions)
     app.add_post_transform(epub_widgets.PlainWidgets)
-    app.add_post_transform(passes.ResolvePlaceholders)
-    app.add_post_transform(long_tables.SplitTallRows)
-    app.add_post_transform(long_tables.KeepHeadingsWithTables)
-    app.add_post_transform(links.AddressesInTables)
-    app.add_post_transform(glyphs.PrintScripts)
-    app.add_post_transform(underline.UnderlineChangedText)
-    app.add_post_transform(breaks.BreakLongRuns)
-    app.add_post_transform(links.TitlesOfOtherDocuments)
+    # Resolving, print: one tree per PDF, rewritten by these passes in this order.
+    app.add_post_transform(links.TitlesOfOtherDocuments)  # {doc} to another PDF: its title
+    app.add_post_transform(passes.ResolvePlaceholders)  # placeholders become tables
+    app.add_post_transform(long_tables.SplitTallRows)  # rows taller than a page are split
+    app.add_post_transform(long_tables.KeepHeadingsWithTables)  # a heading keeps its table's room
+    app.add_post_transform(links.AddressesInTables)  # links in tables show their address
+    app.add_post_transform(glyphs.PrintScripts)  # a print font for each character, or 〓
+    app.add_post_transform(underline.UnderlineChangedText)  # changed text underlined
+    app.add_post_transform(breaks.BreakLongRuns)  # long Latin runs may break
 
     # Writing.
     app.connect("html-page-context", epub_package.page_language)

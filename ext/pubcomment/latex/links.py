@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .passes import LATEX_TABLE_URLS, PrintPass
+from .passes import LATEX_DOC_TITLES, LATEX_TABLE_URLS, PrintPass
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -16,9 +16,9 @@ EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 class AddressesInTables(PrintPass):
     """Print the address after a link's text in the tables, as latex_show_urls
     does for the rest of the document: a reader of paper cannot follow a link.
-    Sphinx's own pass (400) runs before the tables are made (LATEX_TABLES),
-    and would print the address as plain text; here it is a link of its own,
-    which may break at a slash."""
+    Sphinx's own pass (400) runs before the tables are made (LATEX_TABLES):
+    it would print the address as plain text, here it is a link of its own
+    (``\\sphinxurl``, which xurl lets break anywhere in a narrow cell)."""
 
     default_priority = LATEX_TABLE_URLS
 
@@ -43,7 +43,7 @@ class TitlesOfOtherDocuments(PrintPass):
     document's title: it cannot be a link, and without this it would print
     as its path (``../results/index``)."""
 
-    default_priority = 5  # before Sphinx resolves references (10)
+    default_priority = LATEX_DOC_TITLES
 
     def run(self, **kwargs: Any) -> None:
         # The documents of the PDF being assembled.

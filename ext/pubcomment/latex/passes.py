@@ -3,6 +3,9 @@
 The LaTeX builder resolves one tree per PDF, assembled from its documents
 (``env.resolve_references(largetree, indexfile, builder)``), and applies the
 post-transforms to it; ``formats = ("latex",)`` keeps each pass to print.
+Their priorities are named below with the reason for each; Sphinx's own
+passes run at 5 to 401 (references at 10, ``latex_show_urls`` at 400), its
+footnotes at 600 and bibliography at 750.
 """
 
 from __future__ import annotations
@@ -16,9 +19,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import resolve
 
+# A {doc} reference to another PDF's document gets its title before Sphinx
+# resolves references (10) and prints it as a path.
+LATEX_DOC_TITLES = 5
+# Placeholders become tables after latex_show_urls (400), which would print
+# a link's address as plain text: in a table it is printed as a link of its
+# own (LATEX_TABLE_URLS).  Before Sphinx's footnotes (600) and bibliography
+# (750), which treat the tables as any other text.
 LATEX_TABLES = 500
-# Then ours, after Sphinx's last (bibliography, 750), in the order they
-# rewrite the tables:
+# Then ours, after Sphinx's last (750), in the order they rewrite the tables:
 LATEX_SPLIT_ROWS = 790  # rows taller than a page are split;
 LATEX_KEEP_HEADINGS = 800  # headings are kept with their tables, by the split rows' height;
 LATEX_TABLE_URLS = 810  # links in tables show their address (not counted in the heights above);
