@@ -1,8 +1,9 @@
 """Fill the placeholders once every document has been read.
 
 HTML and ePub fill them on ``doctree-resolved``, after every post-transform;
-the print copies earlier, as a post-transform (latex/passes.py), so that
-Sphinx's own LaTeX passes see the tables.
+the print copies earlier, in a post-transform (latex/passes.py), so that
+the print passes and Sphinx's LaTeX footnote pass treat the tables as any
+other text.
 
 Each placeholder kind has its renderer (:data:`RENDERERS`), which builds
 plain docutils nodes from the consultation's data, so every builder can

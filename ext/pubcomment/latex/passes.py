@@ -11,6 +11,7 @@ footnotes at 600 and bibliography at 750.
 from __future__ import annotations
 
 import weakref
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -60,6 +61,6 @@ class ResolvePlaceholders(PrintPass):
 
     default_priority = LATEX_TABLES
 
-    def run(self, **kwargs: object) -> None:
+    def run(self, **kwargs: Any) -> None:
         # env.docname: the document the tree is resolved for (the PDF's first).
         resolve.fill_placeholders(self.builder, self.document, self.env.docname)
