@@ -21,7 +21,7 @@ from .epub import widgets as epub_widgets
 from .html import a11y, backlinks, deferred_rows, feed, opendata, parallel_rows, search, sources
 from .html import assets as html_assets
 from .latex import assets as latex_assets
-from .latex import breaks, glyphs, links, long_tables, plan_pages, tex_memory, underline
+from .latex import breaks, glyphs, links, long_tables, passes, plan_pages, tex_memory, underline
 from .transforms import resolve
 from .transforms.heading_numbers import KobunNumbering
 
@@ -30,16 +30,14 @@ from .transforms.heading_numbers import KobunNumbering
 # LaTeX and ePub checks run at 800).
 APPLY_DEFAULTS = 300
 VALIDATE_CONFIG = 400
-# doctree-resolved, in the order the resolved doctree is rewritten:
-# placeholders become tables at the default (500), then ...
+# doctree-resolved (HTML and ePub), in the order the resolved doctree is
+# rewritten: placeholders become tables at the default (500), then ...
 SEARCH_WORDS = 510  # ... a deferred table body gets its rows' words (HTML);
-LATEX_SPLIT_ROWS = 790  # ... rows taller than a page are split (print);
-LATEX_KEEP_HEADINGS = 800  # ... headings are kept with their tables, by the split rows' height;
-LATEX_TABLE_URLS = 800  # ... links in tables show their address;
-EPUB_UNLINK = 800  # ... links to documents outside the ePub become text;
-LATEX_GLYPHS = 850  # ... each character gets a print font, or 〓 and a warning (the rows are split by then);
-LATEX_UNDERLINE = 900  # ... changed text is underlined: the rows above are split by its text;
-LATEX_BREAKS = 950  # ... last, long Latin runs may break: it rewrites the text the passes above read.
+EPUB_UNLINK = 800  # ... links to documents outside the ePub become text.
+# Print rewrites its tree in post-transforms instead (formats = ("latex",)),
+# at the priorities latex/passes.py names with their reasons, LATEX_DOC_TITLES
+# (5) to LATEX_BREAKS (950): its tables are made between Sphinx's
+# latex_show_urls (400) and footnote (600) passes.
 # build-finished: what was frozen for the writing is collectable again after
 # every other listener (the open data and the feed are written while frozen).
 THAW = 990
@@ -104,7 +102,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", parallel_rows.note_processes)
     app.connect("builder-inited", html_assets.add_stylesheet)
     app.connect("builder-inited", latex_assets.add_style_file)
-    app.connect("builder-inited", links.note_builder)
+    app.connect("builder-inited", passes.note_builder)
     app.connect("env-get-outdated", domain.outdated)
     app.connect("env-get-outdated", incremental.note_changes)
     app.connect("env-before-read-docs", domain.keep_data_while_reading)
@@ -115,20 +113,24 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-check-consistency", checks.check_consistency)  # citations, coverage, the law (checks/)
     app.connect("write-started", memory.freeze_what_lives)  # what was read lives on: out of the collector's way
 
-    # Resolving: placeholders become tables, then each output adjusts them.
+    # Resolving, HTML and ePub: placeholders become tables after every
+    # post-transform (the theme's table wrapper never sees them), then each
+    # output adjusts them.
     app.connect("doctree-resolved", resolve.resolve_placeholders)
     app.connect("doctree-resolved", backlinks.add_backlinks)
     app.connect("doctree-resolved", deferred_rows.add_search_words, priority=SEARCH_WORDS)
     app.connect("doctree-resolved", epub_package.unlink_other_docs, priority=EPUB_UNLINK)
-    app.connect("doctree-resolved", long_tables.split_tall_rows, priority=LATEX_SPLIT_ROWS)
-    app.connect("doctree-resolved", long_tables.keep_headings_with_tables, priority=LATEX_KEEP_HEADINGS)
-    app.connect("doctree-resolved", links.show_urls_in_tables, priority=LATEX_TABLE_URLS)
-    app.connect("doctree-resolved", glyphs.print_scripts, priority=LATEX_GLYPHS)
-    app.connect("doctree-resolved", underline.underline_changed_text, priority=LATEX_UNDERLINE)
-    app.connect("doctree-resolved", breaks.break_long_runs, priority=LATEX_BREAKS)
     app.add_post_transform(a11y.TableRegions)
     app.add_post_transform(epub_widgets.PlainWidgets)
-    app.add_post_transform(links.TitlesOfOtherDocuments)
+    # Resolving, print: one tree per PDF, rewritten by these passes in this order.
+    app.add_post_transform(links.TitlesOfOtherDocuments)  # {doc} to another PDF: its title
+    app.add_post_transform(passes.ResolvePlaceholders)  # placeholders become tables
+    app.add_post_transform(long_tables.SplitTallRows)  # rows taller than a page are split
+    app.add_post_transform(long_tables.KeepHeadingsWithTables)  # a heading keeps its table's room
+    app.add_post_transform(links.AddressesInTables)  # links in tables show their address
+    app.add_post_transform(glyphs.PrintScripts)  # a print font for each character, or 〓
+    app.add_post_transform(underline.UnderlineChangedText)  # changed text underlined
+    app.add_post_transform(breaks.BreakLongRuns)  # long Latin runs may break
 
     # Writing.
     app.connect("html-page-context", epub_package.page_language)

@@ -11,7 +11,7 @@ opportunity between each two of its characters: ``\\pcW``, a penalty,
 which prints nothing and adds no width.  Words that fit stay whole, and
 all other text is written by Sphinx as before.
 
-Runs last on ``doctree-resolved``, after the rows are split and changed text
+The last print pass (passes.py), after the rows are split and changed text
 is underlined (:mod:`.underline` cuts its own long units the same way), and
 writes the text it changes as raw LaTeX, each character escaped with
 Sphinx's own LaTeX escaping.
@@ -20,12 +20,13 @@ Sphinx's own LaTeX escaping.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.util import texescape
 
 from .long_tables import column_chars, print_units
+from .passes import LATEX_BREAKS, PrintPass
 
 WORD_BREAK = "\\pcW "  # the space ends the control word before a letter
 WHITESPACE = frozenset(" \t\r\n")
@@ -80,25 +81,28 @@ def _written_by_sphinx(text: nodes.Text) -> bool:
     return isinstance(parent, nodes.reference) and len(parent) == 1 and parent.get("refuri") == text.astext()
 
 
-def break_long_runs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder is None or app.builder.format != "latex":
-        return
-    engine = app.config.latex_engine
+class BreakLongRuns(PrintPass):
+    """Long Latin runs in the tables' cells may break (see :func:`breakable`)."""
 
-    def escape(text: str) -> str:
-        return texescape.escape(text, engine)
+    default_priority = LATEX_BREAKS
 
-    for table in doctree.findall(nodes.table):
-        if "pc-table" not in table["classes"]:
-            continue
-        for tgroup in table.findall(nodes.tgroup):
-            columns = column_chars(tgroup)
-            for row in tgroup.findall(nodes.row):
-                entries = [e for e in row.children if isinstance(e, nodes.entry)]
-                # A cell spanning columns is measured as the narrowest.
-                lines = columns if len(entries) == len(columns) else [min(columns, default=1.0)] * len(entries)
-                for entry, line in zip(entries, lines, strict=False):
-                    for text in list(entry.findall(nodes.Text)):
-                        if text.parent is None or _written_by_sphinx(text) or not has_long_run(text.astext(), line):
-                            continue
-                        text.parent.replace(text, nodes.raw("", breakable(text.astext(), escape, line), format="latex"))
+    def run(self, **kwargs: Any) -> None:
+        engine = self.config.latex_engine
+
+        def escape(text: str) -> str:
+            return texescape.escape(text, engine)
+
+        for table in self.document.findall(nodes.table):
+            if "pc-table" not in table["classes"]:
+                continue
+            for tgroup in table.findall(nodes.tgroup):
+                columns = column_chars(tgroup)
+                for row in tgroup.findall(nodes.row):
+                    entries = [e for e in row.children if isinstance(e, nodes.entry)]
+                    # A cell spanning columns is measured as the narrowest.
+                    lines = columns if len(entries) == len(columns) else [min(columns, default=1.0)] * len(entries)
+                    for entry, line in zip(entries, lines, strict=False):
+                        for text in list(entry.findall(nodes.Text)):
+                            if text.parent is None or _written_by_sphinx(text) or not has_long_run(text.astext(), line):
+                                continue
+                            text.parent.replace(text, nodes.raw("", breakable(text.astext(), escape, line), format="latex"))

@@ -45,13 +45,14 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import texescape
 
 from ..core.model import Consultation
 from ..core.problems import Subtype
 from ..env.domain import DeclaredConsultation, get_domain
 from ..warnings_ import warn
+from .passes import LATEX_GLYPHS, PrintPass
 
 # What a character that no print font has is printed as.
 MISSING_MARK = "〓"
@@ -277,31 +278,33 @@ def message(what: str, chars: dict[str, Kind]) -> str:
 _reported: weakref.WeakKeyDictionary[Any, set[tuple[str, object]]] = weakref.WeakKeyDictionary()
 
 
-def print_scripts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Give every character of a print copy a font, or 〓 and a warning (``doctree-resolved``)."""
-    if app.builder is None or app.builder.format != "latex":
-        return
-    texts = [text for text in doctree.findall(nodes.Text) if needs_care(text.astext()) and not _in_raw(text)]
-    if not texts:
-        return
-    seen: dict[str, Kind] = {}
-    for text in texts:
-        seen.update(unprintable(text.astext()))
-    reported = _reported.setdefault(app.builder, set())
-    from_data = _report_data(app, seen, reported) if seen else set()
-    for text in texts:
-        parent = text.parent
-        assert isinstance(parent, nodes.Element)
-        others = {c: k for c, k in unprintable(text.astext()).items() if c not in from_data}
-        if others:
-            warn(Subtype.GLYPH, message("text", others), _block(parent))
-        parent.replace(text, printed_nodes(text.astext(), fonts=not _verbatim(parent)))
+class PrintScripts(PrintPass):
+    """Give every character of a print copy a font, or 〓 and a warning."""
+
+    default_priority = LATEX_GLYPHS
+
+    def run(self, **kwargs: Any) -> None:
+        texts = [text for text in self.document.findall(nodes.Text) if needs_care(text.astext()) and not _in_raw(text)]
+        if not texts:
+            return
+        seen: dict[str, Kind] = {}
+        for text in texts:
+            seen.update(unprintable(text.astext()))
+        reported = _reported.setdefault(self.builder, set())
+        from_data = _report_data(self.env, seen, reported) if seen else set()
+        for text in texts:
+            parent = text.parent
+            assert isinstance(parent, nodes.Element)
+            others = {c: k for c, k in unprintable(text.astext()).items() if c not in from_data}
+            if others:
+                warn(Subtype.GLYPH, message("text", others), _block(parent))
+            parent.replace(text, printed_nodes(text.astext(), fonts=not _verbatim(parent)))
 
 
-def _report_data(app: Sphinx, seen: dict[str, Kind], reported: set[tuple[str, object]]) -> set[str]:
+def _report_data(env: BuildEnvironment, seen: dict[str, Kind], reported: set[tuple[str, object]]) -> set[str]:
     """Warn once for each record of the data that has characters of ``seen``; the characters found so."""
     found: set[str] = set()
-    domain = get_domain(app.env)
+    domain = get_domain(env)
     for key, declared in domain.consultations.items():
         consultation = domain.get_consultation(key)
         if consultation is None:

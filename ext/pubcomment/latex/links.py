@@ -3,60 +3,51 @@
 from __future__ import annotations
 
 import posixpath
-import weakref
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .passes import LATEX_DOC_TITLES, LATEX_TABLE_URLS, PrintPass
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def show_urls_in_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+class AddressesInTables(PrintPass):
     """Print the address after a link's text in the tables, as latex_show_urls
-    does for the rest of the document (its transform runs before the tables
-    are made): a reader of paper cannot follow a link."""
-    if app.builder is None or app.builder.format != "latex" or app.config.latex_show_urls in (False, "no"):
-        return
-    for table in doctree.findall(nodes.table):
-        if "pc-table" not in table["classes"]:
-            continue
-        for reference in list(table.findall(nodes.reference)):
-            uri = reference.get("refuri", "")
-            if not uri.startswith(EXTERNAL_SCHEMES):
+    does for the rest of the document: a reader of paper cannot follow a link.
+    Sphinx's own pass (400) runs before the tables are made (LATEX_TABLES):
+    it would print the address as plain text, here it is a link of its own
+    (``\\sphinxurl``, which xurl lets break anywhere in a narrow cell)."""
+
+    default_priority = LATEX_TABLE_URLS
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.latex_show_urls in (False, "no"):
+            return
+        for table in self.document.findall(nodes.table):
+            if "pc-table" not in table["classes"]:
                 continue
-            shown = uri.removeprefix("mailto:")
-            if reference.astext() != shown:
-                address = nodes.reference(shown, shown, refuri=uri)
-                reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
+            for reference in list(table.findall(nodes.reference)):
+                uri = reference.get("refuri", "")
+                if not uri.startswith(EXTERNAL_SCHEMES):
+                    continue
+                shown = uri.removeprefix("mailto:")
+                if reference.astext() != shown:
+                    address = nodes.reference(shown, shown, refuri=uri)
+                    reference.parent.insert(reference.parent.index(reference) + 1, [nodes.Text(" ("), address, nodes.Text(")")])
 
 
-_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
-
-
-def note_builder(app: Sphinx) -> None:
-    """``builder-inited``: a post-transform has no public way to its builder
-    (``SphinxTransform.app`` is deprecated in Sphinx 9), so remember it here."""
-    if app.builder is not None and app.env is not None:
-        _BUILDERS[app.env] = app.builder
-
-
-class TitlesOfOtherDocuments(SphinxPostTransform):
+class TitlesOfOtherDocuments(PrintPass):
     """A ``{doc}`` reference to a document printed in another PDF shows that
     document's title: it cannot be a link, and without this it would print
     as its path (``../results/index``)."""
 
-    default_priority = 5  # before Sphinx resolves references (10)
-    formats = ("latex",)
+    default_priority = LATEX_DOC_TITLES
 
     def run(self, **kwargs: Any) -> None:
-        # The documents of the PDF being assembled (Sphinx 9 transforms have no
-        # public way to the builder, hence the map filled on builder-inited).
-        inside: set[str] = getattr(_BUILDERS.get(self.env), "docnames", set())
+        # The documents of the PDF being assembled.
+        inside: set[str] = getattr(self.builder, "docnames", set())
         for node in self.document.findall(addnodes.pending_xref):
             if node.get("reftype") != "doc" or node.get("refexplicit") or not len(node):
                 continue

@@ -1,7 +1,7 @@
 """Long tables in print: a heading kept with its table, no row taller than a page.
 
-Both run on ``doctree-resolved`` for LaTeX builders, once the placeholders
-have become tables, and estimate heights from the text: LaTeX cannot be
+Both are print passes (passes.py), run once the placeholders have become
+tables, and estimate heights from the text: LaTeX cannot be
 asked, and upLaTeX's page builder keeps neither rule by itself.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
+
+from .passes import LATEX_KEEP_HEADINGS, LATEX_SPLIT_ROWS, PrintPass
 
 # Keeping a heading with the long table it introduces.  LaTeX's longtable
 # moves the table to the next page when its caption, head and first row do
@@ -56,23 +58,26 @@ def first_row_lines(table: nodes.table) -> float:
     return max(heights, default=0.0)
 
 
-def keep_headings_with_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder is None or app.builder.format != "latex":
-        return
-    for section in list(doctree.findall(nodes.section)):
-        body = [c for c in section.children if not isinstance(c, (nodes.title, nodes.target))]
-        lines = 0.0
-        for child in body[:3]:
-            if isinstance(child, nodes.table) and "longtable" in child["classes"]:
-                lines += first_row_lines(child) + FIXED_LINES
-                parent = section.parent
-                if parent is not None:
-                    raw = nodes.raw("", f"\\Needspace{{{math.ceil(lines)}\\baselineskip}}\n", format="latex")
-                    parent.insert(parent.index(section), raw)
-                break
-            if not isinstance(child, nodes.paragraph):
-                break
-            lines += _lines(child, TEXT_WIDTH_MM)
+class KeepHeadingsWithTables(PrintPass):
+    """Before a heading whose section opens with a long table, the room the table's start needs."""
+
+    default_priority = LATEX_KEEP_HEADINGS
+
+    def run(self, **kwargs: Any) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            body = [c for c in section.children if not isinstance(c, (nodes.title, nodes.target))]
+            lines = 0.0
+            for child in body[:3]:
+                if isinstance(child, nodes.table) and "longtable" in child["classes"]:
+                    lines += first_row_lines(child) + FIXED_LINES
+                    parent = section.parent
+                    if parent is not None:
+                        raw = nodes.raw("", f"\\Needspace{{{math.ceil(lines)}\\baselineskip}}\n", format="latex")
+                        parent.insert(parent.index(section), raw)
+                    break
+                if not isinstance(child, nodes.paragraph):
+                    break
+                lines += _lines(child, TEXT_WIDTH_MM)
 
 
 # Splitting rows taller than a page.  A longtable breaks between rows,
@@ -287,17 +292,20 @@ def column_chars(tgroup: nodes.tgroup) -> list[float]:
     return [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
 
 
-def split_tall_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder is None or app.builder.format != "latex":
-        return
-    for table in list(doctree.findall(nodes.table)):
-        if "longtable" not in table["classes"]:
-            continue
-        for tgroup in table.findall(nodes.tgroup):
-            per_line = column_chars(tgroup)
-            for tbody in tgroup.findall(nodes.tbody):
-                for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
-                    _split_row(row, per_line)
+class SplitTallRows(PrintPass):
+    """A long table's rows taller than a page become several."""
+
+    default_priority = LATEX_SPLIT_ROWS
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if "longtable" not in table["classes"]:
+                continue
+            for tgroup in table.findall(nodes.tgroup):
+                per_line = column_chars(tgroup)
+                for tbody in tgroup.findall(nodes.tbody):
+                    for row in [r for r in tbody.children if isinstance(r, nodes.row)]:
+                        _split_row(row, per_line)
 
 
 def _split_row(row: nodes.row, per_line: list[float]) -> None:

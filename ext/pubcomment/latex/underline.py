@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.util import texescape
 
 from ..render.safe_markdown import CHANGED_CLASS
 from .breaks import WORD_BREAK
 from .long_tables import print_units
+from .passes import LATEX_UNDERLINE, PrintPass
 
 # Half-width characters of the JFM with space on their open side.
 OPENING = frozenset("「『（〔［｛〈《【〘〖〝‘“｟⦅")
@@ -213,31 +214,33 @@ def _in_changed(text: nodes.Text, block: nodes.Element) -> bool:
     return False
 
 
-def underline_changed_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+class UnderlineChangedText(PrintPass):
     """Replace the text of every changed inline with its LaTeX (see :func:`underlined`).
 
     The characters around each piece of changed text decide the glue at its
     ends, so each text block is handled as a whole.
     """
-    if app.builder is None or app.builder.format != "latex":
-        return
-    engine = app.config.latex_engine
 
-    def escape(text: str) -> str:
-        return texescape.escape(text, engine)
+    default_priority = LATEX_UNDERLINE
 
-    blocks: dict[int, nodes.Element] = {}
-    for inline in doctree.findall(nodes.inline):
-        if CHANGED_CLASS in inline["classes"]:
-            block = _block(inline)
-            blocks[id(block)] = block
-    for block in blocks.values():
-        texts = list(block.findall(nodes.Text))
-        changed = [_in_changed(text, block) for text in texts]
-        for index, text in enumerate(texts):
-            if not changed[index] or text.parent is None:
-                continue
-            before = texts[index - 1].astext()[-1:] if index else ""
-            after = texts[index + 1].astext()[:1] if index + 1 < len(texts) and not changed[index + 1] else ""
-            latex = underlined(text.astext(), escape, before=before, after=after, continues=index > 0 and changed[index - 1])
-            text.parent.replace(text, nodes.raw("", latex, format="latex"))
+    def run(self, **kwargs: Any) -> None:
+        engine = self.config.latex_engine
+
+        def escape(text: str) -> str:
+            return texescape.escape(text, engine)
+
+        blocks: dict[int, nodes.Element] = {}
+        for inline in self.document.findall(nodes.inline):
+            if CHANGED_CLASS in inline["classes"]:
+                block = _block(inline)
+                blocks[id(block)] = block
+        for block in blocks.values():
+            texts = list(block.findall(nodes.Text))
+            changed = [_in_changed(text, block) for text in texts]
+            for index, text in enumerate(texts):
+                if not changed[index] or text.parent is None:
+                    continue
+                before = texts[index - 1].astext()[-1:] if index else ""
+                after = texts[index + 1].astext()[:1] if index + 1 < len(texts) and not changed[index + 1] else ""
+                latex = underlined(text.astext(), escape, before=before, after=after, continues=index > 0 and changed[index - 1])
+                text.parent.replace(text, nodes.raw("", latex, format="latex"))

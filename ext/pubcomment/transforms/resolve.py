@@ -1,4 +1,9 @@
-"""Fill the placeholders once every document has been read (``doctree-resolved``).
+"""Fill the placeholders once every document has been read.
+
+HTML and ePub fill them on ``doctree-resolved``, after every post-transform;
+the print copies earlier, in a post-transform (latex/passes.py), so that
+the print passes and Sphinx's LaTeX footnote pass treat the tables as any
+other text.
 
 Each placeholder kind has its renderer (:data:`RENDERERS`), which builds
 plain docutils nodes from the consultation's data, so every builder can
@@ -12,6 +17,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from ..config import get_config
 from ..core.problems import Subtype
@@ -44,15 +50,22 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain = get_domain(app.env)
-    config = get_config(app.config)
+    """``doctree-resolved``: a print copy's tree has none left by then."""
+    fill_placeholders(app.builder, doctree, docname)
+
+
+def fill_placeholders(builder: Builder, doctree: nodes.document, docname: str) -> None:
+    """Each placeholder of ``doctree`` becomes what it shows; ``docname`` is the
+    document links are made from (for a PDF, the one its tree is assembled from)."""
+    domain = get_domain(builder.env)
+    config = get_config(builder.config)
     placeholders = [*doctree.findall(pubcomment_placeholder), *doctree.findall(pubcomment_inline_placeholder)]
     for node in placeholders:
         if node["kind"] == "editions":  # of the plan, not of a consultation
-            node.replace_self(render_editions(app.builder, config, node, docname))
+            node.replace_self(render_editions(builder, config, node, docname))
             continue
         if node["kind"] == "index":  # of every consultation
-            node.replace_self(render_index(app.builder, config, docname, index_entries(domain), config.build_date))
+            node.replace_self(render_index(builder, config, docname, index_entries(domain), config.build_date))
             continue
         consultation = domain.get_consultation(node["key"])
         if consultation is not None and not domain.is_usable(node["key"]):
@@ -62,7 +75,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
             warn(Subtype.REFERENCE, f"no consultation named {node['key']!r}: declare it with pc-consultation", node)
             node.replace_self([])
             continue
-        context = render_context(app.builder, docname, node["key"], consultation)
+        context = render_context(builder, docname, node["key"], consultation)
         node.replace_self(RENDERERS[node["kind"]](context, node))
 
 
