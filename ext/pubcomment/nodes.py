@@ -5,7 +5,8 @@ read, or written differently by each builder:
 
 * :class:`pubcomment_placeholder` and :class:`pubcomment_inline_placeholder`
   record *what* to render; :mod:`.transforms.resolve` replaces them on
-  ``doctree-resolved`` from the data in the domain, so a table can show data
+  ``doctree-resolved`` (in print, in a post-transform of :mod:`.latex.passes`)
+  from the data in the domain, so a table can show data
   declared in another document (as ``todolist`` does).  They never reach a
   writer, but get skipping visitors for every builder in case another
   extension writes an unresolved doctree;
