@@ -7,6 +7,11 @@ states what the extension must do *once it handles the input*: the
 pubcomment warnings (subtype and location), and the texts a reader must
 find in the HTML (and in the PDF and ePub when the case builds cleanly).
 
+A case may also name ``withheld`` text: text that must appear in no output
+file of the case (every file its HTML build writes, its ``commands``'
+files, and its .tex, PDF text and ePub when printed), compared after NFKC
+and without white space or zero-width characters (checks.py ``leaks``).
+
 Locations are relative to the case's directory: ``data.yaml:12`` (that
 line), ``data.yaml`` (the file, no line), ``data.yaml:*`` (the file, with
 or without a line); ``a|b`` accepts either.  In ``index.md`` the
