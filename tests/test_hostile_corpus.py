@@ -3,7 +3,9 @@
 One test per case: `pubcomment check` and an HTML build run without a
 traceback or a hang, give exactly the expected pubcomment warnings, put no
 script, raw node or outside file's content in the page, and show every
-text of the case.  The cases that must build cleanly are also built
+text of the case; the case's `pubcomment` commands run without a
+traceback, and its withheld text is in no file the build or the commands
+wrote (and, for a printed case, not in the .tex, the PDF or the ePub).  The cases that must build cleanly are also built
 together once as a PDF (every text in pdftotext's output, in order) and
 once as an ePub (every text present; EPUBCheck clean).
 
@@ -22,13 +24,25 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.hostile.cases import PASSWD_MARKER, TEX_INPUT, Case, all_cases
-from tests.hostile.checks import FORBIDDEN_TEXT, HIDDEN, case_mismatches, find_in_order, match_warnings, shorten, squeeze
+from tests.hostile.checks import (
+    FORBIDDEN_TEXT,
+    HIDDEN,
+    archive_members,
+    case_mismatches,
+    find_in_order,
+    leaks,
+    match_warnings,
+    shorten,
+    squeeze,
+)
 from tests.hostile.project import Outcome, build_all, parse_warnings, run, sphinx, write_case
 from tests.support.tools import require_tool, run_epubcheck
 
 CASES = all_cases()
 BY_ID = {case.id: case for case in CASES}
 CLEAN = [case for case in CASES if case.builds_cleanly]
+# The printed cases with text that must be in no output (Case.withheld).
+CLEAN_WITHHOLDING = [case.id for case in CLEAN if case.withheld]
 
 
 def selected(session: pytest.Session, name: str) -> list[Case]:
@@ -173,6 +187,16 @@ def test_case_in_pdf(case: str, printed: Printed) -> None:
     assert not missing, f"{case} ({BY_ID[case].note}): not in the PDF text:\n  " + "\n  ".join(missing)
 
 
+@pytest.mark.latex
+@pytest.mark.parametrize("case", CLEAN_WITHHOLDING)
+def test_case_withholds_in_print(case: str, printed: Printed) -> None:
+    """The case's withheld text is neither in the .tex (of every case) nor in the PDF's text."""
+    if not printed.text:
+        pytest.fail("the corpus PDF was not made: " + "; ".join(printed.build_problems[:3]))
+    found = leaks(BY_ID[case].withheld, [("corpus.tex", printed.tex.encode()), ("corpus.pdf (pdftotext)", printed.text.encode())])
+    assert not found, f"{case} ({BY_ID[case].note}):\n  " + "\n  ".join(found)
+
+
 @pytest.fixture(scope="session")
 def ebook(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path | None]:
     base = tmp_path_factory.mktemp("hostile-epub")
@@ -215,3 +239,13 @@ def test_case_in_epub(case: str, ebook: tuple[list[str], Path | None]) -> None:
     assert PASSWD_MARKER not in page
     assert "<script" not in page.lower(), "a <script> in the ePub page"
     assert not missing, f"{case} ({BY_ID[case].note}): not in the ePub page:\n  " + "\n  ".join(missing)
+
+
+@pytest.mark.epub
+@pytest.mark.parametrize("case", CLEAN_WITHHOLDING)
+def test_case_withholds_in_epub(case: str, ebook: tuple[list[str], Path | None]) -> None:
+    """The case's withheld text is in no member of the ePub (of every case: its pages, index, navigation)."""
+    _problems, epub = ebook
+    assert epub is not None, "no ePub written"
+    found = leaks(BY_ID[case].withheld, archive_members(epub.name, epub.read_bytes()))
+    assert not found, f"{case} ({BY_ID[case].note}):\n  " + "\n  ".join(found)

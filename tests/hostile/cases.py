@@ -7,6 +7,11 @@ states what the extension must do *once it handles the input*: the
 pubcomment warnings (subtype and location), and the texts a reader must
 find in the HTML (and in the PDF and ePub when the case builds cleanly).
 
+A case may also name ``withheld`` text: text that must appear in no output
+file of the case (every file its HTML build writes, its ``commands``'
+files, and its .tex, PDF text and ePub when printed), compared after NFKC
+and without white space or zero-width characters (checks.py ``leaks``).
+
 Locations are relative to the case's directory: ``data.yaml:12`` (that
 line), ``data.yaml`` (the file, no line), ``data.yaml:*`` (the file, with
 or without a line); ``a|b`` accepts either.  In ``index.md`` the
@@ -60,6 +65,14 @@ class Case:
     note: str = ""  # what the case demands, in one line
     printed: bool = True  # False: kept out of the combined PDF/ePub (its HTML test covers it)
     number: int = 0  # set by all_cases(); tags the case's texts
+    # Text that must appear in no output file of the case: every file the HTML build writes
+    # (pages, searchindex.js, _sources/, open data, the feed, chart SVGs), the .tex, the PDF's
+    # text and the ePub when the case is printed, and every file its `commands` write.
+    # Compared after NFKC and without white space or zero-width characters (checks.py leaks()).
+    withheld: tuple[str, ...] = ()
+    # `pubcomment` command lines (without the program) run in the case's own cli/ directory
+    # (beside src/, so ../src/data.yaml is its data); what they write there is scanned for `withheld`.
+    commands: tuple[tuple[str, ...], ...] = ()
 
     @property
     def builds_cleanly(self) -> bool:
@@ -82,6 +95,8 @@ class CaseOptions(TypedDict, total=False):
     glyph_ok: bool
     note: str
     printed: bool
+    withheld: tuple[str, ...]
+    commands: tuple[tuple[str, ...], ...]
 
 
 class Head(TypedDict, total=False):
@@ -1070,7 +1085,19 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
-GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, character_cases, outside_cases, id_cases, location_cases)
+from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
+
+GENERATORS = (
+    injection_cases,
+    traceback_cases,
+    loss_cases,
+    print_cases,
+    character_cases,
+    outside_cases,
+    id_cases,
+    location_cases,
+    policy_cases,
+)
 
 
 def all_cases() -> list[Case]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import io
+import json
 import pickle
 import re
-from collections.abc import Iterable
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -159,6 +164,16 @@ def case_mismatches(outcome: Outcome) -> list[str]:
             for w in parse_warnings(build.stderr, outcome.srcdir)
             if w.subtype and re.search(r"\.(yaml|yml|json|csv)\.(rst|md)\b", w.location)
         ]
+    for command, run in zip(case.commands, outcome.commands, strict=True):
+        if run.crashed:
+            problems.append(f"pubcomment {' '.join(command)}: {run.crashed}")
+    # (e) withheld text in no file the build or the case's commands wrote; no formula in a CSV file or workbook
+    written = [("cli/" + n, d) for n, d in files_under(outcome.clidir)]
+    if case.withheld:
+        problems += leaks(case.withheld, [*files_under(outcome.outdir), *written])
+        if not any(path.is_file() for path in outcome.outdir.rglob("*")):
+            problems.append("leak scan: the build wrote no file")
+    problems += formula_cells([*written, *files_under(outcome.outdir / "opendata")])
     # (c) nothing raw, nothing from outside; (d) every text
     index = outcome.outdir / "index.html"
     if build.returncode is None:
@@ -179,6 +194,120 @@ def case_mismatches(outcome: Outcome) -> list[str]:
         if squeeze(expected) not in text:
             problems.append(f"HTML: text missing: {shorten(expected)}")
     return problems
+
+
+# --- leaks: withheld text in any output file ----------------------------------------
+
+# White space and the characters that print nothing: a leak split by them is still a leak.
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+_TAG = re.compile(r"<[^>]*>")
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def fold(text: str) -> str:
+    """Text as leaks are compared: NFKC, no white space, no zero-width characters."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _unescaped(text: str) -> str:
+    """\\uXXXX escapes (JSON, JavaScript) as the characters, surrogate pairs joined."""
+    decoded = _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def readings(name: str, data: bytes) -> list[str]:
+    """What a reader or a program can get from a file: its text, unescaped, without tags (folded)."""
+    text = data.decode("utf-8", "replace")
+    found = [text, html.unescape(text), html.unescape(_TAG.sub("", text))]
+    if name.endswith((".js", ".json")):
+        found.append(_unescaped(text))
+    return [fold(t) for t in found]
+
+
+def _search_terms(data: bytes) -> set[str]:
+    """The words of a searchindex.js (the bigram splitter indexes a Japanese text as its pairs of characters)."""
+    text = data.decode("utf-8", "replace")
+    start, end = text.find("{"), text.rfind("}")
+    try:
+        index = json.loads(text[start : end + 1])
+    except ValueError:
+        return set()
+    terms = {**index.get("terms", {}), **index.get("titleterms", {})}
+    return {fold(term) for term in terms}
+
+
+def leaked(secret: str, name: str, data: bytes, terms: set[str] | None = None) -> bool:
+    """Whether ``secret`` can be read from the file ``name`` (its ``data``); ``terms``: a search index's words."""
+    wanted = fold(secret)
+    if any(wanted in reading for reading in readings(name, data)):
+        return True
+    if terms is None:
+        return False
+    # The index holds words: each run of Japanese as its pairs of characters, other text as words.
+    words: set[str] = set()
+    for run in _JAPANESE_RUN.findall(wanted):
+        words |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    words |= set(re.findall(r"[a-z0-9]{2,}", wanted.lower()))
+    return bool(words) and words <= terms
+
+
+def files_under(directory: Path | None) -> Iterator[tuple[str, bytes]]:
+    """Every file under ``directory``, by its path there; a zip archive (an ePub, a workbook) also member by member."""
+    if directory is None or not directory.is_dir():
+        return
+    for path in sorted(directory.rglob("*")):
+        if not path.is_file():
+            continue
+        name = str(path.relative_to(directory))
+        data = path.read_bytes()
+        yield name, data
+        if data[:4] == b"PK\x03\x04":
+            yield from archive_members(name, data)
+
+
+def archive_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.namelist():
+                yield f"{name}!{member}", archive.read(member)
+    except zipfile.BadZipFile:
+        return
+
+
+def leaks(secrets: Iterable[str], files: Iterable[tuple[str, bytes]]) -> list[str]:
+    """One line per withheld text found in a file."""
+    found = []
+    secrets = [s for s in secrets if fold(s)]
+    for name, data in files:
+        terms = _search_terms(data) if name.endswith("searchindex.js") else None
+        found += [f"withheld text {shorten(secret)} in {name}" for secret in secrets if leaked(secret, name, data, terms)]
+    return found
+
+
+def formula_cells(files: Iterable[tuple[str, bytes]]) -> list[str]:
+    """Cells a spreadsheet would run, in the CSV files and workbooks written (core/formulas.py's rule:
+    a formula-like text starts with an apostrophe in a CSV file, and has the quote prefix in a workbook)."""
+    import csv
+
+    from pubcomment.core.formulas import NEUTRALISER, is_formula_like
+
+    found = []
+    for name, data in files:
+        if name.endswith(".csv"):
+            for number, row in enumerate(csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"), newline="")), 1):
+                found += [f"{name}:{number}: a formula {shorten(c)}" for c in row if is_formula_like(c) and not c.startswith(NEUTRALISER)]
+        elif name.endswith(".xlsx") and "!" not in name:
+            import openpyxl
+
+            sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+            for row in sheet.iter_rows() if sheet is not None else ():
+                found += [
+                    f"{name}!{cell.coordinate}: a formula {shorten(str(cell.value))}"
+                    for cell in row
+                    if isinstance(cell.value, str) and is_formula_like(cell.value) and not (cell.quotePrefix and cell.data_type == "s")
+                ]
+    return found[:10]
 
 
 def shorten(text: str, width: int = 70) -> str:

@@ -1,7 +1,8 @@
 """Run the corpus's checks and builds: ``python driver.py JOBS.json RESULTS.json``.
 
 Sphinx and pubcomment are imported once; each run is a forked child with
-its own memory limit and timeout, its output in files, so a case that
+its own memory limit and timeout, its output in files (a case's
+``pubcomment`` commands too, each in the case's cli/ directory), so a case that
 crashes, hangs or eats memory fails alone, and a case costs a build, not
 an interpreter start (about 0.5 s instead of 2 s).  Two children at a time.
 """
@@ -32,7 +33,13 @@ def child(kind: str, job: dict[str, str], out: Path, err: Path) -> None:
             os.dup2(handle, fd)
             os.close(handle)
         os.chdir(job["srcdir"])
-        if kind == "check":
+        if kind.startswith("command"):  # a command of the case, in its own directory beside src/
+            from pubcomment import cli
+
+            os.makedirs(job["clidir"], exist_ok=True)
+            os.chdir(job["clidir"])
+            code = cli.main(job["commands"][int(kind.removeprefix("command"))])
+        elif kind == "check":
             from pubcomment import cli
 
             code = cli.main(["check", job["check"]])
@@ -59,7 +66,11 @@ def main(jobs_path: str, results_path: str) -> None:
     import pubcomment.cli  # noqa: F401  (imported before forking)
 
     jobs = json.loads(Path(jobs_path).read_text(encoding="utf-8"))
-    queue = [(job, kind) for job in jobs for kind in (("check", "build") if job.get("check") else ("build",))]
+    queue = [
+        (job, kind)
+        for job in jobs
+        for kind in (*(("check",) if job.get("check") else ()), "build", *(f"command{i}" for i in range(len(job.get("commands", ())))))
+    ]
     results: dict[str, dict[str, object]] = {job["id"]: {} for job in jobs}
     running: dict[int, tuple[dict[str, str], str, float, Path, Path]] = {}
     while queue or running:

@@ -115,6 +115,8 @@ class Outcome:
     build: Run
     check: Run | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    commands: list[Run] = field(default_factory=list)
+    clidir: Path | None = None
 
 
 class Job(TypedDict):
@@ -126,10 +128,12 @@ class Job(TypedDict):
     doctrees: str
     logdir: str
     check: str | None
+    clidir: str
+    commands: list[list[str]]
 
 
 def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
-    """Every case's `pubcomment check` and HTML build, by driver.py (forked runs, two at a time)."""
+    """Every case's `pubcomment check`, HTML build and commands, by driver.py (forked runs, two at a time)."""
     jobs: list[Job] = []
     for case in cases:
         srcdir = base / case.id / "src"
@@ -143,6 +147,8 @@ def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
                 "doctrees": str(base / case.id / "doctrees"),
                 "logdir": str(base / case.id / "logs"),
                 "check": case.check,
+                "clidir": str(base / case.id / "cli"),
+                "commands": [list(command) for command in case.commands],
             }
         )
     (base / "jobs.json").write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
@@ -165,7 +171,14 @@ def build_all(cases: list[Case], base: Path) -> dict[str, Outcome]:
             return Run([kind], r["returncode"], r["stdout"], r["stderr"], r["seconds"])
 
         outcomes[case.id] = Outcome(
-            case, Path(job["srcdir"]), Path(job["outdir"]), Path(job["doctrees"]), as_run("build"), as_run("check") if case.check else None
+            case,
+            Path(job["srcdir"]),
+            Path(job["outdir"]),
+            Path(job["doctrees"]),
+            as_run("build"),
+            as_run("check") if case.check else None,
+            commands=[as_run(f"command{index}") for index in range(len(case.commands))],
+            clidir=Path(job["clidir"]),
         )
     return outcomes
 

@@ -13,7 +13,7 @@ import pytest
 
 from pubcomment.core.csvrecords import read_again, read_records
 
-HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出者\n"
+HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出ID\n"
 TEXTS = [
     HEADER + "".join(f"{n},a,意見{n}です。,回答{n}。,B,S{n}\n" for n in range(1, 40)),
     HEADER + "".join(f'{n},a,"二行の\n意見{n}、""引用""あり",回答,D,S{n}\n' for n in range(1, 30)),

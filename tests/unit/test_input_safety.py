@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pubcomment.core import ids, loader
+from pubcomment.core import ids, loader, located
 from pubcomment.core.csvdata import parse_opinion_csv
 from pubcomment.core.located import parse_yaml
 from pubcomment.core.problems import Subtype
@@ -64,6 +64,34 @@ def test_limits_of_yaml(text: str, message: str) -> None:
     root, found = parse_yaml(text)
     assert root is None and len(found) == 1
     assert found[0].subtype is Subtype.LIMIT and message in found[0].message
+
+
+def _anchored_text_bomb() -> str:
+    return "a: &a " + "見本" * 25_000 + "\nb:\n" + "  - *a\n" * 1_000  # 147 KB written, 50 million characters expanded
+
+
+def _repeated_anchor_bomb() -> str:
+    # Fewer than 100,000 values, each of them a long text: within the limit of values, not of text.
+    lines = [f"t{i}: &t{i} " + "見本" * 2_000 for i in range(20)]
+    lines += ["u:"] + [f"  - [{', '.join(f'*t{i}' for i in range(20))}]" for _ in range(500)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("text", [_anchored_text_bomb(), _repeated_anchor_bomb()], ids=["one-anchor", "repeated-anchors"])
+def test_aliases_may_not_expand_the_text_past_the_output_budget(text: str) -> None:
+    root, found = parse_yaml(text)
+    assert root is None and len(found) == 1
+    assert found[0].subtype is Subtype.LIMIT and "output budget" in found[0].message
+    assert "repeated by aliases" in found[0].message and found[0].line is not None and found[0].line <= 21
+
+
+def test_the_output_budget_leaves_room_for_real_data() -> None:
+    assert located.text_budget(1) == located.TEXT_FREE_UP_TO
+    assert located.text_budget(10_000_000) == located.MAX_TEXT_FACTOR * 10_000_000
+    # A few aliases of a long response, as writers use them: within the budget.
+    text = "r: &r " + "見本" * 5_000 + "\nopinions:\n" + "  - {summary: 見本, response: *r}\n" * 300
+    root, found = parse_yaml(text)
+    assert root is not None and not found
 
 
 def test_json_surrogate_pairs_are_joined_and_lone_surrogates_made_visible() -> None:

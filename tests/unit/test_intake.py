@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import dataclasses
 import io
 import re
@@ -13,7 +14,7 @@ import openpyxl
 import pytest
 
 from pubcomment.cli import main
-from pubcomment.core import intake, loader
+from pubcomment.core import formulas, intake, loader
 from pubcomment.core.model import Category, Consultation, Opinion, Topic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +132,51 @@ def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert sheet is not None
     cell = sheet.cell(2, [c.value for c in sheet[1]].index("本市の考え方") + 1)
     assert cell.data_type == "s" and str(cell.value).startswith("=SUM")
+    assert cell.quotePrefix  # and stays text when staff edit it
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.jp\",\"見本\")", "@SUM(A1:A9)", "=1+1", "+81 44 000 0000", "-5", "\t=1", "＝見本", "＋1",
+            "－1", "＠見本", " =1+1", "\u3000＠見本", "'plain"]  # fmt: skip
+
+
+def test_import_writes_no_formula_and_the_build_reads_the_texts_back(tmp_path: Path) -> None:
+    """Every text of the import's CSV that a spreadsheet would run starts with an apostrophe; reading it gives the text."""
+    rows = [["番号", "意見の要旨", "本市の考え方"]] + [[str(n), f"見本{text}", text] for n, text in enumerate(FORMULAS, 1)]
+    rows += [[str(len(FORMULAS) + 1), "=見本の要旨", "考え方"]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    intake.import_opinions(tmp_path / "export.csv", tmp_path / "data")
+    written = list(csv.reader(io.StringIO((tmp_path / "data" / "opinions.csv").read_text(encoding="utf-8-sig"))))
+    titles = written[0]
+    for row in written[1:]:
+        for cell in row:
+            assert not cell.lstrip(" \u3000\n").startswith(formulas.FORMULA_STARTS), cell
+    assert [r[titles.index("本市の考え方")] for r in written[1:-1]] == ["'" + text for text in FORMULAS[:-1]] + ["'plain"]
+    loaded = loader.load_file(tmp_path / "data" / "consultation.yaml")
+    assert [o.response for o in loaded.consultation.opinions][:-1] == [text.strip("\r\n") for text in FORMULAS]
+    assert loaded.consultation.opinions[-1].summary == "=見本の要旨"
+
+
+def test_import_leaves_out_every_column_that_names_who_submitted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        ["受付番号", "提出者", "氏名又は名称", "住所・所在地", "電話番号", "E-mail", "御意見"],
+        ["R-001", "見本 提出太郎", "見本 氏名花子", "見本県見本市1-2-3", "090-0000-0001", "mihon@example.jp", "見本の御意見です。"],
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    # Even when told to copy one as a field, it is not.
+    assert main(["import", str(tmp_path / "export.csv"), "--out", str(tmp_path / "data"), "--column", "受付番号=submission",
+                 "--column", "提出者=submission"]) == 0  # fmt: skip
+    report = capsys.readouterr().out
+    for title in rows[0][1:6]:
+        assert f"{tmp_path / 'export.csv'}:1: column {title!r} may identify who submitted" in report, title
+    assert "5 column(s) that may identify who submitted not copied" in report
+    written = (tmp_path / "data" / "opinions.csv").read_text(encoding="utf-8-sig")
+    for value in rows[1][1:6]:
+        assert value not in written
+    assert "R-001" in written and "見本の御意見です。" in written
 
 
 def test_a_town_s_sheet_heads_the_answer_with_its_own_name(tmp_path: Path) -> None:
@@ -161,7 +207,7 @@ def test_import_a_raw_export(tmp_path: Path, encoding: str, capsys: pytest.Captu
     report = capsys.readouterr().out
     assert "3 row(s) read, 2 opinion(s) written, 1 row(s) skipped" in report
     assert f"skipped: {source}:6: no 意見の要旨" in report  # the row after the empty line, as the file counts lines
-    assert "column '氏名' is no field of an opinion and is not read" in report
+    assert "column '氏名' may identify who submitted" in report
     assert "numbered 1 to 2" in report
     written = (out / "opinions.csv").read_bytes().decode("utf-8-sig")
     assert "見本 太郎" not in written and "2025-12-04" not in written

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import frictionless
@@ -12,7 +13,7 @@ import pytest
 from frictionless.resources import TableResource
 
 from pubcomment.cli import main
-from pubcomment.core import loader, opendata
+from pubcomment.core import formulas, loader, opendata
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLES = {
@@ -26,6 +27,7 @@ body: {name: 見本市}
 period: {start: 2025-06-02, end: 2025-07-01}
 categories: [{key: A, label: 反映, description: 修正したもの}]
 topics: [{id: t, title: 項目}]
+publish: [originals]
 opinions:
   - {topic: t, category: A, summary: "=HYPERLINK(\\"http://example.com\\")", response: "+1"}
   - {topic: t, category: A, summary: "-2", response: "@SUM(A1)", count: 2, originals: ["受付1", "受付2"]}
@@ -54,11 +56,40 @@ def consultation_of(tmp_path: Path, text: str):
         ("＝式", "'＝式"),
         ("意見=式", "意見=式"),
         ("", ""),
-        ("'=already", "'=already"),
+        # One apostrophe more than the text has, so that reading the CSV back gives the text (core/formulas.py).
+        ("'=already", "''=already"),
+        ("'plain", "'plain"),
+        ("＋81", "'＋81"),
+        ("－5", "'－5"),
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        (" =1+1", "' =1+1"),
+        ("\u3000＝式", "'\u3000＝式"),
+        ("\n@x", "'\n@x"),
+        ("  -5", "'  -5"),
+        ("5-3", "5-3"),
     ],
 )
 def test_cells_are_neutralised_against_formulas(cell: str, written: str) -> None:
     assert opendata.neutralise(cell) == written
+    assert formulas.restore(written) == cell  # the one rule, read back by the build (csvdata)
+    assert not formulas.is_formula_like(written.removeprefix("'")) or written.startswith("'")
+
+
+def test_the_fields_on_request_are_in_no_file_unless_published(tmp_path: Path) -> None:
+    text = HOSTILE.replace("publish: [originals]\n", "").replace(
+        'count: 2, originals: ["受付1", "受付2"]', 'count: 2, originals: ["見本受付1", "見本受付2"]'
+    )
+    text = re.sub(r"(summary: \S+?,)", r"\1 submission: 見本提出者,", text)
+    consultation = consultation_of(tmp_path, text)
+    assert consultation.publish == []
+    for name, data in opendata.files(consultation, "x"):
+        decoded = data.decode("utf-8-sig")
+        assert "見本受付" not in decoded and "見本提出者" not in decoded, name
+        assert '"originals"' not in decoded and '"submission"' not in decoded, name
+    (tmp_path / "p").mkdir()
+    published = consultation_of(tmp_path / "p", text.replace("opinions:\n", "publish: originals\nopinions:\n", 1))
+    files = dict(opendata.files(published, "x"))
+    assert "見本受付1" in files[opendata.CSV_FILE].decode("utf-8-sig") and "見本提出者" not in files[opendata.JSON_FILE].decode()
 
 
 def test_the_csv_says_every_opinion_and_no_formula(tmp_path: Path) -> None:

@@ -14,10 +14,12 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from pubcomment.core import csvdata, digest, fields, intake, opendata, opinion_fields, privacy
 from pubcomment.core.kinds import TEXT, TEXTS
 from pubcomment.core.model import Category, Consultation, Opinion
+from pubcomment.core.problems import Problem, Subtype
 from pubcomment.render import opinions as render_opinions
 
 EXT = Path(__file__).resolve().parent.parent.parent / "ext"
@@ -48,7 +50,6 @@ HEADERS_BEFORE = {
     "区分": "category",
     "対応区分": "category",
     "category": "category",
-    "提出者": "submission",
     "提出番号": "submission",
     "submission": "submission",
     "要旨の注": "summary_notes",
@@ -231,7 +232,63 @@ def test_the_open_data_has_the_exported_fields_and_no_other() -> None:
     exported = {f.open_data for f in opinion_fields.exported()}
     names = {c.name for c in opendata.COLUMNS}
     assert names & set(opinion_fields.KEYS) == exported
+    # The fields published on request are columns only when the data's publish: names them.
+    on_request = set(opinion_fields.ON_REQUEST_FIELDS)
+    assert on_request == {"submission", "originals"}
+    assert set(opendata.opinion_rows(consultation)[0]) == names - on_request
+    consultation.publish = ["submission"]
+    assert set(opendata.opinion_rows(consultation)[0]) == names - {"originals"}
+    consultation.publish = list(on_request)
     assert set(opendata.opinion_rows(consultation)[0]) == names
+
+
+def test_where_each_field_may_appear() -> None:
+    """The policy the README draws: the pages, the open data, or nowhere unless the data says."""
+    appears = {f.key: f.appears for f in opinion_fields.FIELDS}
+    assert appears == {
+        **dict.fromkeys(
+            (
+                "no",
+                "topic",
+                "category",
+                "summary",
+                "response",
+                "summary_notes",
+                "response_notes",
+                "sections",
+                "amendments",
+                "count",
+                "scope",
+            ),
+            opinion_fields.PAGES,
+        ),
+        "submission": opinion_fields.ON_REQUEST,
+        "originals": opinion_fields.ON_REQUEST,
+        "redactions": opinion_fields.NOWHERE,
+    }
+    assert all(not f.published for f in opinion_fields.FIELDS if f.identity), "a field on request is on no page"
+    assert opinion_fields.scanned() == opinion_fields.SCANNED
+    assert opinion_fields.scanned(["submission"]) == (*opinion_fields.SCANNED, "submission")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["氏名", "氏名又は名称", "名前", "お名前", "住所", "住所・所在地", "提出者", "提出者氏名", "連絡先", "メール", "メールアドレス",
+     "E-mail", "e-mail", "Ｅメール", "電話", "電話番号", "TEL", "ＴＥＬ", "Tel.", "FAX", "携帯電話", "郵便番号", "Name", "Address"],
+)  # fmt: skip
+def test_a_title_that_names_who_submitted_is_no_field(title: str) -> None:
+    assert opinion_fields.identity_title(title)
+    for columns in (None, {title: "submission"}, {title: "summary"}):
+        problems: list[Problem] = []
+        assert csvdata.header_fields([title], [1], problems, columns) == [""], columns  # never read, whatever the data says
+        assert [p.subtype for p in problems] == [Subtype.PRIVACY]
+    left_out: list[Problem] = []
+    assert csvdata.header_fields([title], [1], left_out, {title: None}) == [""] and not left_out
+
+
+@pytest.mark.parametrize("title", sorted(opinion_fields.header_aliases()))
+def test_no_title_of_a_field_names_who_submitted(title: str) -> None:
+    assert not opinion_fields.identity_title(title)
 
 
 def test_not_exporting_a_field_is_one_line_of_the_declaration(tmp_path: Path) -> None:
@@ -246,7 +303,8 @@ def test_not_exporting_a_field_is_one_line_of_the_declaration(tmp_path: Path) ->
         "import json\n"
         "from pubcomment.core import opendata\n"
         "from pubcomment.core.model import Consultation, Opinion\n"
-        "c = Consultation('件名', '見本市', '本市', '', None, None, opinions=[Opinion(1, '要旨', '考え方', submission='R-1')])\n"
+        "c = Consultation('件名', '見本市', '本市', '', None, None, opinions=[Opinion(1, '要旨', '考え方', submission='R-1')],"
+        " publish=['submission'])\n"
         "files = dict(opendata.files(c, 'x'))\n"
         "print(json.dumps([files['opinions-utf8.csv'].decode(), json.loads(files['consultation.json'])['opinions'][0],"
         " [f['name'] for f in json.loads(files['datapackage.json'])['resources'][0]['schema']['fields']]]))\n"

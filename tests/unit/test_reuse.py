@@ -18,7 +18,7 @@ from pubcomment.core.located import Located
 from pubcomment.core.privacy import check_consultation
 from pubcomment.core.problems import Problem
 
-HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出者\n"
+HEADER = "No,項目,意見の要旨,本市の考え方,区分,提出ID\n"
 MESSY = [
     HEADER + '1,a,短い意見。,回答。,B,S1\n2,a,"二行の\n意見。",回答。,D,S1\n',
     HEADER + "1,a,列が多い,回答,B,S1,余分\n2,a,,回答,D,S2\n",  # a cell too many; a summary missing

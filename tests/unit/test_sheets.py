@@ -150,7 +150,7 @@ def test_problems_are_at_their_cells(tmp_path: Path) -> None:
     loaded = load(tmp_path, raw)
     assert sorted(placed(loaded)) == sorted(
         [
-            ("unknown_key", "ops.xlsx:意見一覧!E1"),  # 氏名: not read, said once
+            ("privacy", "ops.xlsx:意見一覧!E1"),  # 氏名: never read, said once
             ("syntax", "ops.xlsx:意見一覧!F1"),  # a second column for 'summary'
             ("text", "ops.xlsx:意見一覧!C3"),
             ("syntax", "ops.xlsx:意見一覧!G4"),  # a value under no title

@@ -2,7 +2,9 @@
 
 Japanese Excel writes CSV in Shift_JIS (cp932) unless told otherwise; the
 encodings read are those of :mod:`.textfiles`.  Headers may be the field
-names or the Japanese column titles writers already use.
+names or the Japanese column titles writers already use.  A cell the
+toolkit wrote against formulas (``'=1+1``, core/formulas.py) is read as the
+text it was written from (``=1+1``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from . import csvrecords, opinion_fields, reuse
 from .csvrecords import Record
+from .formulas import restore
 from .located import Located
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
@@ -96,8 +99,8 @@ def _row(
     """The opinion mapping of one record (lines ``start`` to ``end``); None for a broken row."""
     fields: dict[str, Located] = {}
     for name, cell in zip(header, record, strict=False):  # short rows: missing cells
-        if name:
-            fields[name] = cell_value(name, cell, start, problems)
+        if name:  # a cell the toolkit wrote with an apostrophe against formulas is read as the text it wrote
+            fields[name] = cell_value(name, restore(cell), start, problems)
     if len(record) > len(header):
         problems.append(Problem(Subtype.SYNTAX, "row has more cells than the header", start))
     if _check_merged_rows(record, len(header), delimiter, start, end, shape, problems):
@@ -124,11 +127,18 @@ def _reused_row(
 
 def header_fields(titles: list[str], lines: list[int], problems: list[Problem], columns: Columns | None = None) -> list[str]:
     """The field of each column ("" for one not read): a column of no field,
-    and a second column for a field already taken, are reported at ``lines``."""
+    and a second column for a field already taken, are reported at ``lines``.
+    A column that names who submitted (氏名, 住所, 提出者, メール, 電話 …,
+    core/opinion_fields.py ``identity_title``) is never read, whatever ``columns`` says."""
     names: list[str] = []
     seen: dict[str, str] = {}
     for title, line in zip(titles, lines, strict=True):
         title = title.strip()
+        if title and opinion_fields.identity_title(title):
+            names.append("")
+            if columns is None or columns.get(title) is not None or title not in columns:
+                problems.append(Problem(Subtype.PRIVACY, identity_message(title, columns.get(title) if columns else None), line))
+            continue
         name = field_name(title, columns)
         if name is None or not title:
             names.append("")
@@ -157,6 +167,16 @@ def header_fields(titles: list[str], lines: list[int], problems: list[Problem], 
         seen[name] = title
         names.append(name)
     return names
+
+
+def identity_message(title: str, mapped: str | None) -> str:
+    """What is said of a column that names who submitted (the build's warning, import's report)."""
+    asked = f"; it is not read as {mapped!r} either" if mapped else ""
+    return (
+        f"column {title!r} may identify who submitted (a name, an address, an e-mail address or a telephone number): "
+        f"it is never read or published{asked}; leave it out of the file, or write {{{title}: null}} in the data's 'columns:'"
+        " (a column of 受付番号 that names no one can be read: 受付番号 → submission)"
+    )
 
 
 def field_name(title: str, columns: Columns | None = None) -> str | None:

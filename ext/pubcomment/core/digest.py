@@ -74,7 +74,7 @@ def data_digests(c: Consultation) -> tuple[dict[str, bytes], tuple[tuple[int, st
         )
     )
     whole = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE)
-    whole.update(repr((c.published, c.no_amendments, c.status, c.results_published)).encode())
+    whole.update(repr((c.published, c.no_amendments, c.status, c.results_published, c.publish)).encode())
     topic_head = hashlib.blake2b(
         repr((c.title, c.self_reference, c.categories, c.topics, c.text_format, c.labels, c.style)).encode("utf-8", "surrogatepass"),
         digest_size=DIGEST_SIZE,

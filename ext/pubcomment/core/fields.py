@@ -16,6 +16,7 @@ from __future__ import annotations
 from . import opinion_fields
 from .kinds import (
     CHOICE,
+    CHOICES,
     COLUMNS,
     DATE,
     INTEGER,
@@ -118,6 +119,12 @@ TOP: dict[str, Field] = {
         choices=STATUS_CHOICES,
     ),
     "published_results": Field(DATE, "結果の公表日（YYYY-MM-DD）。募集の終わりからこの日の前日までは結果公表準備中"),
+    "publish": Field(
+        CHOICES,
+        "既定では公開しない欄のうち、オープンデータに載せるもの（個人を特定しない受付番号などのときだけ）: "
+        + "、".join(opinion_fields.ON_REQUEST_FIELDS),
+        choices=opinion_fields.ON_REQUEST_FIELDS,
+    ),
 }
 # The fields text_format may name.
 TEXT_FORMAT_FIELDS = TEXT_FIELDS

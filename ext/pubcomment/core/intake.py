@@ -10,8 +10,17 @@ core/textfiles.py) through the same readers as the build, and writes:
 * ``DIR/consultation.yaml``, only when there is none: a skeleton naming
   ``opinions.csv``, with the 項目 and 区分 found in the export.
 
-Columns that are no field (氏名, 住所 …) are not copied; rows without an
-意見 are skipped; both are in the report.
+Columns that are no field are not copied, and nor is any column that
+names who submitted (氏名, 住所, 提出者, メール, 電話 …: core/opinion_fields.py
+``identity_title``), even when ``--column`` names a field for it; rows
+without an 意見 are skipped; each is in the report, at its column's cell.
+A text a spreadsheet would run as a formula is written with an apostrophe
+before it (core/formulas.py); the build reads it back as it was.
+
+The working sheet is for staff, not published: it has the fields staff
+need to answer, the submission's id (提出ID) and the originals too, but it
+is written from the data, which never holds a column that names who
+submitted (names stay in the form's own export).
 
 ``pubcomment export --xlsx FILE`` (:func:`write_workbook`) writes the
 working sheet: the opinions with their 区分 and 考え方 columns (a list of
@@ -34,6 +43,7 @@ from typing import Any
 
 from . import opinion_fields
 from .csvdata import LIST_FIELDS, Columns, parse_opinion_csv
+from .formulas import is_formula_like, neutralise
 from .located import Located
 from .model import Consultation, Opinion
 from .problems import Problem, Subtype
@@ -132,6 +142,9 @@ def import_opinions(source: Path, out: Path, *, sheet: str | None = None, column
     unread = [p for p in problems if p.subtype is Subtype.UNKNOWN_KEY]
     if unread:
         report.notes.append(f"{len(unread)} column(s) not copied (see above); --column TITLE=FIELD copies one as a field")
+    identity = [p for p in problems if p.subtype is Subtype.PRIVACY and p.message.startswith("column ")]
+    if identity:
+        report.notes.append(f"{len(identity)} column(s) that may identify who submitted not copied (see above): never published")
     numbered = [r for r in records if r.get("no", "").strip()]
     if not numbered:
         for number, record in enumerate(records, start=1):
@@ -145,7 +158,7 @@ def import_opinions(source: Path, out: Path, *, sheet: str | None = None, column
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([TITLES[name] for name in fields])
     for record in records:
-        writer.writerow([_joined(name, record.get(name, "")) for name in fields])
+        writer.writerow([neutralise(_joined(name, record.get(name, ""))) for name in fields])
     target.write_bytes(buffer.getvalue().encode("utf-8-sig"))
     report.written.append(str(target))
     skeleton = out / "consultation.yaml"
@@ -253,9 +266,11 @@ def write_workbook(consultation: Consultation, target: Path | io.BytesIO) -> int
                 )
             cell = sheet.cell(index, column)
             cell.value = value
+            cell.style = "pc-text" if name in WRAPPED else "pc-cell"
             if isinstance(value, str):
                 cell.data_type = "s"  # text, even when it starts with = (never a formula)
-            cell.style = "pc-text" if name in WRAPPED else "pc-cell"
+                if is_formula_like(value):  # and kept text when staff edit it (core/formulas.py)
+                    cell.quotePrefix = True
     widths = {"no": 6, "topic": 14, "category": 6, "summary": 60, "response": 60}
     for column, name in enumerate(fields, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = widths.get(name, 16)

@@ -50,6 +50,9 @@ def _value(field: f.Field) -> dict[str, Any]:
         # A YAML editor reads an unquoted true as a boolean; the loader as the text true.
         booleans = [value == "true" for value in field.choices if value in ("true", "false")]
         return {"enum": [*field.choices, *booleans]}
+    if kind == f.CHOICES:
+        choice = {"enum": list(field.choices)}
+        return {"anyOf": [choice, {"type": "array", "items": choice}, {"type": "null"}]}
     if kind == f.MAPPING:
         return mapping(field.fields)
     if kind == f.LIST:

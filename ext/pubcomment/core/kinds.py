@@ -15,6 +15,7 @@ INTEGER = "integer"  # a whole number: 1764, 1,764, １７６４
 DATE = "date"  # YYYY-MM-DD
 MONTH_OR_DAY = "month_or_day"  # YYYY-MM or YYYY-MM-DD
 CHOICE = "choice"  # one of ``choices``
+CHOICES = "choices"  # one of ``choices``, or a list of them
 MAPPING = "mapping"  # the keys of ``fields``
 LIST = "list"  # a list of mappings of ``fields``
 # Special shapes, each read by its own function in schema.py.

@@ -44,6 +44,13 @@ MAX_NODES = 5_000_000
 # past this many values, the data may be at most this many times what is written.
 ALIAS_FREE_UP_TO = 100_000
 MAX_ALIAS_FACTOR = 10
+# The output budget: what a document publishes grows with the text of its values, and
+# aliases can repeat a long text (147 KB of aliases published 346 MB).  The text of all
+# values, aliases expanded, may be at most this many times the characters of the document,
+# or this many characters when that is more.  Without aliases the values are part of the
+# document (at most 1×: the sample data and test roots 0.2–0.95×, bench/generate.py's 0.87×).
+MAX_TEXT_FACTOR = 10
+TEXT_FREE_UP_TO = 4_000_000
 
 
 class CellLine(int):
@@ -95,13 +102,19 @@ class DataSyntaxError(Exception):
         self.problem = problem
 
 
+def text_budget(written: int) -> int:
+    """The characters the values of a document of ``written`` characters may hold, aliases expanded."""
+    return max(MAX_TEXT_FACTOR * written, TEXT_FREE_UP_TO)
+
+
 def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML (or JSON) text; lines in the result count from 1."""
+    budget = text_budget(len(text))
     fast, limit = _compose_fast(text)
     if limit is not None:
         return None, [limit]
     if fast is not None:
-        return _converted(fast)
+        return _converted(fast, budget)
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
     try:
@@ -117,7 +130,7 @@ def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", 1)]
     if root is None:
         return None, []
-    return _converted(root)
+    return _converted(root, budget)
 
 
 def _compose_fast(text: str) -> tuple[Any, Problem | None]:
@@ -136,8 +149,8 @@ def _compose_fast(text: str) -> tuple[Any, Problem | None]:
         return None, None
 
 
-def _converted(root: Any) -> tuple[Located | None, list[Problem]]:
-    converter = _Converter()
+def _converted(root: Any, budget: int) -> tuple[Located | None, list[Problem]]:
+    converter = _Converter(budget)
     try:
         return converter.convert(root, 0), converter.problems
     except DataSyntaxError as error:
@@ -148,10 +161,13 @@ class _Converter:
     """Composed nodes (ruamel.yaml's or PyYAML's: both have id, tag, value,
     style and start_mark) to :class:`Located` values, within the limits:
     nesting, aliases that refer to themselves, and aliases that expand the
-    data (each use of an alias is a copy of its value)."""
+    data (each use of an alias is a copy of its value), in values and in text
+    (the output budget, :func:`text_budget`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int) -> None:
         self.problems: list[Problem] = []
+        self.budget = budget
+        self.chars = 0
         self.values = 0
         self.distinct: set[int] = set()
         self.open: set[int] = set()  # the nodes being converted, outermost to here
@@ -159,6 +175,7 @@ class _Converter:
     def convert(self, node: Any, depth: int) -> Located:
         line = node.start_mark.line + 1
         self.values += 1
+        repeated = id(node) in self.distinct  # an alias's copy of a value converted before
         self.distinct.add(id(node))
         if depth > MAX_DEPTH:
             raise DataSyntaxError(Problem(Subtype.LIMIT, f"the data is nested more than {MAX_DEPTH} levels deep", line))
@@ -175,6 +192,17 @@ class _Converter:
             style = node.style or None  # libyaml marks plain scalars with ""
             if node.tag.endswith(":null") or (style is None and node.value in ("", "~", "null", "Null", "NULL")):
                 return Located(None, line)
+            self.chars += len(node.value)
+            if self.chars > self.budget:
+                raise DataSyntaxError(
+                    Problem(
+                        Subtype.LIMIT,
+                        f"the text of the data, aliases expanded, passes {self.budget:,} characters "
+                        f"(the output budget: {MAX_TEXT_FACTOR}× what is written, at least {TEXT_FREE_UP_TO:,})"
+                        + (": the value here is repeated by aliases; write fewer aliases of long texts" if repeated else ""),
+                        line,
+                    )
+                )
             text, found = visible(str(node.value))
             if found:
                 self.problems.append(Problem(Subtype.TEXT, f"the text holds {describe(found)}, shown as ［U+XXXX］", line))

@@ -173,6 +173,9 @@ class Consultation:
     results_published: dt.date | None = None
     # What was withheld from the opinions' texts (redaction log; no text).
     redactions: list[Redaction] = field(default_factory=list)
+    # The fields in no output unless the data names them (``publish: [submission]``,
+    # core/opinion_fields.py ON_REQUEST_FIELDS): these the open data has, checked for personal information.
+    publish: list[str] = field(default_factory=list)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)

@@ -10,9 +10,14 @@ The opinion's own fields are there as core/opinion_fields.py declares them
 (their titles, and whether the open data has them at all).
 
 CSV cells that Excel would read as a formula (a cell starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return, or their full-width forms)
-start with an apostrophe (``'``) in the CSV files, as OWASP recommends
-against CSV injection; the JSON keeps every text as written.
+``+``, ``-``, ``@``, a tab or a carriage return, or their full-width forms,
+after any spaces) start with an apostrophe (``'``) in the CSV files, as OWASP
+recommends against CSV injection (core/formulas.py, the one rule of every
+file the toolkit writes); the JSON keeps every text as written.
+
+The opinion's fields published on request (core/opinion_fields.py
+``ON_REQUEST``: ``submission``, ``originals``) are columns only of a
+consultation whose ``publish:`` names them (:func:`columns_of`).
 """
 
 from __future__ import annotations
@@ -24,23 +29,21 @@ import io
 import json
 import re
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import opinion_fields, recordfile
+from . import formulas, opinion_fields, recordfile
 from .digest import opinion_digest
+from .formulas import FORMULA_STARTS, NEUTRALISER, neutralise
 from .ids import slug, token
 from .kinds import INTEGER
 from .model import Consultation, Opinion
 
 # Lists inside one CSV cell (originals, sections, amendments, notes).
 LIST_SEPARATOR = "\n"
-# A cell starting with one of these is read as a formula by Excel (or its
-# full-width form, which Japanese Excel converts when the cell is edited).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-NEUTRALISER = "'"
 BOM = "\ufeff".encode()
 
 # The files of one consultation, in the directory opendata/<name>/ of the HTML output.
@@ -105,13 +108,29 @@ _ORDER = (
     "amendments",
     "submission",
 )
-_EXPORTED = frozenset(f.key for f in opinion_fields.exported())
-COLUMNS: tuple[Column, ...] = tuple(
-    _LOOKED_UP[name] if name in _LOOKED_UP else _field_column(name) for name in _ORDER if name in _LOOKED_UP or name in _EXPORTED
-)
-_NAMES = tuple(column.name for column in COLUMNS)
-# Whether _row's every column is published (else a row is cut to COLUMNS).
-_EVERY_COLUMN = len(COLUMNS) == len(_ORDER)
+
+
+def columns(published: Iterable[str] | None = None) -> tuple[Column, ...]:
+    """The columns of the open data, in order: of the fields published on request
+    (core/opinion_fields.py ON_REQUEST), those ``published`` names (None: all of them)."""
+    exported = frozenset(f.key for f in opinion_fields.exported(published))
+    return tuple(
+        _LOOKED_UP[name] if name in _LOOKED_UP else _field_column(name) for name in _ORDER if name in _LOOKED_UP or name in exported
+    )
+
+
+# Every column the open data can have (the documentation's list).
+COLUMNS: tuple[Column, ...] = columns()
+
+
+@functools.cache
+def _columns_named(published: tuple[str, ...]) -> tuple[Column, ...]:
+    return columns(published)
+
+
+def columns_of(consultation: Consultation) -> tuple[Column, ...]:
+    """The columns of a consultation's open data: what its ``publish:`` names of the fields on request."""
+    return _columns_named(tuple(sorted(consultation.publish)))
 
 
 def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
@@ -121,10 +140,16 @@ def opinion_rows(consultation: Consultation) -> list[dict[str, Any]]:
 
 def _opinion_rows(consultation: Consultation) -> Iterator[dict[str, Any]]:
     topics, categories = _lookups(consultation)
-    return (_row(opinion, topics, categories) for opinion in consultation.opinions)
+    names = _names(consultation)
+    return (_row(opinion, topics, categories, names) for opinion in consultation.opinions)
 
 
-def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -> dict[str, Any]:
+def _names(consultation: Consultation) -> tuple[str, ...]:
+    return tuple(column.name for column in columns_of(consultation))
+
+
+def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """The row's values of the columns ``names`` (never a value of a column not named: a field not published is not read)."""
     category = categories.get(opinion.category)
     topic = opinion.topic if opinion.in_scope else ""
     row = {
@@ -136,21 +161,18 @@ def _row(opinion: Opinion, topics: dict[str, str], categories: dict[str, Any]) -
         "category_description": category.description if category else "",
         "scope": "in" if opinion.in_scope else "out",
         "count": opinion.count,
-        "originals": list(opinion.originals),
         "summary": opinion.summary,
         "summary_notes": list(opinion.summary_notes),
         "response": opinion.response,
         "response_notes": list(opinion.response_notes),
         "sections": list(opinion.sections),
         "amendments": list(opinion.amendments),
-        "submission": opinion.submission,
     }
-    return row if _EVERY_COLUMN else {name: row[name] for name in _NAMES}
-
-
-def neutralise(cell: str) -> str:
-    """A CSV cell Excel will not evaluate: ``=1+1`` becomes ``'=1+1``."""
-    return NEUTRALISER + cell if cell.startswith(FORMULA_STARTS) else cell
+    if "originals" in names:
+        row["originals"] = list(opinion.originals)
+    if "submission" in names:
+        row["submission"] = opinion.submission
+    return {name: row[name] for name in names}
 
 
 def csv_text(consultation: Consultation) -> str:
@@ -174,19 +196,22 @@ def _csv_row_encoder() -> Callable[[list[str]], bytes]:
 
 def _csv_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsFile:
     encode = _csv_row_encoder()
-    head = encode([column.name for column in COLUMNS])
+    chosen = columns_of(consultation)
+    head = encode([column.name for column in chosen])
     topics, categories = _lookups(consultation)
 
     def records() -> Iterator[recordfile.Record]:
         for opinion, digest in zip(consultation.opinions, digests, strict=True):
-            yield digest, functools.partial(_csv_row, encode, topics, categories, opinion)
+            yield digest, functools.partial(_csv_row, encode, topics, categories, chosen, opinion)
 
     return RecordsFile(head, records, b"", b"", _context(consultation, "csv"))
 
 
-def _csv_row(encode: Callable[[list[str]], bytes], topics: dict[str, str], categories: dict[str, Any], opinion: Opinion) -> bytes:
-    row = _row(opinion, topics, categories)
-    return encode([_cell(column, row[column.name]) for column in COLUMNS])
+def _csv_row(
+    encode: Callable[[list[str]], bytes], topics: dict[str, str], categories: dict[str, Any], chosen: tuple[Column, ...], opinion: Opinion
+) -> bytes:
+    row = _row(opinion, topics, categories, tuple(column.name for column in chosen))
+    return encode([_cell(column, row[column.name]) for column in chosen])
 
 
 def _cell(column: Column, value: Any) -> str:
@@ -258,10 +283,11 @@ def _json_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsF
     before, after = json.dumps(_json_data(consultation, marker), ensure_ascii=False, indent=2).split(f'"{marker}"')
     opened, closed = ("[" + _OPINION_INDENT, "\n  ]") if consultation.opinions else ("[", "]")
     topics, categories = _lookups(consultation)
+    names = _names(consultation)
 
     def records() -> Iterator[recordfile.Record]:
         for opinion, digest in zip(consultation.opinions, digests, strict=True):
-            yield digest, functools.partial(_json_record, topics, categories, opinion)
+            yield digest, functools.partial(_json_record, topics, categories, names, opinion)
 
     return RecordsFile(
         (before + opened).encode("utf-8"),
@@ -272,8 +298,8 @@ def _json_file(consultation: Consultation, digests: Sequence[bytes]) -> RecordsF
     )
 
 
-def _json_record(topics: dict[str, str], categories: dict[str, Any], opinion: Opinion) -> bytes:
-    fields = [f"{_FIELD}{_json_value(key)}: {_json_value(value)}" for key, value in _row(opinion, topics, categories).items()]
+def _json_record(topics: dict[str, str], categories: dict[str, Any], names: tuple[str, ...], opinion: Opinion) -> bytes:
+    fields = [f"{_FIELD}{_json_value(key)}: {_json_value(value)}" for key, value in _row(opinion, topics, categories, names).items()]
     return ("{" + ",".join(fields) + _OPINION_INDENT + "}").encode("utf-8")
 
 
@@ -281,10 +307,10 @@ def json_bytes(consultation: Consultation) -> bytes:
     return _in_memory(_json_file(consultation, _digests(consultation, None)))
 
 
-def table_schema() -> dict[str, Any]:
-    """The Table Schema of the opinions CSV, from :data:`COLUMNS`."""
+def table_schema(chosen: tuple[Column, ...] = COLUMNS) -> dict[str, Any]:
+    """The Table Schema of the opinions CSV, from its columns (:data:`COLUMNS`, or a consultation's :func:`columns_of`)."""
     fields = []
-    for column in COLUMNS:
+    for column in chosen:
         field: dict[str, Any] = {"name": column.name, "type": column.type, "title": column.title, "description": column.description}
         constraints: dict[str, Any] = {}
         if column.required:
@@ -306,11 +332,12 @@ def package_name(name: str) -> str:
 
 def datapackage(consultation: Consultation, name: str) -> dict[str, Any]:
     """The descriptor of the files :func:`files` writes (Frictionless Data Package v1)."""
-    schema = table_schema()
+    schema = table_schema(columns_of(consultation))
     description = (
         f"Opinions in {CSV_FILE} and {CSV_PLAIN_FILE}: a text cell that starts with "
         f"{' '.join(repr(s) for s in FORMULA_STARTS[:4])}, a tab or a carriage return (or a full-width "
-        f"= + - @) starts with an apostrophe (') so that a spreadsheet does not read it as a formula; "
+        f"= + - @), after any spaces or apostrophes, starts with one apostrophe ({NEUTRALISER}) more so that "
+        "a spreadsheet does not read it as a formula; "
         f"lists in one cell are separated by line breaks. {JSON_FILE} holds the texts as written."
     )
     return {
@@ -421,7 +448,12 @@ def _lookups(consultation: Consultation) -> tuple[dict[str, str], dict[str, Any]
 def _context(consultation: Consultation, kind: str) -> bytes:
     """What every record of a file is made from besides its opinion: the code, the columns, the topics and categories."""
     shared = repr(
-        (kind, COLUMNS, sorted(_lookups(consultation)[0].items()), [(c.key, c.label, c.description) for c in consultation.categories])
+        (
+            kind,
+            columns_of(consultation),
+            sorted(_lookups(consultation)[0].items()),
+            [(c.key, c.label, c.description) for c in consultation.categories],
+        )
     )
     return hashlib.blake2b(shared.encode("utf-8", "surrogatepass"), key=code_digest(), digest_size=16).digest()
 
@@ -429,7 +461,8 @@ def _context(consultation: Consultation, kind: str) -> bytes:
 @functools.cache
 def code_digest() -> bytes:
     """A digest of the code that makes the records: new code encodes every record again."""
-    return hashlib.blake2b(Path(__file__).read_bytes() + Path(recordfile.__file__).read_bytes(), digest_size=16).digest()
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], recordfile, formulas, opinion_fields))
+    return hashlib.blake2b(code, digest_size=16).digest()
 
 
 def directory_name(key: str) -> str:

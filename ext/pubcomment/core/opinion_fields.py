@@ -19,6 +19,10 @@ function of its own in schema.py.  Everything else is made from this table:
   would leave an incremental build showing a stale page);
 * the texts checked for personal information and those that may be
   withheld (privacy.py, schema.py ``_redact``);
+* where each field may appear (:attr:`OpinionField.appears`: the pages,
+  the open data, or nowhere unless the consultation's ``publish:`` names
+  it), and the column titles that name who submitted, read as no field
+  (:func:`identity_title`);
 * the texts whose format a consultation chooses (model.py ``TEXT_FIELDS``);
 * which fields are columns of the opinion table (render/opinions.py, which
   keeps their order and widths).
@@ -29,6 +33,9 @@ the tables made from it.  Pure Python: no docutils, no Sphinx.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .kinds import CHOICE, INTEGER, LIST, TEXT, TEXTS, Field
@@ -42,6 +49,12 @@ REDACTION: dict[str, Field] = {
 }
 # What an Opinion holds besides its fields: where it was read.
 BOOKKEEPING = ("line", "origin", "places")
+
+# Where a field may appear (OpinionField.appears; README 個人情報の確認と一部非公開 draws the table).
+PAGES = "pages"  # the pages (HTML, PDF, ePub, the search index) and the open data
+OPEN_DATA = "open data"  # the open data only (the CSV, JSON and datapackage.json files, pubcomment export)
+ON_REQUEST = "on request"  # nowhere, unless the consultation's ``publish:`` names it: then the open data, privacy-checked
+NOWHERE = "nowhere"
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,11 @@ class OpinionField:
     described: str = ""
     # Hashed into the opinion's digest (digest.py): what a page or a file shows changes with it.
     digest: bool = True
+    # It may tie an opinion to the person who sent it (a 受付番号 can be a name or an
+    # e-mail address in a form's export): in no output unless the consultation's
+    # ``publish:`` names it, and then in the open data only, checked for personal
+    # information like the texts.  Staff's files (import, the working sheet) keep it.
+    identity: bool = False
 
     @property
     def kind(self) -> str:
@@ -93,6 +111,15 @@ class OpinionField:
     @property
     def held_in(self) -> tuple[str, ...]:
         return (self.key,) if self.attributes is None else self.attributes
+
+    @property
+    def appears(self) -> str:
+        """Where the field may appear: PAGES, OPEN_DATA, ON_REQUEST or NOWHERE."""
+        if self.identity:
+            return ON_REQUEST
+        if self.published:
+            return PAGES
+        return OPEN_DATA if self.exported and self.open_data else NOWHERE
 
 
 FIELDS: tuple[OpinionField, ...] = (
@@ -167,11 +194,12 @@ FIELDS: tuple[OpinionField, ...] = (
         "submission",
         Field(TEXT, "提出（通）の ID。書くならすべての御意見に"),
         "提出ID",
-        ("提出者", "提出番号"),
+        # Not 提出者: in a form's export that column is who submitted (a name, an e-mail address).
+        ("提出番号",),
         open_data="submission",
-        # Exported today; whether it should be is for the privacy issue to decide (one line here).
-        exported=True,
-        described="The id of the submission the opinion came in, when the data gives it.",
+        exported=True,  # when the consultation's publish: names it
+        identity=True,
+        described="The id of the submission the opinion came in (published only when the data says so).",
     ),
     OpinionField(
         "summary_notes",
@@ -232,9 +260,9 @@ FIELDS: tuple[OpinionField, ...] = (
         "元の意見",
         separator=",",
         open_data="originals",
-        # Exported today; whether it should be is for the privacy issue to decide (one line here).
-        exported=True,
-        described="The numbers or ids of the submitted opinions the row stands for.",
+        exported=True,  # when the consultation's publish: names it
+        identity=True,
+        described="The numbers or ids of the submitted opinions the row stands for (published only when the data says so).",
     ),
     OpinionField(
         "scope",
@@ -288,6 +316,50 @@ def written_titles(self_reference: str = "本市") -> dict[str, str]:
     return {key: f"{self_reference}の{title}" if BY_KEY[key].by_body else title for key, title in TITLES.items()}
 
 
-def exported() -> tuple[OpinionField, ...]:
-    """The fields that are columns of the open data."""
-    return tuple(f for f in FIELDS if f.exported and f.open_data)
+# The fields a consultation's ``publish:`` may name: those in no output unless it does.
+ON_REQUEST_FIELDS = tuple(f.key for f in FIELDS if f.identity)
+
+
+def exported(published: Iterable[str] | None = None) -> tuple[OpinionField, ...]:
+    """The fields that are columns of the open data: of the fields published on request,
+    those in ``published`` (a consultation's ``publish:``; None: every one, for the docs)."""
+    named = None if published is None else frozenset(published)
+    return tuple(f for f in FIELDS if f.exported and f.open_data and (not f.identity or named is None or f.key in named))
+
+
+def scanned(published: Iterable[str] = ()) -> tuple[str, ...]:
+    """The texts checked for personal information: SCANNED, and the fields published on request that ``published`` names."""
+    named = frozenset(published)
+    return SCANNED + tuple(f.key for f in FIELDS if f.identity and f.key in named)
+
+
+def unpublished(opinion: object, published: Iterable[str] = ()) -> list[str]:
+    """The opinion's values of the fields on request that ``published`` does not name (what no output may hold)."""
+    named = frozenset(published)
+    found: list[str] = []
+    for f in FIELDS:
+        if f.identity and f.key not in named:
+            value = getattr(opinion, f.key)
+            found.extend(v for v in (value if isinstance(value, list) else [value]) if v)
+    return found
+
+
+# Column titles that name who submitted (氏名, 住所, 提出者, 連絡先, メール, 電話 and their
+# variants), matched after NFKC and lower case: never read as a field, by the build or
+# by import, whatever the data's columns: says (csvdata.header_fields reports them).
+_IDENTITY_WORDS = re.compile(
+    r"氏名|名前|なまえ|ふりがな|フリガナ|名称|提出者|投稿者|差出人|意見者|住所|所在地|居所|連絡先|メール|電話|携帯|郵便番号|〒"
+    r"|e-?mail|mail|phone|tel|fax|address|\bname\b"
+)
+
+
+def identity_title(title: str) -> bool:
+    """Whether a column title names who submitted (氏名又は名称, 住所・所在地, 電話番号, E-mail, TEL …);
+    the titles of the fields (HEADER aliases) are none."""
+    folded = unicodedata.normalize("NFKC", title).strip().lower().rstrip(".")
+    if folded in _FIELD_TITLES:
+        return False
+    return bool(_IDENTITY_WORDS.search(folded))
+
+
+_FIELD_TITLES = frozenset(unicodedata.normalize("NFKC", name).lower().rstrip(".") for name in header_aliases())

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import reuse
+from . import opinion_fields, reuse
 from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
 from .opinion_fields import SCANNED
@@ -213,10 +213,11 @@ def find(texts: Iterable[str], *, names: bool = True) -> list[list[Finding]]:
     return result
 
 
-def _fields(opinion: Opinion) -> list[tuple[str, str]]:
-    """The opinion's texts core/opinion_fields.py says are checked (SCANNED): the body's answer too, as it may quote the citizen."""
+def _fields(opinion: Opinion, names: tuple[str, ...] = SCANNED) -> list[tuple[str, str]]:
+    """The opinion's texts core/opinion_fields.py says are checked (SCANNED): the body's answer too, as it may quote the citizen;
+    and a field published on request (``publish: [submission]``) when the data publishes it."""
     found: list[tuple[str, str]] = []
-    for name in SCANNED:
+    for name in names:
         value = getattr(opinion, name)
         found.extend((name, text) for text in (value if isinstance(value, list) else [value]))
     return found
@@ -229,6 +230,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     an opinion the last check of its file saw is not checked again."""
     allowed = frozenset(a.translate(_FOLD) for a in allow if a)
     opinions = consultation.opinions
+    scanned = opinion_fields.scanned(consultation.publish)
     checked = reuse.memo("privacy names" if names else "privacy", opinions[0].origin if opinions else None)
     result: dict[int, Problem | None] = {}
     if checked is not None:
@@ -236,11 +238,11 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
         # collector, scanning what was just read, took most of their time (1.4 of 1.6 s).
         with paused_cycle_collection():
             for opinion in opinions:
-                kept = checked.get((reuse.Same(opinion), allowed))
+                kept = checked.get((reuse.Same(opinion), allowed, scanned))
                 if kept is not None:
                     result[id(opinion)] = kept[0]
     unchecked = [opinion for opinion in opinions if id(opinion) not in result]
-    pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion) if text]
+    pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion, scanned) if text]
     found = find((text for _o, _f, text in pairs), names=names)
     listed: dict[int, list[str]] = {}
     for (opinion, field, text), findings in zip(pairs, found, strict=True):
@@ -251,7 +253,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
         problem = _problem(opinion, listed[id(opinion)]) if id(opinion) in listed else None
         result[id(opinion)] = problem
         if checked is not None:
-            checked.put((reuse.Same(opinion), allowed), (problem,))
+            checked.put((reuse.Same(opinion), allowed, scanned), (problem,))
     return [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
 
 

@@ -57,7 +57,8 @@ class Subtype(enum.Enum):
     """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
     PRIVACY = "privacy"
     """Text that may be personal information (a phone number, e-mail or street address, a postal code,
-    a valid 個人番号, a person's name), or a ``{redact}`` or ``redactions:`` that withholds nothing."""
+    a valid 個人番号, a person's name), a ``{redact}`` or ``redactions:`` that withholds nothing, or a column
+    titled as who submitted (氏名, 住所, 提出者, メール, 電話 …), which is never read."""
     GLYPH = "glyph"
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF,
     or a variation selector is left out."""

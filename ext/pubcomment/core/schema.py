@@ -213,6 +213,7 @@ def read_consultation(
         status=_choice(reader, top.get("status"), fields_.STATUS_CHOICES, "'status'"),
         results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
         redactions=reader.redactions,
+        publish=_publish(reader, top.get("publish")),
     )
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
@@ -245,6 +246,17 @@ def _text_format(reader: Reader, node: Located | None) -> dict[str, str]:
                 value.line,
             )
     return formats
+
+
+def _publish(reader: Reader, node: Located | None) -> list[str]:
+    """``publish: [submission]``: the fields in no output by default that the open data is to have."""
+    named: list[str] = []
+    items = [node] if node is not None and isinstance(node.value, str) else reader.sequence(node, "'publish'")
+    for item in items:
+        value = _choice(reader, item, opinion_fields.ON_REQUEST_FIELDS, "each item of 'publish'")
+        if value and value not in named:
+            named.append(value)
+    return named
 
 
 def _choice(reader: Reader, node: Located | None, choices: tuple[str, ...], what: str) -> str:

@@ -20,7 +20,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from ..config import get_config
-from ..core import loader
+from ..core import loader, opinion_fields
 from ..core.digest import data_digests
 from ..core.law import law_facts
 from ..core.model import OUT_OF_SCOPE, Consultation
@@ -80,6 +80,9 @@ class DeclaredConsultation:
         self.line_offset = line_offset
         # The data file the consultation is read from again, or None for embedded data.
         self.source = source
+        # Embedded data holding values no output may show (a submission's id the data does
+        # not publish, core/opinion_fields.py): its document's source is not copied either.
+        self.holds_unpublished = source is None and any(opinion_fields.unpublished(o, consultation.publish) for o in consultation.opinions)
         # Digests by part and by opinion (see core/digest.py).
         self.digests, self.opinion_index = data_digests(consultation)
         self.citations = tuple(

@@ -60,5 +60,9 @@ def _located(app: Sphinx, declared: DeclaredConsultation) -> list[Redaction]:
 
 
 def withholds_embedded_text(app: Sphinx, docname: str) -> bool:
-    """Whether ``docname`` embeds data (in its own source) of which something is withheld."""
-    return any(d.docname == docname and d.source is None and d.redactions for d in get_domain(app.env).consultations.values())
+    """Whether ``docname`` embeds data (in its own source) of which something is withheld, or
+    that holds a field no output shows (``submission`` the data does not ``publish:``)."""
+    return any(
+        d.docname == docname and d.source is None and (d.redactions or getattr(d, "holds_unpublished", False))
+        for d in get_domain(app.env).consultations.values()
+    )

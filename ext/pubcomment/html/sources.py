@@ -3,7 +3,8 @@
 Sphinx copies each page's source to ``_sources/`` for the 「ソースを表示」
 link.  Data embedded in a page (``pc-consultation`` with YAML in its body)
 is in that source as written, the text withheld by ``{redact}`` or
-``redactions:`` included.  Such a page gets no copy and no link (and a copy
+``redactions:`` included, and the fields no output shows unless the data
+says so (``submission``, ``originals``: core/opinion_fields.py).  Such a page gets no copy and no link (and a copy
 left by an earlier build is removed); every other page keeps its copy as
 ``html_copy_source`` says.  Data read from a file (``:file:``) is never
 copied by Sphinx.
