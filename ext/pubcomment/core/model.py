@@ -173,6 +173,14 @@ class Consultation:
     results_published: dt.date | None = None
     # What was withheld from the opinions' texts (redaction log; no text).
     redactions: list[Redaction] = field(default_factory=list)
+    # The line each top-level key of the data was read at (title, labels …), and the
+    # data's file (None for data embedded in a document).
+    places: dict[str, int] = field(default_factory=dict)
+    origin: str | None = None
+
+    def place(self, key: str) -> int | None:
+        """The line of a top-level key of the data, when known."""
+        return self.__dict__.get("places", {}).get(key)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)
