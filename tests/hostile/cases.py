@@ -60,6 +60,7 @@ class Case:
     note: str = ""  # what the case demands, in one line
     printed: bool = True  # False: kept out of the combined PDF/ePub (its HTML test covers it)
     number: int = 0  # set by all_cases(); tags the case's texts
+    withheld: tuple[str, ...] = ()  # text that must appear in no output file of the case
 
     @property
     def builds_cleanly(self) -> bool:
@@ -82,6 +83,7 @@ class CaseOptions(TypedDict, total=False):
     glyph_ok: bool
     note: str
     printed: bool
+    withheld: tuple[str, ...]
 
 
 class Head(TypedDict, total=False):
@@ -1070,7 +1072,10 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
+from .cases_redaction import hidden_cases, invisible_cases, listed_variant_cases, look_alike_cases, malformed_cases, own_text_cases  # noqa: E402
+
 GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, character_cases, outside_cases, id_cases, location_cases)
+GENERATORS += (listed_variant_cases, malformed_cases, own_text_cases, hidden_cases, invisible_cases, look_alike_cases)
 
 
 def all_cases() -> list[Case]:
