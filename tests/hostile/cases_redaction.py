@@ -369,3 +369,6 @@ def look_alike_cases() -> Iterator[Factory]:
             )
 
         yield build
+
+
+GENERATORS = (listed_variant_cases, malformed_cases, own_text_cases, hidden_cases, invisible_cases, look_alike_cases)
