@@ -170,9 +170,9 @@ def test_the_mark_is_a_label_of_the_data_or_the_site() -> None:
     assert own.consultation.opinions[0].summary == "＊＊＊です"
 
 
-def test_an_unclosed_mark_withholds_the_rest_of_its_line_and_says_so() -> None:
+def test_an_unclosed_mark_withholds_the_rest_of_its_field_and_says_so() -> None:
     loaded = loader.load_text(HEAD + 'opinions:\n  - summary: "前 {redact}`秘匿花子 の件\\n次の行"\n    response: 考え方\n')
-    assert loaded.consultation.opinions[0].summary == f"前 {MARK}\n次の行"
+    assert loaded.consultation.opinions[0].summary == f"前 {MARK}"
     assert [(p.subtype.value, p.line) for p in loaded.problems] == [("privacy", 5)]
 
 

@@ -1086,6 +1086,7 @@ def location_cases() -> Iterator[Factory]:
 
 
 from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
+from .cases_redaction import GENERATORS as RED  # noqa: E402  (it uses the helpers above)
 
 GENERATORS = (
     injection_cases,
@@ -1097,6 +1098,7 @@ GENERATORS = (
     id_cases,
     location_cases,
     policy_cases,
+    *RED,
 )
 
 

@@ -176,6 +176,14 @@ class Consultation:
     # The fields in no output unless the data names them (``publish: [submission]``,
     # core/opinion_fields.py ON_REQUEST_FIELDS): these the open data has, checked for personal information.
     publish: list[str] = field(default_factory=list)
+    # The line each top-level key of the data was read at (title, labels …), and the
+    # data's file (None for data embedded in a document).
+    places: dict[str, int] = field(default_factory=dict)
+    origin: str | None = None
+
+    def place(self, key: str) -> int | None:
+        """The line of a top-level key of the data, when known."""
+        return self.__dict__.get("places", {}).get(key)
 
     def category(self, key: str) -> Category | None:
         return next((c for c in self.categories if c.key == key), None)

@@ -20,6 +20,18 @@ one, so positions stay those of the text):
 that it tags otherwise.  Without it names are not checked, and
 :func:`names_available` says so.
 
+Each text is also read folded (core/textfold.py: invisible code points and
+their ［U+XXXX］ left out, NFKC, and as a markdown text shows it, character
+references decoded and emphasis left out) when it holds anything folding
+changes, so that 090\u200b1234-5678, taro\u00ad@example.jp and
+``&#48;90-1234-5678`` are found too; a finding is reported as the
+characters of the text that make it up.
+
+The texts checked are those core/opinion_fields.py marks ``scanned`` of
+each opinion, reported at the line of the first field with a finding, and
+the consultation's own published texts (core/published.py: the title,
+topics, categories, amendments, schedule, labels …), each at its line.
+
 Text already withheld (core/redaction.py) is never found: the mark replaced it.
 """
 
@@ -31,11 +43,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import opinion_fields, reuse
+from . import opinion_fields, published, reuse
 from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
 from .opinion_fields import SCANNED
 from .problems import Problem, Subtype
+from .textfold import fold
 
 KINDS = ("phone", "email", "postal", "address", "mynumber", "name")
 KIND_WORDS = {
@@ -122,8 +135,41 @@ class Finding:
         return found[:2] + "＊" * max(len(found) - 2, 1)
 
 
+# What may hide a finding from the patterns: invisible code points (or their ［U+XXXX］), a
+# character reference, a backslash escape or emphasis of markdown.
+_MAY_HIDE = re.compile(
+    r"[\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\U000e0000-\U000e007f]|［U\+|&#?\w+;|\\[!-/:-@\[-`{-~]|[*_~`]"
+)
+
+_HIDING_START = re.compile("[［&\\\\*_~`\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\U000e0000-\U000e007f]")
+
+
+def _may_hide(text: str) -> bool:
+    """_MAY_HIDE.search(text), after a look for any character it starts with (a fifth of its time on most texts)."""
+    return _HIDING_START.search(text) is not None and _MAY_HIDE.search(text) is not None
+
+
 def find_patterns(text: str) -> list[Finding]:
-    """The structured kinds in ``text``; a span found as one kind is not found as another."""
+    """The structured kinds in ``text``, and in ``text`` folded (see the module) when that may hide one;
+    a span found as one kind is not found as another."""
+    found = _find_patterns(text)
+    if not _may_hide(text):
+        return found
+    views = [fold(text, spaces=False, case=False)]
+    if "&" in text or "\\" in text or any(c in text for c in "*_~`"):
+        views.append(fold(text, spaces=False, case=False, markdown=True))
+    for view in views:
+        if view.text == text:
+            continue
+        for finding in _find_patterns(view.text):
+            start, end = view.span(finding.start, finding.end)
+            if not any(start < f.end and f.start < end for f in found):
+                found.append(Finding(finding.kind, start, end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _find_patterns(text: str) -> list[Finding]:
+    """The structured kinds in ``text`` as it is; a span found as one kind is not found as another."""
     # Without a digit or an at sign, folding changes nothing a pattern reads.
     folded = text.translate(_FOLD) if _FOLDED_MATTERS.search(text) else text
     found: list[Finding] = []
@@ -228,7 +274,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     information, at the opinion's line.  Texts in ``allow`` (the body's own
     telephone number, say) are not reported.  With reuse on (core/reuse.py),
     an opinion the last check of its file saw is not checked again."""
-    allowed = frozenset(a.translate(_FOLD) for a in allow if a)
+    allowed = frozenset(fold(a, spaces=False, case=False).text.translate(_FOLD) for a in allow if a)
     opinions = consultation.opinions
     scanned = opinion_fields.scanned(consultation.publish)
     checked = reuse.memo("privacy names" if names else "privacy", opinions[0].origin if opinions else None)
@@ -245,24 +291,51 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion, scanned) if text]
     found = find((text for _o, _f, text in pairs), names=names)
     listed: dict[int, list[str]] = {}
+    first: dict[int, str] = {}
     for (opinion, field, text), findings in zip(pairs, found, strict=True):
-        shown = [f for f in findings if text[f.start : f.end].translate(_FOLD) not in allowed]
+        shown = _shown(text, findings, allowed)
         if shown:
-            listed.setdefault(id(opinion), []).extend(f"{KIND_WORDS[f.kind]}「{f.masked(text)}」 in {field!r}" for f in shown)
+            first.setdefault(id(opinion), field)
+            listed.setdefault(id(opinion), []).extend(f"{said} in {field!r}" for said in shown)
     for opinion in unchecked:
-        problem = _problem(opinion, listed[id(opinion)]) if id(opinion) in listed else None
+        problem = (
+            _problem(f"opinion {opinion.number}", listed[id(opinion)], opinion.place(first[id(opinion)]), opinion.origin)
+            if id(opinion) in listed
+            else None
+        )
         result[id(opinion)] = problem
         if checked is not None:
             checked.put((reuse.Same(opinion), allowed, scanned), (problem,))
-    return [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
+    own = _own_texts(consultation, names, allowed)
+    return own + [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
 
 
-def _problem(opinion: Opinion, listed: list[str]) -> Problem:
+def _shown(text: str, findings: list[Finding], allowed: frozenset[str]) -> list[str]:
+    """The findings of ``text`` not allowed, as said in a warning (masked)."""
+    return [
+        f"{KIND_WORDS[f.kind]}「{f.masked(text)}」"
+        for f in findings
+        if fold(text[f.start : f.end], spaces=False, case=False).text.translate(_FOLD) not in allowed
+    ]
+
+
+def _own_texts(consultation: Consultation, names: bool, allowed: frozenset[str]) -> list[Problem]:
+    """One problem per text of the consultation's own (core/published.py) that may hold personal information, at its line."""
+    texts = [(what, text, line) for what, text, line, _put in published.consultation_texts(consultation)]
+    problems = []
+    for (what, text, line), findings in zip(texts, find((text for _w, text, _l in texts), names=names), strict=True):
+        shown = _shown(text, findings, allowed)
+        if shown:
+            problems.append(_problem("the consultation", [f"{said} in {what!r}" for said in shown], line, consultation.origin))
+    return problems
+
+
+def _problem(whose: str, listed: list[str], line: int | None, origin: str | None) -> Problem:
     said = "、".join(listed[:5]) + (" …" if len(listed) > 5 else "")
     return Problem(
         Subtype.PRIVACY,
-        f"opinion {opinion.number} may hold personal information: {said}; "
+        f"{whose} may hold personal information: {said}; "
         "withhold it with {redact}`…` or a 'redactions' item, or suppress pubcomment.privacy",
-        opinion.line,
-        opinion.origin,
+        line,
+        origin,
     )

@@ -22,7 +22,8 @@ class Subtype(enum.Enum):
     LIMIT = "limit"
     """Data beyond a documented limit: file size, nesting, alias expansion, or the size of a number."""
     TEXT = "text"
-    """Text holds control, bidi-override or noncharacter code points; they are shown as ［U+XXXX］."""
+    """Text holds control, bidi-override, invisible (zero-width, soft hyphen, directional marks, tags) or noncharacter
+    code points; they are shown as ［U+XXXX］."""
     INJECTION = "injection"
     """Embedded data was cut short by a fence line inside it, so the rest would run as markup; it is refused."""
     UNKNOWN_KEY = "unknown_key"
@@ -34,9 +35,9 @@ class Subtype(enum.Enum):
     DATE = "date"
     """A date is not an ISO date (YYYY-MM-DD), or a period ends before it starts."""
     CATEGORY = "category"
-    """An opinion names a category that the scheme does not define, or keys repeat."""
+    """An opinion names a category that the scheme does not define, or keys repeat or look alike (A, Cyrillic А, Ａ)."""
     TOPIC = "topic"
-    """An opinion names a topic group that is not defined, or topic ids repeat."""
+    """An opinion names a topic group that is not defined, or topic ids repeat or look alike."""
     NUMBER = "number"
     """Opinion numbers repeat, skip a number, or are given for some opinions only."""
     COUNT = "count"
@@ -57,8 +58,9 @@ class Subtype(enum.Enum):
     """Published results lack what 行政手続法43条1項 requires (title, 公示日, opinions, responses, differences from the draft)."""
     PRIVACY = "privacy"
     """Text that may be personal information (a phone number, e-mail or street address, a postal code,
-    a valid 個人番号, a person's name), a ``{redact}`` or ``redactions:`` that withholds nothing, or a column
-    titled as who submitted (氏名, 住所, 提出者, メール, 電話 …), which is never read."""
+    a valid 個人番号, a person's name), also behind invisible characters or markdown; a ``{redact}`` or ``redactions:``
+    that withholds nothing, a listed text found only written otherwise, or a malformed ``{redact}`` (an error: the rest of
+    its field is withheld); or a column titled as who submitted (氏名, 住所, 提出者, メール, 電話 …), which is never read."""
     GLYPH = "glyph"
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF,
     or a variation selector is left out."""

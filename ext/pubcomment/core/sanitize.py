@@ -5,6 +5,14 @@
 * bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
   they reorder the text around them on screen, so a file name 「…fdp.exe」
   could read 「…exe.pdf」;
+* code points that show as nothing: zero-width space and non-joiner
+  (U+200B, U+200C), word joiner and invisible operators (U+2060–U+2064),
+  zero-width no-break space (U+FEFF), soft hyphen (U+00AD), Mongolian
+  vowel separator (U+180E), the directional marks LRM, RLM and ALM
+  (U+200E, U+200F, U+061C) and tag characters (U+E0000–U+E007F): inside
+  a name or a telephone number they hide it from a search, a check and
+  the withholding of a listed text (the zero-width joiner of an emoji
+  sequence and variation selectors are text, and kept);
 * noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane) and
   lone surrogates (what a JSON ``\\ud842`` without its pair decodes to):
   they are not text.
@@ -23,6 +31,7 @@ import re
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ud800-\udfff"
+    "\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060-\u2064\ufeff\U000e0000-\U000e007f"
     "\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
     "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff"
     "\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff"

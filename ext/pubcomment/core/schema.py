@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import fields as fields_
-from . import opinion_fields, reuse
+from . import opinion_fields, published, reuse
 from .csvdata import FIELDS
 from .formats import is_binary, parse_by_suffix
 from .kinds import TEXT, TEXTS
@@ -26,8 +25,9 @@ from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation,
 from .numbers import digit_style, parse_count
 from .opinion_fields import SCANNED
 from .problems import Problem, Subtype
-from .redaction import Listed, Redactor, split_reason
+from .redaction import MARKER, Listed, Redactor, split_reason
 from .textfiles import DataFileError
+from .textfold import SHOWN, skeleton
 from .wareki import ERAS, PeriodStyle
 
 # Reads a file named inside the data: returns its text (its bytes for a
@@ -74,6 +74,8 @@ class Reader:
     # The mark withheld text is replaced by (the ``redacted`` label), and what was withheld.
     redaction_mark: str = DEFAULT_LABELS["redacted"]
     redactions: list[Redaction] = field(default_factory=list)
+    # Every opinion's ``redactions:`` items: withheld from the consultation's own texts too.
+    listed: list[Listed] = field(default_factory=list)
 
     def report(self, subtype: Subtype, message: str, line: int | None, origin: str | None = None) -> None:
         self.problems.append(Problem(subtype, message, line, origin or self.origin))
@@ -214,7 +216,9 @@ def read_consultation(
         results_published=reader.date(top, "published_results", "the consultation", line=top_line) if "published_results" in top else None,
         redactions=reader.redactions,
         publish=_publish(reader, top.get("publish")),
+        origin=origin,
     )
+    _redact_consultation(reader, consultation, {key: node.line for key, node in top.items()})
     if consultation.start and consultation.end and consultation.end < consultation.start:
         reader.report(Subtype.DATE, f"the period ends ({consultation.end}) before it starts ({consultation.start})", period_line)
     check_consultation(consultation, reader, declared)
@@ -374,7 +378,7 @@ def _opinion_list(reader: Reader, nodes: list[Located]) -> list[Opinion]:
             reader,
             node,
             position,
-            logs=(reader.problems, reader.redactions),
+            logs=(reader.problems, reader.redactions, reader.listed),
         )
         for position, node in enumerate(nodes, start=1)
     ]
@@ -396,11 +400,11 @@ def _opinion(reader: Reader, node: Located, position: int) -> Opinion:
     opinion.origin = reader.origin
     opinion.count = _count(reader, fields, what, len(opinion.originals), node.line)
     opinion.in_scope = _scope(reader, fields, what)
-    _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
     if isinstance(node.line, CellLine):  # a sheet's row: each field is a cell of its own
         opinion.places = {key: value.line for key, value in fields.items()}
     else:  # a YAML field on a line of its own is reported there (a CSV row's fields share its line)
         opinion.places = {key: value.line for key, value in fields.items() if value.line != node.line}
+    _redact(reader, opinion, _listed_redactions(reader, fields.get("redactions"), what))
     return opinion
 
 
@@ -425,8 +429,9 @@ def _listed_redactions(reader: Reader, node: Located | None, what: str) -> list[
 def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
     """Withhold what the opinion's texts mark (inline) or its list names; record each span."""
     texts = [(name, getattr(opinion, name)) for name in SCANNED]
-    if not listed and not any("{redact}" in text for _name, value in texts for text in _each(value)):
+    if not listed and not any(MARKER in text for _name, value in texts for text in _each(value)):
         return
+    reader.listed.extend(listed)
     where = reader.origin
 
     def report(message: str, line: int | None) -> None:
@@ -434,8 +439,35 @@ def _redact(reader: Reader, opinion: Opinion, listed: list[Listed]) -> None:
 
     redactor = Redactor(reader.redaction_mark, opinion.number, where, opinion.line, listed, report, reader.redactions)
     for name, value in texts:  # the texts core/opinion_fields.py says may hold what is withheld
-        setattr(opinion, name, [redactor.apply(name, text) for text in value] if isinstance(value, list) else redactor.apply(name, value))
+        line = opinion.place(name)
+        setattr(
+            opinion,
+            name,
+            [redactor.apply(name, text, line) for text in value] if isinstance(value, list) else redactor.apply(name, value, line),
+        )
     redactor.check_used()
+
+
+def _redact_consultation(reader: Reader, consultation: Consultation, lines: dict[str, int]) -> None:
+    """Withhold what the consultation's own published texts mark, and what any opinion's list names, from them."""
+    consultation.places = {key: line for key, line in lines.items() if line is not None}
+    texts = published.consultation_texts(consultation)
+    if not reader.listed and not any(MARKER in text for _what, text, _line, _put in texts):
+        return
+    listed = list({item.text: item for item in reader.listed}.values())
+
+    def report(message: str, line: int | None) -> None:
+        reader.report(Subtype.PRIVACY, message, line)
+
+    redactor = Redactor(reader.redaction_mark, 0, reader.origin, None, listed, report, reader.redactions, whose="the consultation")
+    titles = [topic.title for topic in consultation.topics]
+    for what, text, line, put in texts:
+        withheld = redactor.apply(what, text, line)
+        if withheld != text:
+            put(withheld)
+    for topic, title in zip(consultation.topics, titles, strict=True):
+        if topic.id == title:  # an id taken from the title: the title as withheld
+            topic.id = topic.title
 
 
 def _each(value: str | list[str]) -> list[str]:
@@ -588,9 +620,9 @@ def check_consultation(consultation: Consultation, reader: Reader, declared: dic
 
 
 def _width_hint(value: str, known: tuple[str, ...]) -> str:
-    """「; did you mean 'B'?」 for Ｂ typed with the input method on: a key is matched as written."""
-    folded = unicodedata.normalize("NFKC", value).strip()
-    same = [key for key in known if unicodedata.normalize("NFKC", key) == folded]
+    """「; did you mean 'B'?」 for Ｂ typed with the input method on, or a Cyrillic В: a key is matched as written."""
+    folded = skeleton(value)
+    same = [key for key in known if skeleton(key) == folded]
     return f"; did you mean {same[0]!r}?" if same else ""
 
 
@@ -657,11 +689,31 @@ def check_amendments(consultation: Consultation, reader: Reader) -> None:
 
 
 def _check_unique(reader: Reader, items: Iterable[tuple[str, int | None]], subtype: Subtype, what: str) -> None:
+    """Each key once; two keys that look alike (core/textfold.py skeleton: Ａ, Cyrillic А, A with a
+    zero-width space …) are one key written two ways, reported at the second."""
     seen: set[str] = set()
+    looks: dict[str, tuple[str, int | None]] = {}
     for key, line in items:
         if key and key in seen:
             reader.report(subtype, f"{what} {key!r} is defined twice", line)
+        elif key:
+            first = looks.get(skeleton(key))
+            if first is not None:
+                where = f" (line {first[1]})" if first[1] else ""
+                reader.report(
+                    subtype,
+                    f"{what} {key!r} ({_code_points(key)}) looks like {first[0]!r}{where} ({_code_points(first[0])}) "
+                    "but is written with other characters: use one key",
+                    line,
+                )
+            looks.setdefault(skeleton(key), (key, line))
         seen.add(key)
+
+
+def _code_points(key: str) -> str:
+    """``U+0041 U+200B`` for A and a zero-width space (shown as ［U+200B］): the key's first six code points."""
+    typed = SHOWN.sub(lambda match: chr(int(match.group()[3:-1], 16)), key)
+    return " ".join(f"U+{ord(c):04X}" for c in typed[:6]) + (" …" if len(typed) > 6 else "")
 
 
 def _check_numbers(reader: Reader, consultation: Consultation) -> None:
