@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, Unpack
 
+from .cases_small import small_date_cases
+
 PARTS = ("pc-overview", "pc-results", "pc-legend", "pc-tally", "pc-opinions")
 # The line of index.md where pc-consultation starts; embedded YAML begins on the next.
 DIRECTIVE_LINE = 3
@@ -1070,7 +1072,17 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
-GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, character_cases, outside_cases, id_cases, location_cases)
+GENERATORS = (
+    injection_cases,
+    traceback_cases,
+    loss_cases,
+    print_cases,
+    character_cases,
+    outside_cases,
+    id_cases,
+    location_cases,
+    small_date_cases,
+)
 
 
 def all_cases() -> list[Case]:
