@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from .cases_small import small_date_cases
+from .cases_small import small_cases
 
 PARTS = ("pc-overview", "pc-results", "pc-legend", "pc-tally", "pc-opinions")
 # The line of index.md where pc-consultation starts; embedded YAML begins on the next.
@@ -1081,7 +1081,7 @@ GENERATORS = (
     outside_cases,
     id_cases,
     location_cases,
-    small_date_cases,
+    small_cases,
 )
 
 

@@ -27,3 +27,9 @@ def small_date_cases() -> Iterator[base.Factory]:
             )
 
         yield period_1873
+
+
+def small_cases() -> Iterator[base.Factory]:
+    """Every case of this module (the one name GENERATORS lists)."""
+    for generator in (small_date_cases,):
+        yield from generator()
