@@ -29,7 +29,30 @@ def small_date_cases() -> Iterator[base.Factory]:
         yield period_1873
 
 
+def small_loss_cases() -> Iterator[base.Factory]:
+    """What a reader of the data would lose without a word."""
+
+    def untitled_csv_column(tag: str) -> base.Case:
+        header = ("No", "項目", "区分", "意見の要旨", "", "本市の考え方")
+        rows = [
+            ["1", "t", "A", f"見本の意見{tag}です。", "", "見本の考え方です。"],
+            ["2", "t", "A", f"見本の二つ目{tag}です。", "見本の題のない列の値", "見本の考え方です。"],
+            ["3", "t", "A", f"見本の三つ目{tag}です。", "見本の二つ目の値", "見本の考え方です。"],
+        ]
+        return base.file_case(
+            "small-csv-untitled-column",
+            "loss",
+            base.yaml_with_opinions_file("opinions.csv"),
+            more={"opinions.csv": base.csv_text(rows, header=header).encode()},
+            expected=(base.Expect("syntax", "opinions.csv:3", "column 5, which has no title"),),
+            texts=(f"見本の意見{tag}です。", f"見本の三つ目{tag}です。"),
+            note="a CSV column with an empty title and values: pubcomment.syntax at its first value, once",
+        )
+
+    yield untitled_csv_column
+
+
 def small_cases() -> Iterator[base.Factory]:
     """Every case of this module (the one name GENERATORS lists)."""
-    for generator in (small_date_cases,):
+    for generator in (small_date_cases, small_loss_cases):
         yield from generator()
