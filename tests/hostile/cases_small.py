@@ -52,7 +52,26 @@ def small_loss_cases() -> Iterator[base.Factory]:
     yield untitled_csv_column
 
 
+def small_location_cases() -> Iterator[base.Factory]:
+    """Problems named at their own line."""
+    for mode in ("file", "embedded"):
+
+        def raw_control(tag: str, mode: str = mode) -> base.Case:
+            data = base.yaml_data(base.opinion(f"見本の意見{tag}です。"), base.opinion(f"見本の前\x07後{tag}"))
+            line = base.line_of(data, "\x07")
+            return base.data_case(
+                mode,
+                "small-yaml-raw-bel",
+                "locations",
+                data,
+                expected=(base.Expect("syntax", base.at(mode, "data.yaml", line), "U\\+0007"),),
+                note="a raw U+0007 in YAML: pubcomment.syntax at its own line, not line 1",
+            )
+
+        yield raw_control
+
+
 def small_cases() -> Iterator[base.Factory]:
     """Every case of this module (the one name GENERATORS lists)."""
-    for generator in (small_date_cases, small_loss_cases):
+    for generator in (small_date_cases, small_loss_cases, small_location_cases):
         yield from generator()
