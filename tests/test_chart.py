@@ -99,3 +99,18 @@ def test_font_installed_after_matplotlibs_cache_is_found(monkeypatch: pytest.Mon
     expected = chart_image.japanese_font()
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
     assert chart_image.japanese_font() == expected
+
+
+def test_dollar_signs_are_drawn_as_typed_not_as_mathematics() -> None:
+    """``$…$`` in any text a chart draws (topic, value label, legend, axis) is text: no mathtext glyphs (DejaVu) in the SVG."""
+    plain = chart_image.Chart((chart_image.Bar("見本 x", (1, 2), "計 3件 a"),), ("A alpha", "B"), "件数 n")
+    assert b"DejaVu" not in chart_image.draw(plain, "svg")
+    for bar, value, series, axis in [
+        ("見本$x^2$", "計 3件", "A", "件数"),
+        ("見本", "計 3件 $a_1$", "A", "件数"),
+        ("見本", "計 3件", r"A $\alpha$", "件数"),
+        ("見本", "計 3件", "A", r"件数 $\sum n$"),
+    ]:
+        chart = chart_image.Chart((chart_image.Bar(bar, (1, 2), value),), (series, "B"), axis)
+        svg = chart_image.draw(chart, "svg")
+        assert b"DejaVu" not in svg, (bar, value, series, axis)

@@ -115,6 +115,9 @@ def draw(chart: Chart, fmt: str) -> bytes:
         "xtick.color": TEXT,
         "ytick.color": TEXT,
         "path.simplify": False,
+        # Every text is the data's, drawn as typed: ``$x$`` in a title is not mathematics (mathtext), nor TeX.
+        "text.parse_math": False,
+        "text.usetex": False,
     }
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]
         height = height_inches(chart)
