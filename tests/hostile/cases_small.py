@@ -71,7 +71,23 @@ def small_location_cases() -> Iterator[base.Factory]:
         yield raw_control
 
 
+def small_print_cases() -> Iterator[base.Factory]:
+    """What print must set inside its cell, in a font that has it."""
+
+    def greek_tonos(tag: str) -> base.Case:
+        text = f"見本{tag} Καλημέρα, ευχαριστώ πολύ. Ά Έ Ό ΐ ΰ Ђ"
+        return base.file_case(
+            "small-greek-tonos",
+            "print",
+            base.yaml_data(base.opinion(text)),
+            texts=(text,),
+            note="Greek with tonos (ά U+03AC): printed in Symbola, not as Harano Aji's empty boxes",
+        )
+
+    yield greek_tonos
+
+
 def small_cases() -> Iterator[base.Factory]:
     """Every case of this module (the one name GENERATORS lists)."""
-    for generator in (small_date_cases, small_loss_cases, small_location_cases):
+    for generator in (small_date_cases, small_loss_cases, small_location_cases, small_print_cases):
         yield from generator()
