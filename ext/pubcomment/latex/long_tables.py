@@ -316,9 +316,8 @@ class SplitTallRows(PrintPass):
 
     def run(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            tall = "pc-table" in table["classes"] and any(table_lines(t) > MAX_ROW_LINES for t in table.findall(nodes.tgroup))
-            if tall and "longtable" not in table["classes"]:
-                table["classes"].append("longtable")
+            if "longtable" not in table["classes"] and "pc-table" in table["classes"]:  # (a long one is not measured twice)
+                table["classes"] += ["longtable"] if any(table_lines(t) > MAX_ROW_LINES for t in table.findall(nodes.tgroup)) else []
             if "longtable" not in table["classes"]:
                 continue
             for tgroup in table.findall(nodes.tgroup):
