@@ -5,7 +5,8 @@ All Japanese text is synthetic sample text (見本).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 # The module, not its names: cases.py imports this module while it is being made.
 from . import cases as base
@@ -87,7 +88,71 @@ def small_print_cases() -> Iterator[base.Factory]:
     yield greek_tonos
 
 
+def linked_directory(link: str, name: str, content: bytes) -> Callable[[Path], None]:
+    """A directory in the source directory that is a link to one outside (holding ``name``)."""
+
+    def setup(directory: Path) -> None:
+        base.outside(name, content)(directory)
+        (directory / link).symlink_to(directory.parent / "outside", target_is_directory=True)
+
+    return setup
+
+
+def inside_link(link: str, target: str) -> Callable[[Path], None]:
+    """A link in the source directory to a file inside it."""
+
+    def setup(directory: Path) -> None:
+        (directory / link).symlink_to(directory / target)
+
+    return setup
+
+
+def small_outside_cases() -> Iterator[base.Factory]:
+    """Links in the source directory (outside_cases has a link to a file outside): where they lead decides."""
+    directive = f"index.md:{base.DIRECTIVE_LINE}|index.md:{base.DIRECTIVE_LINE + 1}"
+
+    def linked_dir_file(tag: str) -> base.Case:
+        return base.Case(
+            id="small-linked-dir-file",
+            cls="outside",
+            consultation=":file: data/secret.yaml",
+            setup=linked_directory("data", "secret.yaml", base.OUTSIDE_YAML),
+            expected=(base.Expect("file", directive),),
+            note="':file: data/…' through a directory link to outside: pubcomment.file, nothing of it shown",
+        )
+
+    yield linked_dir_file
+
+    def linked_dir_opinions(tag: str) -> base.Case:
+        data = base.yaml_with_opinions_file("data/secret.csv")
+        return base.file_case(
+            "small-linked-dir-opinions",
+            "outside",
+            data,
+            setup=linked_directory("data", "secret.csv", base.OUTSIDE_CSV),
+            expected=(base.Expect("file", f"data.yaml:{base.line_of(data, 'opinions:')}"),),
+            note="opinions: through a directory link to outside: pubcomment.file",
+        )
+
+    yield linked_dir_opinions
+
+    def link_inside(tag: str) -> base.Case:
+        data = base.yaml_with_opinions_file("link.csv")
+        body = base.csv_text([base.csv_row(1, f"見本の意見{tag}です。")]).encode()
+        return base.file_case(
+            "small-link-inside",
+            "outside",
+            data,
+            more={"opinions.csv": body},
+            setup=inside_link("link.csv", "opinions.csv"),
+            texts=(f"見本の意見{tag}です。",),
+            note="a link to a file inside the source directory is read (its target is inside)",
+        )
+
+    yield link_inside
+
+
 def small_cases() -> Iterator[base.Factory]:
     """Every case of this module (the one name GENERATORS lists)."""
-    for generator in (small_date_cases, small_loss_cases, small_location_cases, small_print_cases):
+    for generator in (small_date_cases, small_loss_cases, small_location_cases, small_print_cases, small_outside_cases):
         yield from generator()
