@@ -8,8 +8,10 @@ not compiled: the sample site's PDF test does that) and an ePub for EPUBCheck.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +101,73 @@ def test_font_installed_after_matplotlibs_cache_is_found(monkeypatch: pytest.Mon
     expected = chart_image.japanese_font()
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
     assert chart_image.japanese_font() == expected
+
+
+def test_dollar_signs_are_drawn_as_typed_not_as_mathematics() -> None:
+    """``$…$`` in any text a chart draws (topic, value label, legend, axis) is text: no mathtext glyphs (DejaVu) in the SVG."""
+    plain = chart_image.Chart((chart_image.Bar("見本 x", (1, 2), "計 3件 a"),), ("A alpha", "B"), "件数 n")
+    assert b"DejaVu" not in chart_image.draw(plain, "svg")
+    for bar, value, series, axis in [
+        ("見本$x^2$", "計 3件", "A", "件数"),
+        ("見本", "計 3件 $a_1$", "A", "件数"),
+        ("見本", "計 3件", r"A $\alpha$", "件数"),
+        ("見本", "計 3件", "A", r"件数 $\sum n$"),
+    ]:
+        chart = chart_image.Chart((chart_image.Bar(bar, (1, 2), value),), (series, "B"), axis)
+        svg = chart_image.draw(chart, "svg")
+        assert b"DejaVu" not in svg, (bar, value, series, axis)
+
+
+def chart_root(tmp_path: Path, topics: int, long_title: str = "") -> Path:
+    """The chart root with ``topics`` topics of one opinion each (and one of ``long_title``)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    titles = [f"見本の項目{i}" for i in range(topics)] + ([long_title] if long_title else [])
+    lines = ["# 見本", "", "```{pc-consultation}", "title: 見本", "body: {name: 見本市}", "period: {start: 2026-01-05, end: 2026-02-04}"]
+    lines += ["categories:", "- {key: A, description: 見本の区分}", "topics:"]
+    lines += [f"- {{id: t{i}, title: {title}}}" for i, title in enumerate(titles)]
+    lines += ["opinions:", *(f"- {{topic: t{i}, category: A, summary: 見本, response: 見本}}" for i in range(len(titles)))]
+    lines += ["```", "", "```{pc-chart}", "```", ""]
+    (srcdir / "index.md").write_text("\n".join(lines), encoding="utf-8")
+    return srcdir
+
+
+def chart_warnings(app: Any) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def test_a_chart_of_too_many_bars_is_not_drawn_and_says_so(make_app: Any, tmp_path: Path) -> None:
+    """2,000 topics: one pubcomment.chart warning, no image TeX cannot measure (pc-tally has the counts)."""
+    app = make_app("latex", srcdir=chart_root(tmp_path, 2000), freshenv=True)
+    app.build()
+    warnings = chart_warnings(app)
+    assert len(warnings) == 1 and "2,000 bars are too many for one chart" in warnings[0] and "[pubcomment.chart]" in warnings[0], warnings
+    assert not list(Path(app.outdir).glob("pc-index-chart-*.pdf"))
+    assert "sphinxincludegraphics" not in next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+
+
+def test_a_chart_taller_than_two_pages_is_printed_in_parts(make_app: Any, tmp_path: Path) -> None:
+    """Each part at most a page tall; a 10,000-character topic title is cut to six lines with …, and both are warned."""
+    app = make_app("latex", srcdir=chart_root(tmp_path, 40, long_title="見本の長い項目名" * 1250), freshenv=True)
+    app.build()
+    warnings = chart_warnings(app)
+    assert len(warnings) == 2 and all("[pubcomment.chart]" in w for w in warnings), warnings
+    assert any("1 of the chart's labels are longer than it shows" in w for w in warnings), warnings
+    (split,) = (w for w in warnings if "more than a page" in w)
+    parts = int(re.search(r"print shows it in (\d+) parts", split).group(1))  # type: ignore[union-attr]
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    names = re.findall(r"\\sphinxincludegraphics\{\{(pc-index-chart-topic(?:-\d+)?)\}\.pdf\}", tex)
+    assert names == ["pc-index-chart-topic", *(f"pc-index-chart-topic-{n}" for n in range(2, parts + 1))] and parts > 2
+    for name in names:
+        assert (Path(app.outdir) / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    for needed in re.findall(r"\\Needspace\{\\dimexpr([\d.]+)in", tex):
+        assert float(needed) <= 8.0
+
+
+def test_split_parts_are_at_most_the_height_asked() -> None:
+    bars = tuple(chart_image.Bar(f"見本{i}", (1,), "1件") for i in range(50))
+    chart = chart_image.Chart(bars, ("A",), "件数")
+    parts = chart_image.split(chart, 8.0)
+    assert sum(len(part.bars) for part in parts) == 50 and [b for part in parts for b in part.bars] == list(bars)
+    assert all(chart_image.height_inches(part) <= 8.0 for part in parts)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.config import DEFAULT_LABELS, get_config
+from pubcomment.core.status import JST
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:
@@ -39,3 +43,19 @@ def test_the_config_is_built_once_per_build(app: SphinxTestApp) -> None:
     assert get_config(app.config) is get_config(app.config)
     assert get_config(app.config).label("summary") == DEFAULT_LABELS["summary"]
     assert not [w for w in warnings_of(app) if "pubcomment.config" in w]
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_source_date_epoch_past_9999_is_named_and_today_taken(
+    make_app, rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder: str
+) -> None:
+    """SOURCE_DATE_EPOCH of the year 10000: one pubcomment.config warning, and the build takes today (no traceback)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300800")
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    (srcdir / "index.md").write_text((srcdir / "index.md").read_text(encoding="utf-8") + "\n```{pc-index}\n```\n", encoding="utf-8")
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    config_warnings = [w for w in warnings_of(app) if "[pubcomment.config]" in w]
+    assert len(config_warnings) == 1 and "SOURCE_DATE_EPOCH 253402300800 names no day" in config_warnings[0], config_warnings
+    assert get_config(app.config).build_date == dt.datetime.now(JST).date()

@@ -386,3 +386,28 @@ def test_latexmk_gives_tex_more_memory(rootdir: Path, tmp_path: Path) -> None:
         env={**os.environ, "extra_mem_bot": ""},
     )
     assert perl.stdout == str(tex_memory.EXTRA_MEMORY_WORDS)
+
+
+@pytest.mark.latex
+def test_a_legend_taller_than_a_page_and_medium_latin_tokens_wrap_in_their_cells(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """A 10,000-character category description runs on over pages (the legend becomes a long table),
+    and runs of wide Latin characters (W, =) no wider than a line of text but wider than their cell break inside it."""
+    require_latex()
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    description = "".join(f"見本の説明{i}番です。" for i in range(1, 700))
+    page = (srcdir / "index.md").read_text(encoding="utf-8")
+    page = page.replace("description: 御意見を踏まえ、当初案に反映したもの", f"description: {description}", 1)
+    page = page.replace("description: 御意見の趣旨を踏まえ、取組を推進するもの", "description: 見本W" + "W" * 44 + "見本", 1)
+    page = page.replace("summary: |\n      一段落目。", "summary: |\n      一段落目。見本" + "=" * 36 + "見本", 1)
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    app = make_app("latex", srcdir=srcdir, freshenv=True)
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex"))
+    before_legend = tex.read_text(encoding="utf-8").split(r"\caption{対応区分", 1)[0]
+    assert before_legend.rfind(r"\begin{longtable}") > before_legend.rfind(r"\end{"), "the legend is no long table"
+    latexmk(Path(app.outdir), tex.stem)
+    text = squeeze(pdf_text(tex.with_suffix(".pdf")))
+    assert [f"説明{i}番" for i in range(1, 700) if f"見本の説明{i}番です。" not in text] == []
+    log = tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert re.findall(r"Overfull \\hbox \((\d+\.\d+)pt too wide\)", log) == []

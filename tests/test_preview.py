@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -191,6 +192,68 @@ def _get(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
+def _status(url: str, host: str | None = None) -> int:
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # 127.0.0.1 only
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _asgi(app: Any, scope: dict[str, Any]) -> list[dict[str, Any]]:
+    """What an ASGI app sends for one request (no body)."""
+    import asyncio
+
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app({"headers": [], **scope}, receive, send))
+    return sent
+
+
+def test_the_preview_answers_only_this_machine_and_serves_nothing_a_link_leads_out_to(tmp_path: Path) -> None:
+    from pubcomment.preview.server import LocalOnly
+
+    async def inner(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.html").write_text("見本", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("見本の外", encoding="utf-8")
+    (out / "outside.txt").symlink_to(tmp_path / "secret.txt")
+    (out / "inside.html").symlink_to(out / "page.html")
+    app = LocalOnly(inner, out, 8000, "127.0.0.1")
+
+    def status(host: str | None, path: str = "/page.html", kind: str = "http") -> int | str:
+        headers = [(b"host", host.encode())] if host is not None else []
+        sent = _asgi(app, {"type": kind, "path": path, "headers": headers})
+        return sent[0]["status"] if sent[0]["type"] == "http.response.start" else sent[0]["type"]
+
+    for host in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST:8000"):
+        assert status(host) == 200, host
+    wrong: tuple[str | None, ...] = (
+        "rebind.example.jp:8000",
+        "rebind.example.jp",
+        "127.0.0.1",
+        "localhost:8001",
+        "127.0.0.1.example.jp:8000",
+        "",
+    )
+    for wrong_host in (*wrong, None):
+        assert status(wrong_host) == 421, wrong_host
+    assert status("rebind.example.jp:8000", "/websocket-reload", "websocket") == "websocket.close"
+    assert status("127.0.0.1:8000", "/outside.txt") == 404
+    assert status("127.0.0.1:8000", "/inside.html") == 200
+    assert status("127.0.0.1:8000", "/../secret.txt") == 404
+
+
 def test_the_preview_serves_and_reloads_on_a_data_edit(tmp_path: Path, rootdir: Path) -> None:
     """`pubcomment preview` as `make livehtml` runs it: served on 127.0.0.1, and an
     edit of the CSV file tells the open page to reload, with the new text."""
@@ -232,6 +295,12 @@ def test_the_preview_serves_and_reloads_on_a_data_edit(tmp_path: Path, rootdir: 
             _edit(srcdir / "data" / "opinions.csv", "窓口も残して", "窓口と電話も残して")
             assert browser.recv(timeout=120) == "refresh"
         assert "窓口と電話も残して" in _get(f"http://127.0.0.1:{port}/topic-a.html")
+        # DNS rebinding: a page of another site asks for its own name, which resolves to 127.0.0.1.
+        assert _status(f"http://127.0.0.1:{port}/topic-a.html", host=f"rebind.example.jp:{port}") == 421
+        assert _status(f"http://127.0.0.1:{port}/topic-a.html", host=f"localhost:{port}") == 200
+        (tmp_path / "secret.txt").write_text("見本の外のファイル", encoding="utf-8")
+        (tmp_path / "out" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+        assert _status(f"http://127.0.0.1:{port}/secret.txt") == 404
     finally:
         server.terminate()
         server.wait(timeout=30)

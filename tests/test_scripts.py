@@ -45,7 +45,7 @@ def test_data_holds_every_script() -> None:
 
 
 def test_kinds() -> None:
-    kinds = {char: glyphs.kind(char) for char in "aé日한简😀ệơกم\ue000\U000e0100\u200d\ufe0f"}
+    kinds = {char: glyphs.kind(char) for char in "aé日한简😀ệơกم\ue000\U000e0100\u200d\ufe0fαάΌЂ"}
     assert kinds == {
         "a": glyphs.Kind.PLAIN,
         "é": glyphs.Kind.PLAIN,
@@ -61,6 +61,11 @@ def test_kinds() -> None:
         "\U000e0100": glyphs.Kind.SELECTOR,
         "\u200d": glyphs.Kind.INVISIBLE,
         "\ufe0f": glyphs.Kind.INVISIBLE,
+        # Harano Aji draws α, but leaves the letters with tonos and Ђ as its .notdef (a box): Symbola prints them.
+        "α": glyphs.Kind.PLAIN,
+        "ά": glyphs.Kind.SYMBOL,
+        "Ό": glyphs.Kind.SYMBOL,
+        "Ђ": glyphs.Kind.SYMBOL,
     }
     # A Vietnamese word is one run, in T5; accents typed as combining marks are composed.
     assert list(glyphs.runs("Cảm ơn, ok")) == [
@@ -123,3 +128,18 @@ def test_epub_holds_every_script(app: SphinxTestApp) -> None:
     for text in ("안녕하세요", "简体中文的意见", "สวัสดีครับ", "مرحبا", "नमस्ते", "Tiếng Việt", "😀", IVS, "\ue000"):
         assert text in page, text
     epubcheck(epub)
+
+
+@pytest.mark.latex
+def test_the_japanese_table_holds_only_what_harano_aji_draws() -> None:
+    """glyphs.txt's ``aj1`` is what tools/glyph-tables.py finds now: the CMap's code points whose CID is no .notdef."""
+    require_latex()
+    pytest.importorskip("fontTools")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("glyph_tables", Path(__file__).parent.parent / "tools" / "glyph-tables.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    (line,) = (line for line in glyphs.TABLES.read_text(encoding="ascii").splitlines() if line.startswith("aj1 "))
+    assert line == "aj1 " + tool.ranges(tool.printed_by_harano_aji())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses as dc
 import datetime as dt
 import difflib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from .core.labels import DEFAULT_LABELS, fill
 from .core.law import RULES as LAW_RULES
 from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
-from .core.status import build_date
+from .core.status import build_date, source_date
 from .warnings_ import warn
 
 if TYPE_CHECKING:
@@ -271,6 +272,13 @@ def validate_config(app: Sphinx, config: Config) -> None:
             elif unknown:
                 value = [key for key in value if key in keys]
         config[name] = value
+    if not config[PREFIX + "today"]:
+        try:
+            source_date()
+        except ValueError as error:
+            # Sphinx reads it too (the LaTeX builder's date) and fails on such a day: this build takes today.
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            warn(Subtype.CONFIG, f"{error}; the build takes today instead", None)
     _built.pop(config, None)
 
 

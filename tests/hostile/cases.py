@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, Unpack
 
+from .cases_small import small_cases
+
 PARTS = ("pc-overview", "pc-results", "pc-legend", "pc-tally", "pc-opinions")
 # The line of index.md where pc-consultation starts; embedded YAML begins on the next.
 DIRECTIVE_LINE = 3
@@ -1099,6 +1101,7 @@ GENERATORS = (
     location_cases,
     policy_cases,
     *RED,
+    small_cases,
 )
 
 

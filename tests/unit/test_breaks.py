@@ -36,3 +36,12 @@ def test_a_cut_by_width_keeps_every_character() -> None:
     pieces = _cut_by_width(text, 30.0)
     assert "".join(pieces) == text
     assert len(pieces) > 10
+
+
+def test_medium_runs_of_wide_characters_break_when_wider_than_their_line() -> None:
+    """W, M and = < > are wider in Latin Modern than average letters: a 30-character run of them
+    in a 20-character line would print over the next column."""
+    for run in ("=" * 30, "W" * 20, "M" * 20, "<" * 30, 'src="https://example.jp/=====WWWWWWWW">'):
+        assert has_long_run(f"見本{run}見本", line=20.0), run
+        assert WORD_BREAK in breakable(f"見本{run}見本", escape, line=20.0), run
+    assert not has_long_run("見本 ordinary words of a sentence 見本", line=20.0)

@@ -162,3 +162,26 @@ def test_opinions_survive_pickling_as_under_j() -> None:
     copied = pickle.loads(pickle.dumps(opinion, pickle.HIGHEST_PROTOCOL))
     assert copied == opinion and copied is not opinion
     assert copied.summary_notes == ["注"] and copied.origin == "data/opinions.csv" and copied.numbered
+
+
+def test_data_read_again_must_still_be_inside_the_source_directory(tmp_path: Path) -> None:
+    """A consultation dropped from memory is read again from its file: a file it names that has
+    become a link to one outside the source directory since is refused then too."""
+    import os
+
+    from pubcomment.env.domain import DeclaredConsultation
+
+    srcdir, outside = tmp_path / "src", tmp_path / "outside"
+    srcdir.mkdir()
+    outside.mkdir()
+    head = VALID.split("opinions:")[0]
+    (srcdir / "data.yaml").write_text(head + "opinions: opinions.csv\n", encoding="utf-8")
+    (srcdir / "opinions.csv").write_text("No,項目,区分,意見の要旨,本市の考え方\n1,t1,A,見本の意見,見本の考え方\n", encoding="utf-8")
+    (outside / "secret.csv").write_text("No,項目,区分,意見の要旨,本市の考え方\n1,t1,A,OUTSIDE-SECRET-見本,見本\n", encoding="utf-8")
+    loaded = loader.load_file(srcdir / "data.yaml", root=srcdir)
+    declared = DeclaredConsultation("index", 3, 0, loaded.consultation, loaded.files[0], root=str(srcdir))
+    (srcdir / "opinions.csv").unlink()
+    (srcdir / "opinions.csv").symlink_to(outside / "secret.csv")
+    os.utime(srcdir / "data.yaml", ns=(1, 1))  # whatever the clock: the cached reading is not the file's now
+    declared._consultation = None  # dropped, as after pickling (see env/domain.py)
+    assert all("OUTSIDE-SECRET" not in opinion.summary for opinion in declared.consultation.opinions)

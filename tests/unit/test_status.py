@@ -10,7 +10,7 @@ import pytest
 
 from pubcomment.core import loader
 from pubcomment.core.feed import ATOM, FeedItem, atom_feed
-from pubcomment.core.status import Status, build_date, fiscal_year, status_of
+from pubcomment.core.status import JST, Status, build_date, fiscal_year, source_date, status_of
 
 D = dt.date
 DATA = "title: t\nbody: {name: 見本市}\nperiod: {start: 2025-06-02, end: 2025-07-01}\n"
@@ -100,3 +100,13 @@ def test_the_feed_is_atom() -> None:
 def test_an_empty_feed_is_updated_on_the_build_day() -> None:
     data = atom_feed(title="t", site="s", self_href="results.atom", site_href="index.html", items=[], fallback_updated=D(2026, 4, 1))
     assert ET.fromstring(data).find(f"{{{ATOM}}}updated").text == "2026-04-01T00:00:00+09:00"
+
+
+@pytest.mark.parametrize("epoch", ["253402300800", "9" * 30])
+def test_a_source_date_epoch_past_9999_is_no_day(epoch: str) -> None:
+    """The build's day is today for an epoch no date can hold; source_date says why (config.py warns)."""
+    assert build_date("", {"SOURCE_DATE_EPOCH": epoch}) == dt.datetime.now(JST).date()
+    with pytest.raises(ValueError, match=r"SOURCE_DATE_EPOCH .* names no day"):
+        source_date({"SOURCE_DATE_EPOCH": epoch})
+    assert source_date({"SOURCE_DATE_EPOCH": "253402268399"}) == D(9999, 12, 31)
+    assert source_date({}) is None

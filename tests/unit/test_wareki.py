@@ -37,3 +37,21 @@ def test_month_of_era_change_takes_new_era() -> None:
 def test_before_gregorian_calendar_is_rejected() -> None:
     with pytest.raises(ValueError, match="1873"):
         wareki.format_date(dt.date(1870, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(1872, "明治5年"), (1873, "明治6年"), (1912, "明治45年"), (2019, "平成31年"), (2025, "令和7年")]
+)
+def test_fiscal_era_year(year: int, expected: str) -> None:
+    """The 年度 is named by the era of its April 1st; 1872's (from a period in early 1873) is 明治5年."""
+    assert wareki.fiscal_era_year(year) == expected
+
+
+def test_every_writable_day_has_a_writable_fiscal_year() -> None:
+    """pc-index names the 年度 of any period start the data accepts (from the era table's first day)."""
+    from pubcomment.core.status import fiscal_year
+
+    for day in (wareki.FIRST_DAY, dt.date(1873, 3, 31), dt.date(1873, 4, 1)):
+        assert wareki.fiscal_era_year(fiscal_year(day)).startswith("明治")
+    with pytest.raises(ValueError, match="和暦"):
+        wareki.fiscal_era_year(1871)

@@ -59,6 +59,8 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
     shape = _Shape(text)
     rows: list[Located] = []
     header: list[str] | None = None
+    untitled: list[int] = []  # the columns whose title is empty
+    warned: set[int] = set()
     rows_read = reuse.memo("csv rows", source)
     readings = reuse.memo("csv text", source)
     errors: list[tuple[str, int]] = []
@@ -75,7 +77,19 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
             continue
         if header is None:
             header = header_fields(record, [start] * len(record), problems, columns)
+            untitled = [column for column, title in enumerate(record) if not title.strip()]
             continue
+        for column in untitled:
+            if column < len(record) and record[column].strip() and column not in warned:
+                warned.add(column)  # once a column, at its first value (as core/sheets.py)
+                problems.append(
+                    Problem(
+                        Subtype.SYNTAX,
+                        f"this row has a value in column {column + 1}, which has no title: the column is not read "
+                        "(give it a title in the header line)",
+                        start,
+                    )
+                )
         if rows_read is None:
             row = _row(record, header, delimiter, start, end, shape, problems)
         else:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
@@ -124,6 +125,8 @@ def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
         line = mark.line + 1 if mark is not None else None
         message = f"invalid YAML: {error.problem or error.context}"
         return None, [Problem(Subtype.SYNTAX, message, line)]
+    except ReaderError as error:  # a character YAML does not allow: at its own line
+        return None, [_unacceptable(text, error)]
     except YAMLError as error:
         return None, [Problem(Subtype.SYNTAX, f"invalid YAML: {error}", 1)]
     except RecursionError:
@@ -131,6 +134,16 @@ def parse_yaml(text: str) -> tuple[Located | None, list[Problem]]:
     if root is None:
         return None, []
     return _converted(root, budget)
+
+
+def _unacceptable(text: str, error: ReaderError) -> Problem:
+    """The reader's error as a problem at the line of the character (YAML 1.2 breaks: LF, CR LF, CR)."""
+    position = error.position if isinstance(error.position, int) and 0 <= error.position <= len(text) else 0
+    before = text[:position]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    if isinstance(error.character, int):
+        return Problem(Subtype.SYNTAX, f"invalid YAML: U+{error.character:04X} is a character YAML does not allow; remove it", line)
+    return Problem(Subtype.SYNTAX, f"invalid YAML: {error.reason}", line)
 
 
 def _compose_fast(text: str) -> tuple[Any, Problem | None]:

@@ -65,7 +65,7 @@ class Subtype(enum.Enum):
     """A character that no print font has (Thai, Arabic, Devanagari, private use …) prints as 〓 in the PDF,
     or a variation selector is left out."""
     CHART = "chart"
-    """A chart cannot be drawn: matplotlib or a Japanese font is not installed."""
+    """A chart cannot be drawn (matplotlib or a Japanese font is missing, more than 100 bars), is split in print, or cuts a label."""
 
 
 @dataclass(frozen=True)

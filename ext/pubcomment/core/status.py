@@ -48,13 +48,32 @@ def status_of(consultation: Consultation, today: dt.date) -> Status:
 
 
 def build_date(setting: str, environ: Mapping[str, str] | None = None) -> dt.date:
-    """The build's today: ``setting`` (YYYY-MM-DD), else SOURCE_DATE_EPOCH (in Japan time), else the clock's."""
+    """The build's today: ``setting`` (YYYY-MM-DD), else SOURCE_DATE_EPOCH (in Japan time), else the clock's.
+
+    A SOURCE_DATE_EPOCH that names no day (past the year 9999) counts as
+    unset: config.py warns about it once, when the build starts.
+    """
     if setting:
         return dt.date.fromisoformat(setting)
+    try:
+        day = source_date(environ)
+    except ValueError:
+        day = None
+    return day or dt.datetime.now(JST).date()
+
+
+def source_date(environ: Mapping[str, str] | None = None) -> dt.date | None:
+    """The day SOURCE_DATE_EPOCH (whole seconds since 1970) names in Japan time, or None when it is unset.
+
+    ValueError, saying why, for a number of seconds no date can hold (past the year 9999).
+    """
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch.isdecimal():
+        return None
+    try:
         return dt.datetime.fromtimestamp(int(epoch), JST).date()
-    return dt.datetime.now(JST).date()
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"SOURCE_DATE_EPOCH {epoch[:40]} names no day from 1970 to 9999-12-31") from None
 
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")

@@ -178,6 +178,20 @@ def era_year(day: dt.date) -> str:
     return f"{name}{'元' if year == 1 else year}年"
 
 
+def fiscal_era_year(year: int) -> str:
+    """``令和7年`` for the 年度 that begins in April of ``year`` (the era of its first day).
+
+    A period may start from 1873-01-01 (the era table's first day), whose
+    年度 began in April 1872: that year is 明治5年 (明治元年 was 1868), as
+    the era named the year before the Gregorian calendar was adopted.
+    ValueError for a 年度 before it.
+    """
+    first = dt.date(year, 4, 1)
+    if first < FIRST_DAY and year == FIRST_DAY.year - 1:
+        return f"明治{MEIJI_FIRST_GREGORIAN_YEAR - 1}年"
+    return era_year(first)
+
+
 def format_weekday(day: dt.date, style: WeekdayStyle | str | bool = WeekdayStyle.SHORT) -> str:
     """``（月）``, ``（月曜）``, ``（月曜日）``, or nothing for ``none``."""
     chosen = weekday_style(style)

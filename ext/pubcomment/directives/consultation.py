@@ -76,7 +76,14 @@ class ConsultationDirective(SphinxDirective):
         offset = 0 if "file" in self.options else self.lineno + self.content_offset
         source = loaded.files[0] if "file" in self.options and loaded.files else None
         declared = DeclaredConsultation(
-            self.env.docname, self.lineno, offset, loaded.consultation, source, usable=loaded.usable, labels=self._labels()
+            self.env.docname,
+            self.lineno,
+            offset,
+            loaded.consultation,
+            source,
+            usable=loaded.usable,
+            labels=self._labels(),
+            root=str(self.env.srcdir),
         )
         if "plan" in self.options:  # the plan's document, which pc-index links
             declared.plan_doc = docname_join(self.env.docname, self.options["plan"])

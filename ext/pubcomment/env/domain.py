@@ -66,8 +66,11 @@ class DeclaredConsultation:
         *,
         usable: bool = True,
         labels: dict[str, str] | None = None,
+        root: str | None = None,
     ):
         self.docname = docname
+        # The source directory the data file, and every file it names, must be inside when read again.
+        self.root = root
         # The site's labels the data was read with (the mark of withheld text), to read it again alike.
         self.labels = labels or {}
         # What was withheld from its texts (no text: see core/redaction.py), for the redaction log.
@@ -111,9 +114,10 @@ class DeclaredConsultation:
     def _read_again(self) -> Consultation:
         assert self.source is not None  # only data from a file is ever dropped
         try:
-            # Problems were reported when the document was read (and the
-            # file was inside the source directory then).
-            return loader.load_file(self.source, labels=self.labels).consultation
+            # Problems were reported when the document was read; the files
+            # must still be inside the source directory (a file may have
+            # become a link to one outside since).
+            return loader.load_file(self.source, root=getattr(self, "root", None), labels=self.labels).consultation
         except DataFileError as error:
             warn(error.problem.subtype, error.problem.message, (self.docname, self.lineno))
             return loader.empty_consultation()

@@ -101,12 +101,14 @@ CUT_FILL = 0.8
 # where an estimate too low loses text: Latin Modern's capitals and m, w
 # are up to twice the average that text_units() counts (the decision to
 # split a row, and all other rows, keep text_units()).
-WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
+WIDE_LATIN = frozenset("ABCDEFGHIJKLNOPQRSTUVXYZmw@%&=<>+#~^|")
+# Wider than a full-width character in Latin Modern (W is 10.3pt, a full-width character 9.25pt).
+WIDEST_LATIN = frozenset("MW")
 
 
 def print_units(text: str) -> float:
     """The width of a text in full-width characters, erring wide for Latin text."""
-    return sum(1.0 if ord(char) > 0x2E7F else 0.85 if char in WIDE_LATIN else 0.55 for char in text)
+    return sum(1.0 if ord(char) > 0x2E7F else 1.15 if char in WIDEST_LATIN else 0.85 if char in WIDE_LATIN else 0.55 for char in text)
 
 
 # When cutting by width, a space this far (as a share of the piece) before
@@ -292,13 +294,30 @@ def column_chars(tgroup: nodes.tgroup) -> list[float]:
     return [max((TEXT_WIDTH_MM * w / total - CELL_PADDING_MM) / FULL_WIDTH_CHAR_MM, 1.0) for w in widths]
 
 
+def table_lines(tgroup: nodes.tgroup) -> float:
+    """Estimated height of a table's body rows, in lines of text."""
+    per_line = column_chars(tgroup)
+    total = 0.0
+    for row in tgroup.findall(nodes.row):
+        entries = [e for e in row.children if isinstance(e, nodes.entry)]
+        total += max((_block_lines(e, width) for e, width in zip(entries, per_line, strict=False)), default=0.0)
+    return total
+
+
 class SplitTallRows(PrintPass):
-    """A long table's rows taller than a page become several."""
+    """A long table's rows taller than a page become several.
+
+    Another pc- table (the legend, the overview …) is set in one piece, which
+    cannot break across pages: one taller than a page is made a long table
+    first, so that its text runs on to the next page instead of off the foot.
+    """
 
     default_priority = LATEX_SPLIT_ROWS
 
     def run(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
+            if "longtable" not in table["classes"] and "pc-table" in table["classes"]:  # (a long one is not measured twice)
+                table["classes"] += ["longtable"] if any(table_lines(t) > MAX_ROW_LINES for t in table.findall(nodes.tgroup)) else []
             if "longtable" not in table["classes"]:
                 continue
             for tgroup in table.findall(nodes.tgroup):

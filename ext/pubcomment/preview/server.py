@@ -14,7 +14,12 @@ from sphinx-autobuild 2024.10 to 2025.8):
   search index and the rest (or after the build, when what changed is
   neither a page nor a data file: a style sheet is copied last);
 * threads wait at most 1 ms for the interpreter (SWITCH_INTERVAL), so that
-  the page is served while the build's thread finishes.
+  the page is served while the build's thread finishes;
+* its app (``_create_app``) answers only requests to this machine at the
+  serving port (``Host: 127.0.0.1:8000``, ``localhost:8000``, ``[::1]:8000``,
+  or the ``--host`` given): another name is a page of another site (DNS
+  rebinding) and gets 421; and it serves nothing a symbolic link leads to
+  out of the build folder (404), whatever Starlette's StaticFiles does.
 
 Where those names are missing (another sphinx-autobuild), it runs as
 sphinx-autobuild does, with a note.
@@ -23,6 +28,7 @@ sphinx-autobuild does, with a note.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +57,7 @@ def main(argv: Sequence[str]) -> int:
         for module, name in (
             (autobuild, "Builder"),
             (autobuild, "RebuildServer"),
+            (autobuild, "_create_app"),
             (autobuild_build, "Builder"),
             (autobuild_server, "RebuildServer"),
         )
@@ -66,8 +73,66 @@ def main(argv: Sequence[str]) -> int:
     builder_class = _warm_builder(autobuild_build.Builder)
     autobuild.Builder = builder_class
     autobuild.RebuildServer = _in_process_server(autobuild_server.RebuildServer, builder_class)
+    autobuild._create_app = _guarded(autobuild._create_app)
     autobuild.main(list(argv))
     return 0
+
+
+# The names of this machine a browser's request may carry in its Host header (with the port).
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def _guarded(create_app: Any) -> Any:
+    """sphinx-autobuild's ``_create_app``, its app wrapped in :class:`LocalOnly`."""
+
+    def guarded(watch_dirs: Any, ignore_handler: Any, builder: Any, out_dir: Any, url_host: str) -> LocalOnly:
+        host, _, port = url_host.rpartition(":")
+        return LocalOnly(create_app(watch_dirs, ignore_handler, builder, out_dir, url_host), out_dir, int(port), host)
+
+    return guarded
+
+
+class LocalOnly:
+    """ASGI: requests whose Host is this machine at ``port`` (or ``host``), for files inside ``out_dir``.
+
+    A page of another site can make a browser ask for its own name that
+    resolves to 127.0.0.1 (DNS rebinding) and read the answer: such a Host
+    gets 421 Misdirected Request (a WebSocket is refused, 403).  A path that
+    leads out of ``out_dir`` through a symbolic link gets 404.
+    """
+
+    def __init__(self, app: Any, out_dir: str | os.PathLike[str], port: int, host: str = "") -> None:
+        self.app = app
+        self.root = os.path.realpath(out_dir)
+        names = {*LOCAL_HOSTS, host.lower()} - {""}
+        self.allowed = {f"{name}:{port}" for name in names} | {f"[{name}]:{port}" for name in names if ":" in name and "[" not in name}
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        hosts = [value.decode("latin-1").strip().lower() for name, value in scope.get("headers", []) if name.lower() == b"host"]
+        if len(hosts) != 1 or hosts[0] not in self.allowed:
+            await self._refuse(scope, send, 421, "this preview answers only to 127.0.0.1, localhost and [::1] at its port")
+            return
+        if scope["type"] == "http" and not self._inside(scope.get("path", "/")):
+            await self._refuse(scope, send, 404, "Not Found")
+            return
+        await self.app(scope, receive, send)
+
+    def _inside(self, path: str) -> bool:
+        target = os.path.realpath(os.path.join(self.root, path.lstrip("/\\")))
+        return target == self.root or target.startswith(self.root + os.sep)
+
+    @staticmethod
+    async def _refuse(scope: dict[str, Any], send: Any, status: int, text: str) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})  # before accepting: the server answers 403
+            return
+        body = f"{status} {text}\n".encode()
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 def _warm_builder(cold: type) -> type:

@@ -92,6 +92,16 @@ def height_inches(chart: Chart) -> float:
     return round(height, 2)
 
 
+def split(chart: Chart, most: float) -> list[Chart]:
+    """The chart in parts of consecutive bars, each at most ``most`` inches tall (a bar taller alone is a part alone)."""
+    parts: list[list[Bar]] = [[]]
+    for bar in chart.bars:
+        if parts[-1] and height_inches(Chart((*parts[-1], bar), chart.series, chart.axis_label)) > most:
+            parts.append([])
+        parts[-1].append(bar)
+    return [Chart(tuple(bars), chart.series, chart.axis_label) for bars in parts]
+
+
 def draw(chart: Chart, fmt: str) -> bytes:
     """The chart as ``svg`` or ``pdf`` bytes."""
     import matplotlib
@@ -115,6 +125,9 @@ def draw(chart: Chart, fmt: str) -> bytes:
         "xtick.color": TEXT,
         "ytick.color": TEXT,
         "path.simplify": False,
+        # Every text is the data's, drawn as typed: ``$x$`` in a title is not mathematics (mathtext), nor TeX.
+        "text.parse_math": False,
+        "text.usetex": False,
     }
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]
         height = height_inches(chart)

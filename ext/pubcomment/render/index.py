@@ -67,7 +67,7 @@ def period_text(consultation: Consultation) -> str:
 
 
 def year_text(config: PubcommentConfig, year: int | None) -> str:
-    return config.label("index_fiscal_year", year=wareki.era_year(dt.date(year, 4, 1))) if year else "—"
+    return config.label("index_fiscal_year", year=wareki.fiscal_era_year(year)) if year else "—"
 
 
 def _id(*parts: str) -> str:
