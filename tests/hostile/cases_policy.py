@@ -276,7 +276,10 @@ def policy_cases() -> Iterator[Factory]:
             "policy-publish-checked",
             "outside",
             data,
-            expected=tuple(Expect("privacy", f"data.yaml:{line_of(data, '- topic:', n)}", "メールアドレス.*'submission'") for n in (1, 2)),
+            # At the field's own line, as every privacy finding of an opinion is.
+            expected=tuple(
+                Expect("privacy", f"data.yaml:{line_of(data, 'submission:', n)}", "メールアドレス.*'submission'") for n in (1, 2)
+            ),
             texts=tuple(summaries),
             note="a published submission is checked like the texts: an e-mail address in it is pubcomment.privacy",
         )
