@@ -36,6 +36,12 @@ import functools
 import re
 from pathlib import Path
 
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, written a line of them at a time."""
+    return frozenset(text.split())
+
+
 # Kanji, with 々 (repetition), 〆 and the small ヶ of place names.
 KANJI = "々〆ヵヶ\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _K = f"[{KANJI}]"
@@ -87,7 +93,7 @@ TITLES = (
 _TITLE_ENDS = frozenset(t[-1] for t in TITLES)
 
 # Common given names, checked after a known surname with nothing else around it (山田花子).
-GIVEN = frozenset(
+GIVEN = _words(
     """
     太郎 次郎 二郎 三郎 四郎 五郎 一郎 健一 健二 健太 健吾 浩一 浩二 浩 弘 博 宏 誠 修 学 茂 清 勇 進 豊 実 明 薫 隆
     正 昇 登 守 保 勉 悟 稔 毅 剛 功 武 聡 仁 翼 蓮 陸 優 葵 愛 光 望 渉 亮 隼 陽 大 翔 匠 拓 崇 隆之 隆志 孝 孝之
@@ -102,24 +108,24 @@ GIVEN = frozenset(
     早苗 栄子 栄一 英一 賢一 賢治 健治 浩司 浩之 博之 裕之 秀人 隼人 勇気 勇人 勝 勝也 克也 克己 一輝 光 蒼空 晴 晴人
     五月 弥生 皐月 葉月 千里 瑞穂 瑞希 萌 萌花 楓 茜 翠 琴音 奏 響 雅 雅子 雅人 雅之 誠司 武志 健司 孝子 喜一
     金吾 源太 元気 亘 晃 聖 昌 薫子 徹 忠 勲 巌 栄 寛 裕 穣 譲 透 実 満 充 潤 渚 舞子 京介 圭 圭介 圭子 啓 啓介 恵一
-    """.split()
+    """
 )
 # Two kanji ending so are given names (…子, …郎, …美): 恵子, 健太.
 GIVEN_ENDINGS = frozenset("郎子美恵奈菜香彦夫雄男介輔太樹也哉斗翔江枝乃穂希朗吾")
 # … unless they are words: 様子, 工夫, 紹介, 長男, 援助.
-NOT_GIVEN = frozenset(
+NOT_GIVEN = _words(
     """
     様子 調子 利子 帽子 椅子 男子 女子 双子 王子 菓子 原子 電子 因子 分子 親子 母子 父子 妻子 息子 弟子 障子 扇子 格子 種子
     粒子 卵子 端子 冊子 拍子 振子 骨子 才子 団子 餃子 硝子 金子 君子 孫子 梯子 面子 杏子 原子 銚子
     新郎 優美 審美 賛美 褒美 知恵 恩恵 互恵 線香 工夫 丈夫 農夫 漁夫 人夫 英雄 雌雄 長男 次男 三男 下男 美男 紹介 仲介
     媒介 魚介 厄介 骨太 図太 果樹 植樹 快哉 北斗 泰斗 飛翔 入江 長江 小枝 稲穂 古希 明朗 公助 自助 共助 互助 扶助 援助 補助 救助
     介助 一太 丸太 甲斐 日和 中江 大江 細江 堀江 松江 近江 香奈 沖縄
-    """.split()
+    """
 )
 # A word after a surname-looking word that makes it a place: 中原区, 宮前駅, 高津図書館.
 _PLACE_AFTER = frozenset("区市町村都道府県郡駅線通丁街橋台園店社院校館寺港署局課部室所庁会組商産業病医銀工大小中高川谷")
 # Words that come before an honorific and are no name: 奥様, 皆さん, 同様, 神様.
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """
     奥 皆 客 神 仏 王 殿 姫 若 貴 母 父 兄 姉 娘 孫 嫁 婿 妻 夫 隣 宮 御 同 両 彼 諸 某 源 姑 舅 主 叔 伯 甥 姪 嬢 坊 爺 婆
     息子 子供 子ども 家族 親御 親族 先方 相手 各位 皆々 同氏 多様 一様 異様 仕様 模様 有様 左様 態様 別様 文様 紋様 外様 殿様
@@ -130,12 +136,14 @@ NOT_NAMES = frozenset(
     義父 義兄 義姉 兄弟 姉妹 夫婦 親子 赤 猫 犬 鳥 熊 象 虎 皇太子 天皇 皇后 陛下 殿下 閣下 猊下 貴殿 御中 同様 多様
     市長 区長 町長 村長 知事 首相 総理 大臣 議長 市民 区民 県民 町民 村民 都民 国民 住民 町内 地元 地域 団体 企業 会社
     法人 施設 行政 役所 役場 当局 消防 警察 病院 学校 大学 組合 協会 店舗 本部 事務局 運転手 担当者 利用者 申請者 保護者
-    """.split()
+    """
 )
 # … nor a word ending so (利用者様, 看護師さん, 八百屋さん, 子供さん), when the surname is unknown.
-_NOT_NAME_ENDINGS = frozenset("者員師士手工人生官医長方達等各位供族婦徒友嬢坊様殿君体業設舗合部局課係室会社院校館所庁省府県市区町村署店屋家民職主務団組側内外中用品物事件料金法案書類")
+_NOT_NAME_ENDINGS = frozenset(
+    "者員師士手工人生官医長方達等各位供族婦徒友嬢坊様殿君体業設舗合部局課係室会社院校館所庁省府県市区町村署店屋家民職主務団組側内外中用品物事件料金法案書類"
+)
 # Katakana words before さん that are no name: ヘルパーさん, スタッフさん.
-NOT_KATAKANA = frozenset(
+NOT_KATAKANA = _words(
     """
     スタッフ ヘルパー ドライバー ボランティア ケアマネ ケアマネジャー ケアマネージャー パート アルバイト バイト オーナー ママ パパ
     ネコ イヌ ワン ニャン ガイド コーチ サポーター ナース シェフ マスター デザイナー エンジニア ベビー キャラ ファン ユーザー
@@ -143,7 +151,7 @@ NOT_KATAKANA = frozenset(
     カウンセラー コーディネーター ワーカー ソーシャルワーカー リーダー マネージャー マネジャー プロ アナウンサー タレント モデル
     キャスト クルー ヤクルト ポリス パン ケーキ カフェ ショップ ドクター ヘルプ マスコット サンタ ゆるキャラ ボス シッター
     ベビーシッター ホームヘルパー ケースワーカー ライター カメラマン ピアニスト ボーイ ガール レディ ジェントルマン オジ オバ
-    """.split()
+    """
 )
 # Labels of a name: 氏名：…, お名前: …, 【氏名】…; a space after the label alone only for 氏名.
 _LABEL = re.compile(
@@ -153,8 +161,8 @@ _LABEL = re.compile(
     r"(?P<value>[^\s、。，,：:（）()「」『』【】\[\]／/;；]{1,15}(?:[ \u3000][^\s、。，,：:（）()「」『』【】\[\]／/;；]{1,10}(?![:：]))?)"
 )
 # What a form puts in the name field when there is none.
-NO_NAME_VALUES = frozenset(
-    "非公開 匿名 省略 記載なし なし 無し 不明 未記入 無記名 略 特になし 非表示 本人 同上 ー － - 〃 ※ 未記載 記入なし 公表不可".split()
+NO_NAME_VALUES = _words(
+    "非公開 匿名 省略 記載なし なし 無し 不明 未記入 無記名 略 特になし 非表示 本人 同上 ー － - 〃 ※ 未記載 記入なし 公表不可"
 )
 # A signature: a line that is only a name, maybe after places (中原区, 見本市北区) and before (40代) or より.
 _PLACES = f"(?P<place>(?:{_K}{{1,7}}?[都道府県市区町村郡]{_SPACE}*)+)?"
@@ -165,7 +173,9 @@ _SIGNATURE = re.compile(
 )
 _LAST = re.compile(r"[。．！？!?]([^。．！？!?\n]{1,30})\Z")
 # A surname followed by a given name in hiragana: 伊藤よし子, 林さくらちゃん.
-_KANA_GIVEN = re.compile(rf"({_K}{{1,3}})((?!さん|くん|ちゃん|さま|[のはがをにへともでやか])(?:{_HIRA}{{1,3}}子(?!{_K})|{_HIRA}{{2,3}}(?=ちゃん|さん|くん|様)))")
+_KANA_GIVEN = re.compile(
+    rf"({_K}{{1,3}})((?!さん|くん|ちゃん|さま|[のはがをにへともでやか])(?:{_HIRA}{{1,3}}子(?!{_K})|{_HIRA}{{2,3}}(?=ちゃん|さん|くん|様)))"
+)
 _KATAKANA_HONORIFIC = re.compile(rf"(?<![ァ-ヺー])({_KATA}{{1,15}})(?:{_SPACE}?(?:さん|様|氏|くん|ちゃん|君|先生|殿))")
 # Words after which a run is said with a name: 私は山田と申します … is found by _SAID; a role before a name: 代表中村誠.
 ROLE_PREFIXES = (
@@ -276,16 +286,16 @@ def name_in(body: str, strength: str, *, place: bool = False) -> int | None:
             if family not in known:
                 continue
             is_weak = family in weak
-            if size == 1 and (i > 0 or strength == PLAIN and rest[1:] not in GIVEN):
+            if size == 1 and (i > 0 or (strength == PLAIN and rest[1:] not in GIVEN)):
                 continue
             if is_weak and strength == SIGNED and not place and not rest[size:]:
                 continue  # a line that is only 中原 or 林: a place, a word
             if _given_like(rest[size:], is_weak, strength):
                 return i
     # A surname not on the list, with an honorific or a label: two or three kanji that are no word for a role or a body.
-    if strength == STRONG or (strength == SIGNED and place):
-        if 2 <= len(body) <= 3 and body[-1] not in _NOT_NAME_ENDINGS and body[0] not in "御各貴弊当本同両諸某全皆其此故":
-            return 0
+    unknown = strength == STRONG or (strength == SIGNED and place)
+    if unknown and 2 <= len(body) <= 3 and body[-1] not in _NOT_NAME_ENDINGS and body[0] not in "御各貴弊当本同両諸某全皆其此故":
+        return 0
     return None
 
 
@@ -301,9 +311,8 @@ def _kanji_runs(text: str, spans: list[tuple[int, int]], known: frozenset[str]) 
                 body_end, strength = end - len(honorific), STRONG
                 break
         else:
-            if after.startswith(KANA_HONORIFICS) or _SAID.match(after) or _FROM_END.match(text, end):
-                strength = STRONG
-            elif after.startswith("です") and (start == 0 or text[start - 1] in "\n 　「"):
+            opening = after.startswith("です") and (start == 0 or text[start - 1] in "\n 　「")
+            if after.startswith(KANA_HONORIFICS) or _SAID.match(after) or _FROM_END.match(text, end) or opening:
                 strength = STRONG
         if run[body_end - start - 1] in _TITLE_ENDS:
             body = text[start:body_end]
@@ -312,9 +321,9 @@ def _kanji_runs(text: str, spans: list[tuple[int, int]], known: frozenset[str]) 
                     body_end -= len(title)
                     strength = STRONG if strength == STRONG else TITLE
                     break
-        if strength == PLAIN and (body_end - start < 3 or body_end - start > 8):
-            if not (start > 1 and text[start - 1] in " \u3000"):
-                continue
+        spaced = start > 1 and text[start - 1] in " \u3000"
+        if strength == PLAIN and (body_end - start < 3 or body_end - start > 8) and not spaced:
+            continue
         body = text[max(start, body_end - 8) : body_end]
         offset = body_end - len(body)
         # A name with a space in it: 高橋 一郎さん (the surname is the run before the space).
@@ -393,10 +402,9 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> None:
         kanji = "".join(c for c in name if not ("ぁ" <= c <= "ゖ"))
         if kanji != name:  # 伊藤よし子: the kana given name was looked at above
             continue
-        if start == 0 and end == len(text) and not place and " " not in name and "\u3000" not in name and "\n" not in text:
-            # A whole text that is one word (a title, a cell): a name only if it is a surname and a given name.
-            if name_in(name, PLAIN) is None:
-                continue
+        whole = start == 0 and end == len(text) and not place and " " not in name and "\u3000" not in name
+        if whole and name_in(name, PLAIN) is None:
+            continue  # a whole text that is one word (a title, a cell): a name only if it is a surname and a given name
         found = name_in(name, SIGNED, place=place)
         if found is not None:
             spans.append((match.start("name") + found, match.end("name")))
