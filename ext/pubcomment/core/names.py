@@ -50,10 +50,22 @@ _KATA = "[ァ-ヺ][ァ-ヺー・＝]"
 _SPACE = "[ \u3000]"
 
 _RUN = re.compile(f"{_K}+")
+_RUN_END = re.compile(f"{_K}+\\Z")
 
 # Honorifics written in kanji end a run of kanji (山田様); those in kana follow it (山田さん).
 KANJI_HONORIFICS = ("先生", "様", "氏", "君", "殿")
-KANA_HONORIFICS = ("さん", "ちゃん", "くん", "さま", "サン", "チャン")
+KANA_HONORIFICS = ("さん", "ちゃん", "くん", "さま")
+# The first characters of what may follow a name (さん, より, と申します, です): most runs are followed by none.
+_AFTER_STARTS = frozenset("さちくよとで")
+# A kanji honorific is none after these: 多様, 同様, 同氏, 彼氏, 宮殿, 御殿.
+_NOT_BEFORE = {
+    "様": "多同一異仕模有左態別文紋図外今皆貴殿神仏王客奥若姫",
+    "氏": "同両彼諸某",
+    "君": "諸貴細",
+    "殿": "宮御神貴湯本拝寝沈仏霊",
+}
+# A relative before a known surname with nothing after it: 夫の佐々木が.
+_RELATIVE = re.compile(r"(?:夫|妻|父|母|祖父|祖母|息子|娘|兄|姉|弟|妹|叔父|叔母|伯父|伯母|友人|知人|同僚|上司|隣人|主人)の\Z")
 # After a run: a name said as a name, the whole of it before these.
 _SAID = re.compile(r"と申します|と申し上げ|といいます|と言います|と申す")
 _FROM_END = re.compile(f"より(?:{_SPACE}|[。．.、！!）)」]|$)", re.M)
@@ -129,7 +141,7 @@ NOT_NAMES = _words(
     """
     奥 皆 客 神 仏 王 殿 姫 若 貴 母 父 兄 姉 娘 孫 嫁 婿 妻 夫 隣 宮 御 同 両 彼 諸 某 源 姑 舅 主 叔 伯 甥 姪 嬢 坊 爺 婆
     息子 子供 子ども 家族 親御 親族 先方 相手 各位 皆々 同氏 多様 一様 異様 仕様 模様 有様 左様 態様 別様 文様 紋様 外様 殿様
-    近所 大家 農家 主人 担当 店員 職員 議員 委員 社員 会員 役員 係員 教員 隊員 局員 署員 駅員 看護 医者 歯医者 患者 業者
+    在住 在勤 在学 近所 大家 農家 主人 担当 店員 職員 議員 委員 社員 会員 役員 係員 教員 隊員 局員 署員 駅員 看護 医者 歯医者 患者 業者
     記者 作者 読者 若者 学者 役者 芸者 信者 使者 選者 筆者 話者 長者 賢者 聖者 勇者 亡者 王様 神様 仏様 奥様 皆様 若様
     お客 神主 和尚 住職 坊主 先輩 後輩 同僚 上司 部下 友人 知人 恩人 隣人 本人 当人 家内 旦那 女将 大将 親方 親分 師匠
     弟子 生徒 児童 学生 園児 先生 医師 恩師 講師 教師 牧師 技師 保母 保父 寮母 乳母 祖母 祖父 叔父 叔母 伯父 伯母 義母
@@ -163,9 +175,12 @@ _LABEL = re.compile(
 # What a form puts in the name field when there is none.
 NO_NAME_VALUES = _words(
     "非公開 匿名 省略 記載なし なし 無し 不明 未記入 無記名 略 特になし 非表示 本人 同上 ー － - 〃 ※ 未記載 記入なし 公表不可"
+    " null None N/A"
 )
+# A label's value ending so is a body, no person: 提出者：見本市町内会連合会.
+_BODY_ENDINGS = frozenset("会合社団局課部所店庁省府県市区町村組校院館園協連盟業")
 # A signature: a line that is only a name, maybe after places (中原区, 見本市北区) and before (40代) or より.
-_PLACES = f"(?P<place>(?:{_K}{{1,7}}?[都道府県市区町村郡]{_SPACE}*)+)?"
+_PLACES = f"(?P<place>(?:{_K}{{1,7}}?[都道府県市区町村郡](?:在住|在勤|在学)?{_SPACE}*)+)?"
 _SIGNATURE = re.compile(
     rf"{_SPACE}*{_PLACES}"
     rf"(?P<name>{_K}{{1,4}}(?:{_SPACE}+{_K}{{1,3}})?|{_K}{{1,3}}{_HIRA}{{1,3}}子?|{_KATA}+(?:[ \u3000・＝]{_KATA}+)?)"
@@ -174,7 +189,7 @@ _SIGNATURE = re.compile(
 _LAST = re.compile(r"[。．！？!?]([^。．！？!?\n]{1,30})\Z")
 # A surname followed by a given name in hiragana: 伊藤よし子, 林さくらちゃん.
 _KANA_GIVEN = re.compile(
-    rf"({_K}{{1,3}})((?!さん|くん|ちゃん|さま|[のはがをにへともでやか])(?:{_HIRA}{{1,3}}子(?!{_K})|{_HIRA}{{2,3}}(?=ちゃん|さん|くん|様)))"
+    rf"({_K}{{1,3}})((?!さん|くん|ちゃん|さま|[のはがをにへともでやか])(?:(?:{_HIRA}{{1,3}}|[ァ-ヺ]{{1,3}})子(?!{_K})|{_HIRA}{{2,3}}(?=ちゃん|さん|くん|様)))"
 )
 _KATAKANA_HONORIFIC = re.compile(rf"(?<![ァ-ヺー])({_KATA}{{1,15}})(?:{_SPACE}?(?:さん|様|氏|くん|ちゃん|君|先生|殿))")
 # Words after which a run is said with a name: 私は山田と申します … is found by _SAID; a role before a name: 代表中村誠.
@@ -278,7 +293,7 @@ def name_in(body: str, strength: str, *, place: bool = False) -> int | None:
     for i in range(len(body)):
         rest = body[i:]
         if strength == PLAIN and i > 0 and not body[:i].endswith(ROLE_PREFIXES):
-            break
+            continue
         for size in (3, 2, 1):
             if size > len(rest):
                 continue
@@ -299,40 +314,83 @@ def name_in(body: str, strength: str, *, place: bool = False) -> int | None:
     return None
 
 
-def _kanji_runs(text: str, spans: list[tuple[int, int]], known: frozenset[str]) -> None:
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+_LONG_RUN = re.compile(f"(?<!{_K}){_K}{{3,8}}(?!{_K})")
+_ENDING = re.compile("(?:" + "|".join(map(re.escape, (*KANJI_HONORIFICS, *TITLES))) + f")(?!{_K})")
+_FOLLOWING = re.compile("さん|ちゃん|くん|さま|より|と申|といい|と言い|です")
+_SPACED = re.compile(f"(?<=[ \u3000]){_K}{{1,3}}(?!{_K})")
+_KIN = re.compile(f"(?<=[夫妻父母娘兄姉弟妹人僚司]の){_K}{{2,3}}(?!{_K})")
+_KANJI = re.compile(_K)
+
+
+def _candidate_runs(text: str, known: frozenset[str]) -> list[tuple[int, int]]:
+    """The runs of kanji that may hold a name: those that start with a known surname (or a role:
+    代表中村誠), end with an honorific or a title, are followed by さん, より …, follow a space
+    (高橋 一郎) or a relative (夫の佐々木).  Found by regular expressions: most runs of a
+    text are none of these, and reading every run in Python cost four fifths of the time."""
+    runs = set()
+    for match in _LONG_RUN.finditer(text):
         run = match.group()
-        after = text[end : end + 6]
+        if run[:2] in known or run[:3] in known or run[:1] in known or run.startswith(ROLE_PREFIXES):
+            runs.add(match.span())
+    for match in _ENDING.finditer(text):
+        ending = _RUN_END.search(text, max(0, match.end() - 16), match.end())
+        if ending is not None:
+            runs.add(ending.span())
+    for match in _FOLLOWING.finditer(text):
+        if match.start() and _KANJI.match(text, match.start() - 1):
+            before = _RUN_END.search(text, max(0, match.start() - 16), match.start())
+            if before is not None:
+                runs.add(before.span())
+    if " " in text or "\u3000" in text:
+        runs.update(match.span() for match in _SPACED.finditer(text))
+    if "の" in text:
+        runs.update(match.span() for match in _KIN.finditer(text))
+    return sorted(runs)
+
+
+def _kanji_runs(text: str, spans: list[tuple[int, int]], known: frozenset[str], weak: frozenset[str]) -> None:
+    for start, end in _candidate_runs(text, known):
+        run = text[start:end]
         strength = PLAIN
         body_end = end
-        for honorific in KANJI_HONORIFICS:
-            if run.endswith(honorific) and len(run) > len(honorific):
-                body_end, strength = end - len(honorific), STRONG
-                break
-        else:
-            opening = after.startswith("です") and (start == 0 or text[start - 1] in "\n 　「")
-            if after.startswith(KANA_HONORIFICS) or _SAID.match(after) or _FROM_END.match(text, end) or opening:
+        if end - start >= 2 and run[-1] in "様氏君殿生":
+            for honorific in KANJI_HONORIFICS:
+                if run.endswith(honorific) and end - start > len(honorific):
+                    if run[-len(honorific) - 1] not in _NOT_BEFORE.get(honorific, ""):  # 多様, 同氏, 宮殿
+                        body_end, strength = end - len(honorific), STRONG
+                    break
+        if strength == PLAIN and text[end : end + 1] in _AFTER_STARTS:
+            after = text[end : end + 6]
+            if after.startswith(KANA_HONORIFICS) or _SAID.match(after) or _FROM_END.match(text, end):
                 strength = STRONG
+            elif after.startswith("です") and (start == 0 or text[start - 1] in "\n 　「"):
+                strength = SIGNED  # 斎藤です。 opening the text: a known surname
         if run[body_end - start - 1] in _TITLE_ENDS:
             body = text[start:body_end]
             for title in TITLES:
                 if body.endswith(title) and len(body) > len(title):
                     body_end -= len(title)
-                    strength = STRONG if strength == STRONG else TITLE
+                    strength = TITLE if strength == PLAIN else strength
                     break
         spaced = start > 1 and text[start - 1] in " \u3000"
-        if strength == PLAIN and (body_end - start < 3 or body_end - start > 8) and not spaced:
-            continue
+        if strength == PLAIN and not spaced:
+            length = body_end - start
+            if text[start - 1 : start] == "の" and run in known and run not in weak and _RELATIVE.search(text, max(0, start - 4), start):
+                spans.append((start, end))  # 夫の佐々木が
+                continue
+            if length < 3 or length > 8:
+                continue
+            if not (run[:2] in known or run[:3] in known or run[:1] in known or run.startswith(ROLE_PREFIXES)):
+                continue
         body = text[max(start, body_end - 8) : body_end]
         offset = body_end - len(body)
         # A name with a space in it: 高橋 一郎さん (the surname is the run before the space).
-        if start > 1 and text[start - 1] in " \u3000" and len(body) <= 3:
-            before = _RUN.search(text, max(0, start - 6), start - 1)
-            if before is not None and before.end() == start - 1:
+        if spaced and len(body) <= 3:
+            before = _RUN_END.search(text, max(0, start - 7), start - 1)
+            if before is not None:
                 family = before.group()
                 hit = next((i for i in range(len(family)) if family[i:] in known and len(family) - i >= 2), None)
-                if hit is not None and _given_like(body, False, strength if strength != PLAIN else STRONG):
+                if hit is not None and _given_like(body, family[hit:] in weak, strength):
                     spans.append((before.start() + hit, body_end))
                     continue
         if strength == PLAIN and body_end - start < 3:
@@ -351,9 +409,9 @@ def find(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are, by their context, a person's name."""
     if not text:
         return []
-    known, _weak = surnames()
+    known, weak = surnames()
     spans: list[tuple[int, int]] = []
-    _kanji_runs(text, spans, known)
+    _kanji_runs(text, spans, known, weak)
     if "子" in text or "ちゃん" in text or "さん" in text or "くん" in text or "様" in text:
         for match in _KANA_GIVEN.finditer(text):
             kanji = match.group(1)
@@ -369,7 +427,7 @@ def find(text: str) -> list[tuple[int, int]]:
     if "名" in text or "者" in text or "人" in text or "ガナ" in text or "がな" in text or "ｶﾞﾅ" in text:
         for match in _LABEL.finditer(text):
             value = match.group("value").strip(" \u3000")
-            if value and value not in NO_NAME_VALUES and any(c.isalpha() for c in value) and not set(value) <= set("■□●○＊*×"):
+            if value and value not in NO_NAME_VALUES and any(c.isalpha() for c in value) and value[-1] not in _BODY_ENDINGS:
                 spans.append(match.span("value"))
     _signatures(text, spans)
     return _merged(spans)
@@ -402,9 +460,6 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> None:
         kanji = "".join(c for c in name if not ("ぁ" <= c <= "ゖ"))
         if kanji != name:  # 伊藤よし子: the kana given name was looked at above
             continue
-        whole = start == 0 and end == len(text) and not place and " " not in name and "\u3000" not in name
-        if whole and name_in(name, PLAIN) is None:
-            continue  # a whole text that is one word (a title, a cell): a name only if it is a surname and a given name
         found = name_in(name, SIGNED, place=place)
         if found is not None:
             spans.append((match.start("name") + found, match.end("name")))
