@@ -1070,7 +1070,11 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
+from tests.hostile.cases_names import name_cases  # noqa: E402  (it uses the helpers above)
+
+GENERATORS: tuple[Callable[[], Iterator[Factory]], ...]
 GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, character_cases, outside_cases, id_cases, location_cases)
+GENERATORS += (name_cases,)
 
 
 def all_cases() -> list[Case]:
