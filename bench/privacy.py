@@ -50,15 +50,12 @@ def main() -> int:
     sentences = read(arguments.file)
     names = not arguments.no_names and privacy.names_available()
     ginza = names and arguments.ginza and privacy.ginza_available()
+    how = ("checked with the built-in detector" + (" and GiNZA" if ginza else "")) if names else "not checked"
     started = time.perf_counter()
     found = privacy.find([text for text, _spans in sentences], names=names, ginza=ginza)
     elapsed = time.perf_counter() - started
     kinds = privacy.KINDS if names else tuple(k for k in privacy.KINDS if k != "name")
-    print(
-        f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; "
-        f"names {('checked with the built-in detector and GiNZA' if ginza else 'checked with the built-in detector') if names else 'not checked'}; "
-        f"{elapsed:.2f} s"
-    )
+    print(f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; names {how}; {elapsed:.2f} s")
     print("| kind | marked | found | right | precision | recall |\n|---|---:|---:|---:|---:|---:|")
     totals = [0, 0, 0, 0]
     for kind in kinds:
