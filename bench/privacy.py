@@ -1,12 +1,13 @@
 """Precision and recall of the personal-information check (core/privacy.py), per kind.
 
-    python -m bench.privacy [--no-names] [FILE]
+    python -m bench.privacy [--no-names] [--ginza] [FILE]
 
 FILE (default ``bench/privacy-sentences.txt``) holds one synthetic sentence a
 line with the true personal information marked ``[[kind:text]]``.  A found span
 counts as right when it overlaps a marked span of the same kind; a marked span
 counts as found when a found span of its kind overlaps it.  Names are checked
-only when GiNZA (``ja_ginza``) can be loaded, unless ``--no-names``.
+by the built-in detector (core/names.py) unless ``--no-names``; ``--ginza``
+adds GiNZA's (``ja_ginza``), when it can be loaded.
 """
 
 from __future__ import annotations
@@ -42,19 +43,19 @@ def read(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--no-names", action="store_true", help="leave names out even when GiNZA is installed")
+    parser.add_argument("--no-names", action="store_true", help="leave names out")
+    parser.add_argument("--ginza", action="store_true", help="names by GiNZA too, when it is installed")
     parser.add_argument("--show", action="store_true", help="print every miss and every false finding")
     arguments = parser.parse_args()
     sentences = read(arguments.file)
     names = not arguments.no_names and privacy.names_available()
+    ginza = names and arguments.ginza and privacy.ginza_available()
+    how = ("checked with the built-in detector" + (" and GiNZA" if ginza else "")) if names else "not checked"
     started = time.perf_counter()
-    found = privacy.find([text for text, _spans in sentences], names=names)
+    found = privacy.find([text for text, _spans in sentences], names=names, ginza=ginza)
     elapsed = time.perf_counter() - started
     kinds = privacy.KINDS if names else tuple(k for k in privacy.KINDS if k != "name")
-    print(
-        f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; "
-        f"names {'checked with GiNZA' if names else 'not checked'}; {elapsed:.2f} s"
-    )
+    print(f"{len(sentences)} sentences, {sum(len(s) for _t, s in sentences)} marked spans; names {how}; {elapsed:.2f} s")
     print("| kind | marked | found | right | precision | recall |\n|---|---:|---:|---:|---:|---:|")
     totals = [0, 0, 0, 0]
     for kind in kinds:

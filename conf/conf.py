@@ -30,6 +30,11 @@ exclude_patterns = ["**/data/**"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
+# 御意見の個人情報（電話番号・住所・個人名 …）は、ビルドのたびに確かめて pubcomment.privacy の警告にします。
+# 個人名は何も追加で入れずに探します。探さないときは False、GiNZA も使うときは "ginza"（遅い）。
+pubcomment_privacy_names = True
+# 団体自身の電話番号など、報告しない文字列。
+pubcomment_privacy_allow: list[str] = []
 
 # 版: 既定は改定版、`-t draft` で意見募集にかけた案（Makefile が両方作ります）。
 pubcomment_edition = "draft" if tags.has("draft") else "final"  # type: ignore[name-defined]  # noqa: F821

@@ -26,6 +26,7 @@ PACKAGE_FILES = (
     "pubcomment/html/static/pubcomment.css",
     "pubcomment/latex/texinputs/pubcomment.sty",
     "pubcomment/latex/glyphs.txt",
+    "pubcomment/core/surnames.txt",
     "pubcomment/py.typed",
     "pubcomment/scaffold/template/Makefile",
     "pubcomment/scaffold/template/conf/conf.py.tmpl",

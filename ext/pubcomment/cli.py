@@ -75,16 +75,20 @@ def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, 
     if names and not privacy.names_available():
         # A note, not a problem found in the data: on standard output, where the summaries go.
         print(
-            "note: personal names are not checked: GiNZA (ja_ginza) is not installed; "
-            "pip install 'pubcomment[privacy]' to check them (or pass --no-names)"
+            "note: personal names are not checked: the list of surnames (pubcomment/core/surnames.txt) is missing; "
+            "reinstall pubcomment (or pass --no-names)"
         )
         names = False
+    ginza = names and privacy.ginza_available()
     for path in paths:
         loaded = _load(path, root)
         if loaded is None:
             found += 1
             continue
-        problems = [*loaded.problems, *(privacy.check_consultation(loaded.consultation, names=names, allow=allow) if loaded.usable else [])]
+        problems = [
+            *loaded.problems,
+            *(privacy.check_consultation(loaded.consultation, names=names, ginza=ginza, allow=allow) if loaded.usable else []),
+        ]
         for problem in problems:
             print(f"{problem.where(path)}: {problem.message} [pubcomment.{problem.subtype.value}]", file=sys.stderr)
         found += len(problems)
@@ -207,7 +211,7 @@ def pages(path: str, key: str, out: str, per_page: int, flat: bool = False) -> i
 _INCOMPLETE = {Subtype.SYNTAX, Subtype.FILE, Subtype.ENCODING, Subtype.LIMIT, Subtype.UNKNOWN_KEY, Subtype.TYPE, Subtype.INJECTION}
 
 
-def import_(source: str, out: str, sheet: str | None, columns: list[str]) -> int:
+def import_(source: str, out: str, sheet: str | None, columns: list[str], *, names: bool = True) -> int:
     mapping: dict[str, str | None] = {}
     for item in columns:
         title, _, name = item.partition("=")
@@ -220,7 +224,7 @@ def import_(source: str, out: str, sheet: str | None, columns: list[str]) -> int
             return 2
         mapping[title.strip()] = name.strip() or None
     try:
-        report = intake.import_opinions(Path(source), Path(out), sheet=sheet, columns=mapping or None)
+        report = intake.import_opinions(Path(source), Path(out), sheet=sheet, columns=mapping or None, names=names)
     except intake.IntakeError as error:
         print(f"pubcomment import: {error}", file=sys.stderr)
         return 1
@@ -318,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--root", metavar="DIR", help="the source directory data files must be inside (default: the current directory)"
     )
     check_parser.add_argument(
-        "--no-names", dest="names", action="store_false", help="do not look for personal names (GiNZA), only the other personal information"
+        "--no-names", dest="names", action="store_false", help="do not look for personal names, only the other personal information"
     )
     check_parser.add_argument(
         "--allow",
@@ -352,6 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[],
         metavar="TITLE=FIELD",
         help="read a column the export titles its own way (受付番号=submission); TITLE= leaves it out",
+    )
+    import_parser.add_argument(
+        "--no-names", dest="names", action="store_false", help="do not look for personal names, only the other personal information"
     )
     export_parser = commands.add_parser(
         "export", help="write a consultation's opinions: open data (CSV, JSON) or the working sheet for staff (xlsx)"
@@ -392,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_parser.add_argument("--no-plan", dest="plan", action="store_false", help="the site has no plan document, only the results")
     arguments = parser.parse_args(argv)
     if arguments.command == "import":
-        return import_(arguments.source, arguments.out, arguments.sheet, arguments.column)
+        return import_(arguments.source, arguments.out, arguments.sheet, arguments.column, names=arguments.names)
     if arguments.command == "documents":
         return documents(arguments.field, arguments.edition, arguments.conf, arguments.key)
     if arguments.command == "new":

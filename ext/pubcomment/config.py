@@ -92,6 +92,13 @@ def names_of(allowed: tuple[str, ...], what: str) -> Validator:
     return validate
 
 
+def names_setting(value: Any) -> Any:
+    """``pubcomment_privacy_names``: True, False or "ginza"."""
+    if isinstance(value, bool) or value == "ginza":
+        return value
+    raise ValueError(f"must be True, False or 'ginza', not {value!r}")
+
+
 def text_list(value: Any) -> Any:
     if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"must be a list of text, not {value!r}")
@@ -195,13 +202,14 @@ class PubcommentConfig:
         metadata={"validator": instance_of(str), "doc": "How amendment locations name the plan (プラン本編 4(3)①エ / P15)."},
     )
 
-    privacy_names: bool = dc.field(
-        # Off in the build: GiNZA reads about a thousand characters a second on
-        # this machine (bench/README.md); ``pubcomment check`` looks for names.
-        default=False,
+    privacy_names: bool | str = dc.field(
+        # The built-in detector (core/names.py) reads millions of characters a second;
+        # GiNZA about a thousand (bench/README.md), so it is asked only by "ginza".
+        default=True,
         metadata={
-            "validator": instance_of(bool),
-            "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build, when GiNZA is installed.",
+            "validator": names_setting,
+            "doc": "Also check opinion texts for personal names (pubcomment.privacy) in the build: True (the built-in "
+            'detector), False, or "ginza" (the built-in detector and GiNZA, when installed; slow).',
         },
     )
     privacy_allow: list[str] = dc.field(

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import opinion_fields
+from . import opinion_fields, privacy
 from .csvdata import LIST_FIELDS, Columns, parse_opinion_csv
 from .formulas import is_formula_like, neutralise
 from .located import Located
@@ -126,11 +126,13 @@ def _text(node: Located | None) -> str:
     return str(node.value).strip("\n") if isinstance(node.value, str) else ""
 
 
-def import_opinions(source: Path, out: Path, *, sheet: str | None = None, columns: Columns | None = None) -> Report:
-    """Write ``out/opinions.csv`` (and a skeleton ``out/consultation.yaml`` if there is none) from ``source``."""
+def import_opinions(source: Path, out: Path, *, sheet: str | None = None, columns: Columns | None = None, names: bool = True) -> Report:
+    """Write ``out/opinions.csv`` (and a skeleton ``out/consultation.yaml`` if there is none) from ``source``.
+    The texts are checked for personal information (core/privacy.py; ``names``: names too), at their cells."""
     rows, problems = read_rows(source, sheet=sheet, columns=columns)
     report = Report(str(source), rows_read=len(rows), problems=problems)
     records: list[dict[str, str]] = []
+    kept: list[Located] = []
     for row in rows:
         assert isinstance(row.value, dict)
         record = {name: _text(node) for name, node in row.value.items()}
@@ -139,6 +141,8 @@ def import_opinions(source: Path, out: Path, *, sheet: str | None = None, column
             report.skipped.append(f"{source}:{row.line}: {what}")
             continue
         records.append(record)
+        kept.append(row)
+    report.problems.extend(_personal(kept, names=names))
     unread = [p for p in problems if p.subtype is Subtype.UNKNOWN_KEY]
     if unread:
         report.notes.append(f"{len(unread)} column(s) not copied (see above); --column TITLE=FIELD copies one as a field")
@@ -168,6 +172,37 @@ def import_opinions(source: Path, out: Path, *, sheet: str | None = None, column
         skeleton.write_text(consultation_skeleton(records), encoding="utf-8")
         report.written.append(str(skeleton))
     return report
+
+
+def _personal(rows: Sequence[Located], *, names: bool) -> list[Problem]:
+    """One ``pubcomment.privacy`` problem per row whose texts (opinion_fields.SCANNED) may hold personal information."""
+    texts: list[tuple[int, str, Located, str]] = []
+    for index, row in enumerate(rows):
+        assert isinstance(row.value, dict)
+        for name in opinion_fields.SCANNED:
+            node = row.value.get(name)
+            if node is not None:
+                texts.extend((index, name, node, part) for part in _text(node).split("\0") if part)
+    found = privacy.find((text for *_, text in texts), names=names)
+    listed: dict[int, tuple[Located, list[str]]] = {}
+    for (index, name, node, text), findings in zip(texts, found, strict=True):
+        if findings:
+            said = listed.setdefault(index, (node, []))[1]
+            said.extend(f"{privacy.KIND_WORDS[f.kind]}「{f.masked(text)}」 in {name!r}" for f in findings)
+    problems = []
+    for index, (node, said) in sorted(listed.items()):
+        row = rows[index]
+        number = _text(row.value.get("no")) if isinstance(row.value, dict) else ""
+        what = f"the opinion No. {number}" if number else "the opinion"
+        problems.append(
+            Problem(
+                Subtype.PRIVACY,
+                f"{what} may hold personal information: {'、'.join(said[:5])}{' …' if len(said) > 5 else ''}; "
+                "withhold it in opinions.csv with {redact}`…` or a 'redactions' item, or take it out",
+                node.line or row.line,
+            )
+        )
+    return problems
 
 
 def _joined(name: str, value: str) -> str:

@@ -14,11 +14,12 @@ one, so positions stay those of the text):
   (行政手続における特定の個人を識別するための番号の利用等に関する法律施行令8条);
   twelve digits that fail it are not an individual number.
 
-``name`` (a person's name) comes from GiNZA's named-entity recogniser
-(``ja_ginza``, the optional ``privacy`` extra) when it is installed: its
-``Person`` entities, and also names before an honorific (様・さん・氏・君・殿)
-that it tags otherwise.  Without it names are not checked, and
-:func:`names_available` says so.
+``name`` (a person's name) comes from core/names.py, which needs nothing
+installed: a list of surnames and the words around a name (honorifics,
+titles, 氏名：labels, signatures).  With ``ginza``, GiNZA's named-entity
+recogniser (``ja_ginza``, the optional ``privacy`` extra) adds its ``Person``
+entities and names before an honorific (様・さん・氏・君・殿) it tags otherwise;
+it finds more, about a thousand times more slowly.
 
 Each text is also read folded (core/textfold.py: invisible code points and
 their ［U+XXXX］ left out, NFKC, and as a markdown text shows it, character
@@ -43,6 +44,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import names as builtin_names
 from . import opinion_fields, published, reuse
 from .memory import paused_cycle_collection
 from .model import Consultation, Opinion
@@ -212,7 +214,12 @@ def _nlp() -> Any:
 
 
 def names_available() -> bool:
-    """Whether personal names can be checked (GiNZA's ``ja_ginza`` is installed)."""
+    """Whether personal names can be checked (the built-in list of surnames is there)."""
+    return builtin_names.available()
+
+
+def ginza_available() -> bool:
+    """Whether GiNZA's ``ja_ginza`` is installed, to find names too."""
     return _nlp() is not None
 
 
@@ -232,28 +239,30 @@ def _name_findings(doc: Any) -> Iterator[Finding]:
                 yield Finding("name", start, previous.idx + len(previous.text))
 
 
-def find_names(texts: Iterable[str]) -> list[list[Finding]]:
-    """Personal names in each text (empty lists without GiNZA).  A name has
-    a letter: the mark of withheld text (■■■) before 様 is none."""
+def find_names(texts: Iterable[str], *, ginza: bool = False) -> list[list[Finding]]:
+    """Personal names in each text: core/names.py's, and with ``ginza`` GiNZA's too
+    when it is installed.  A name has a letter: the mark of withheld text (■■■) before 様 is none."""
     texts = list(texts)
-    nlp = _nlp()
+    found = [[Finding("name", start, end) for start, end in builtin_names.find(text)] for text in texts]
+    nlp = _nlp() if ginza else None
     if nlp is None:
-        return [[] for _ in texts]
+        return found
     result = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
+    for text, mine, doc in zip(texts, found, nlp.pipe(texts, batch_size=64), strict=True):
         named = {f for f in _name_findings(doc) if any(c.isalpha() for c in text[f.start : f.end])}
+        named.update(f for f in mine if not any(f.start < n.end and n.start < f.end for n in named))
         result.append(sorted(named, key=lambda f: f.start))
     return result
 
 
-def find(texts: Iterable[str], *, names: bool = True) -> list[list[Finding]]:
+def find(texts: Iterable[str], *, names: bool = True, ginza: bool = False) -> list[list[Finding]]:
     """Every kind in each text: the patterns, then names that overlap none of them."""
     texts = list(texts)
     patterns = [find_patterns(text) for text in texts]
     if not names:
         return patterns
     result = []
-    for found, named in zip(patterns, find_names(texts), strict=True):
+    for found, named in zip(patterns, find_names(texts, ginza=ginza), strict=True):
         extra = [n for n in named if not any(n.start < f.end and f.start < n.end for f in found)]
         result.append(sorted(found + extra, key=lambda f: f.start))
     return result
@@ -269,7 +278,7 @@ def _fields(opinion: Opinion, names: tuple[str, ...] = SCANNED) -> list[tuple[st
     return found
 
 
-def check_consultation(consultation: Consultation, *, names: bool = True, allow: Iterable[str] = ()) -> list[Problem]:
+def check_consultation(consultation: Consultation, *, names: bool = True, ginza: bool = False, allow: Iterable[str] = ()) -> list[Problem]:
     """One ``pubcomment.privacy`` problem per opinion whose texts may hold personal
     information, at the opinion's line.  Texts in ``allow`` (the body's own
     telephone number, say) are not reported.  With reuse on (core/reuse.py),
@@ -277,7 +286,8 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
     allowed = frozenset(fold(a, spaces=False, case=False).text.translate(_FOLD) for a in allow if a)
     opinions = consultation.opinions
     scanned = opinion_fields.scanned(consultation.publish)
-    checked = reuse.memo("privacy names" if names else "privacy", opinions[0].origin if opinions else None)
+    kind = ("privacy names ginza" if ginza else "privacy names") if names else "privacy"
+    checked = reuse.memo(kind, opinions[0].origin if opinions else None)
     result: dict[int, Problem | None] = {}
     if checked is not None:
         # The look-ups make a key each and no cycles; after a reading of 100,000 opinions the
@@ -289,7 +299,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
                     result[id(opinion)] = kept[0]
     unchecked = [opinion for opinion in opinions if id(opinion) not in result]
     pairs = [(opinion, field, text) for opinion in unchecked for field, text in _fields(opinion, scanned) if text]
-    found = find((text for _o, _f, text in pairs), names=names)
+    found = find((text for _o, _f, text in pairs), names=names, ginza=ginza)
     listed: dict[int, list[str]] = {}
     first: dict[int, str] = {}
     for (opinion, field, text), findings in zip(pairs, found, strict=True):
@@ -306,7 +316,7 @@ def check_consultation(consultation: Consultation, *, names: bool = True, allow:
         result[id(opinion)] = problem
         if checked is not None:
             checked.put((reuse.Same(opinion), allowed, scanned), (problem,))
-    own = _own_texts(consultation, names, allowed)
+    own = _own_texts(consultation, names, ginza, allowed)
     return own + [problem for problem in (result[id(opinion)] for opinion in opinions) if problem is not None]
 
 
@@ -319,11 +329,11 @@ def _shown(text: str, findings: list[Finding], allowed: frozenset[str]) -> list[
     ]
 
 
-def _own_texts(consultation: Consultation, names: bool, allowed: frozenset[str]) -> list[Problem]:
+def _own_texts(consultation: Consultation, names: bool, ginza: bool, allowed: frozenset[str]) -> list[Problem]:
     """One problem per text of the consultation's own (core/published.py) that may hold personal information, at its line."""
     texts = [(what, text, line) for what, text, line, _put in published.consultation_texts(consultation)]
     problems = []
-    for (what, text, line), findings in zip(texts, find((text for _w, text, _l in texts), names=names), strict=True):
+    for (what, text, line), findings in zip(texts, find((text for _w, text, _l in texts), names=names, ginza=ginza), strict=True):
         shown = _shown(text, findings, allowed)
         if shown:
             problems.append(_problem("the consultation", [f"{said} in {what!r}" for said in shown], line, consultation.origin))

@@ -65,7 +65,12 @@ class ConsultationDirective(SphinxDirective):
         # where content_offset counts the option lines before the body.
         settings = get_config(self.config)
         found = (
-            privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow)
+            privacy.check_consultation(
+                loaded.consultation,
+                names=settings.privacy_names is not False,
+                ginza=settings.privacy_names == "ginza",
+                allow=settings.privacy_allow,
+            )
             if loaded.usable
             else []
         )

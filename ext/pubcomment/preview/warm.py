@@ -164,7 +164,12 @@ class WarmSphinx:
                 loaded = loader.load_file(entry.source, root=self.app.srcdir, labels=entry.labels)
             except DataFileError:
                 continue  # reported when its document is read
-            privacy.check_consultation(loaded.consultation, names=settings.privacy_names, allow=settings.privacy_allow)
+            privacy.check_consultation(
+                loaded.consultation,
+                names=settings.privacy_names is not False,
+                ginza=settings.privacy_names == "ginza",
+                allow=settings.privacy_allow,
+            )
             data_digests(loaded.consultation)
 
     def close(self) -> None:
