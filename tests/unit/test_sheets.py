@@ -49,7 +49,8 @@ def ods(rows: list[list[object]], title: str = "意見一覧") -> bytes:
 
     def cell(value: object) -> str:
         if isinstance(value, (int, float)):
-            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+            # The text a cell shows, as LibreOffice writes it (2.0 in General shows 2).
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value:g}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
     body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
@@ -118,7 +119,8 @@ def test_values_as_excel_shows_them(tmp_path: Path) -> None:
     assert [o.number for o in opinions] == [1, 2, 3]  # 1.0 and a full-width ２
     assert [o.category for o in opinions] == ["A", "A", "A"]  # merged over the three rows
     assert opinions[0].summary == "一行目\n二行目"  # Alt+Enter
-    assert [o.response for o in opinions[1:]] == ["2025-12-03", "2025-12-03 10:30"]
+    # openpyxl gives a datetime the format yyyy-mm-dd h:mm:ss, and Excel shows it so
+    assert [o.response for o in opinions[1:]] == ["2025-12-03 0:00:00", "2025-12-03 10:30:00"]
     assert [o.submission for o in opinions] == ["12", "13", "12.5"]
     assert str(opinions[0].line) == "意見一覧!A4"
 
