@@ -60,6 +60,7 @@ class Case:
     note: str = ""  # what the case demands, in one line
     printed: bool = True  # False: kept out of the combined PDF/ePub (its HTML test covers it)
     number: int = 0  # set by all_cases(); tags the case's texts
+    withheld: tuple[str, ...] = ()  # text that must appear in no output file
 
     @property
     def builds_cleanly(self) -> bool:
@@ -1070,7 +1071,19 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
-GENERATORS = (injection_cases, traceback_cases, loss_cases, print_cases, character_cases, outside_cases, id_cases, location_cases)
+from .cases_workbooks import workbook_cases  # noqa: E402  (it builds on the helpers above)
+
+GENERATORS = (
+    injection_cases,
+    traceback_cases,
+    loss_cases,
+    print_cases,
+    character_cases,
+    outside_cases,
+    id_cases,
+    location_cases,
+    workbook_cases,
+)
 
 
 def all_cases() -> list[Case]:
