@@ -388,6 +388,22 @@ def workbook_cases() -> Iterator[Factory]:
 
     yield strings_bomb
 
+    def strings_over(tag: str) -> Case:
+        def setup(directory: Path) -> None:
+            strings = f"<sst {_MAIN}><si><t>見本の意見{tag}です。</t></si>".encode() + b" " * MAX_PART_BYTES + b"</sst>"
+            (directory / NAME).write_bytes(with_shared_strings(book([row(1, "仮")]), strings))
+
+        return case(
+            "wb-shared-strings-over-limit",
+            "traceback",
+            None,
+            expected=(at_file("limit", "sharedStrings.xml unpacks to"),),
+            setup=setup,
+            note="a shared-strings table inflating past the part limit (128 MiB): pubcomment.limit before it is unpacked",
+        )
+
+    yield strings_over
+
     def empty_sheet(tag: str) -> Case:
         raw = edit(book([row(1, f"見本の意見{tag}です。")]), {"xl/worksheets/sheet1.xml": lambda _d: b""})
         return case(
