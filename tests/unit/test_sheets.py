@@ -13,6 +13,7 @@ import pytest
 from pubcomment.cli import main
 from pubcomment.core import loader
 from pubcomment.core.csvdata import FIELDS
+from pubcomment.core.numfmt import format_number
 from pubcomment.core.problems import Subtype
 from pubcomment.core.schema import OPINION_KEYS
 from pubcomment.core.sheets import cell_name, column_letter, parse_opinion_sheet
@@ -243,3 +244,93 @@ def test_a_workbook_is_no_consultation_file(tmp_path: Path) -> None:
     (tmp_path / "c.xlsx").write_bytes(workbook([["title"], ["見本"]]))
     loaded = loader.load_file(tmp_path / "c.xlsx")
     assert not loaded.usable and [p.subtype for p in loaded.problems] == [Subtype.FILE]
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "shown"),
+    [
+        ("0.5", "0%", "50%"),
+        ("0.125", "0.00%", "12.50%"),
+        ("1234567890123456789", "General", "1234567890123456789"),
+        ("1234567890123456789", "0", "1234567890123456789"),
+        ("1234567.891", "#,##0", "1,234,568"),
+        ("1234567.891", "#,##0.00", "1,234,567.89"),
+        ("-1234.5", "#,##0;[Red]-#,##0", "-1,235"),
+        ("-1234.5", '#,##0;"▲"#,##0', "▲1,235"),
+        ("12", '0"件"', "12件"),
+        ("12", "@", "12"),
+        ("0.30000000000000004", "General", "0.3"),
+        ("46000", "yyyy/m/d", "2025/12/9"),
+        ("46000", 'yyyy"年"m"月"d"日"', "2025年12月9日"),
+        ("46000.4375", "yyyy/m/d h:mm", "2025/12/9 10:30"),
+        ("46000", "[$-411]yyyy/m/d aaa", "2025/12/9 火"),
+        ("5", "0.00E+00", None),
+        ("46000", '[$-411]ggge"年"m"月"d"日"', None),
+    ],
+)
+def test_a_number_in_its_cell_s_format(raw: str, code: str, shown: str | None) -> None:
+    assert format_number(raw, code) == shown
+
+
+def hidden_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    draft = book.active
+    draft.title = "下書き"
+    draft.append(["No", "意見の要旨", "本市の考え方"])
+    draft.append([1, "下書きの要旨", "考え方"])
+    draft.sheet_state = "hidden"
+    sheet = book.create_sheet("意見一覧")
+    for row in (
+        ["No", "区分", "意見の要旨", "本市の考え方", "氏名"],
+        [1, "A", "要旨1", "考え方1", "見本 太郎"],
+        [None, "A", "取り下げ 090-0000-1234", "x"],
+        [2, "A", "要旨2", "考え方2"],
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    book.active = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_what_the_sheet_hides_is_not_read_and_said_at_its_cell(tmp_path: Path) -> None:
+    loaded = load(tmp_path, hidden_workbook())
+    assert [o.summary for o in loaded.consultation.opinions] == ["要旨1", "要旨2"]  # the visible sheet, not row 3
+    assert sorted(placed(loaded)) == [("sheet", "ops.xlsx:意見一覧!B3"), ("sheet", "ops.xlsx:意見一覧!E1")]
+    everything = repr(loaded.consultation)
+    assert "090-0000-1234" not in everything and "見本 太郎" not in everything and "下書きの要旨" not in everything
+
+
+def test_a_hidden_sheet_is_never_chosen(tmp_path: Path) -> None:
+    raw = hidden_workbook()
+    named = load(tmp_path, raw, "opinions: {file: ops.xlsx, sheet: 下書き}")
+    assert [p.subtype for p in named.problems] == [Subtype.FILE] and "is hidden" in named.problems[0].message
+    first = load(tmp_path, raw, "opinions: {file: ops.xlsx, sheet: '1'}")  # the first sheet shown
+    assert [o.summary for o in first.consultation.opinions] == ["要旨1", "要旨2"]
+
+
+def test_a_merge_across_fields_is_not_read_as_the_other_field(tmp_path: Path) -> None:
+    raw = workbook(
+        [["No", "区分", "意見の要旨", "本市の考え方"], [1, "A", "要旨", "考え方"], [2, "A", "市民の文章", None]], merged=("C3:D3",)
+    )
+    loaded = load(tmp_path, raw)
+    assert loaded.consultation.opinions[1].response == ""
+    assert ("sheet", "ops.xlsx:意見一覧!C3") in placed(loaded)
+
+
+def test_a_reader_that_aborts_ends_its_child_not_the_build() -> None:
+    """calamine reserves what a shared-strings table declares: four billion strings abort it (SIGABRT)."""
+    from pubcomment.core.sheets import _calamine_cells
+    from pubcomment.core.workbook import SheetError, isolated
+    from tests.hostile.cases_workbooks import book, row, with_shared_strings
+
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    strings = f'<sst {main} count="4000000000" uniqueCount="4000000000"><si><t>見本</t></si></sst>'.encode()
+    raw = with_shared_strings(book([row(1, "仮")]), strings)
+    with pytest.raises(SheetError) as stopped:
+        isolated(_calamine_cells, raw, "ops.xlsx", "意見一覧", name="ops.xlsx")
+    assert stopped.value.problem.subtype is Subtype.FILE and "the reader stopped (signal 6" in str(stopped.value)
+    rows, found = parse_opinion_sheet(raw, "ops.xlsx")  # and the check refuses it before calamine reads it
+    assert rows is None and [p.subtype for p in found] == [Subtype.LIMIT]

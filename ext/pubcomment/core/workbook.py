@@ -30,6 +30,7 @@ that no entity is expanded.
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
 import pickle
@@ -605,6 +606,7 @@ def isolated(function: Callable[..., Any], *args: Any, name: str) -> Any:
             os.close(reading)
             quiet = os.open(os.devnull, os.O_WRONLY)
             os.dup2(quiet, 2)  # a Rust abort's backtrace is no message for the writer
+            faulthandler.disable()  # nor a dump of Python's stacks (pytest, -X faulthandler)
             _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
             cap = _address_space() + CHILD_MEMORY
             resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
