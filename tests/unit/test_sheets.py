@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -334,3 +335,43 @@ def test_a_reader_that_aborts_ends_its_child_not_the_build() -> None:
     assert stopped.value.problem.subtype is Subtype.FILE and "the reader stopped (signal 6" in str(stopped.value)
     rows, found = parse_opinion_sheet(raw, "ops.xlsx")  # and the check refuses it before calamine reads it
     assert rows is None and [p.subtype for p in found] == [Subtype.LIMIT]
+
+
+@pytest.mark.parametrize("name", ["hidden", "merged", "numbers", "prefixed"])
+def test_the_tags_and_expat_read_the_same_layout(name: str) -> None:
+    """The fast reading of a sheet's tags, and expat where the XML is not as Excel writes it, see the same."""
+    from pubcomment.core import workbook as parts
+    from tests.hostile.cases_workbooks import book, edit, row
+
+    def numbers(_book: object, sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
+        sheet["D2"].number_format = "0%"
+        sheet["D3"].number_format = "yyyy/m/d"
+        sheet["D4"].number_format = "0.00E+00"
+        sheet.merge_cells("D5:E6")
+        sheet.row_dimensions[5].hidden = True
+        sheet.column_dimensions["B"].hidden = True
+
+    raw = {
+        "hidden": hidden_workbook(),
+        "merged": workbook([["No", "意見の要旨", "本市の考え方"], [1, "要旨", None]], merged=("B2:C2", "A4:A9")),
+        "numbers": book([row(1, 0.5), row(2, dt.datetime(2025, 12, 3)), row(3, 12345), row(4, "x"), row(5, "y")], numbers),
+    }.get(name)
+    if raw is None:  # the same sheet with a prefixed namespace: only expat reads it
+        source = book([row(1, 0.5)], numbers)
+        raw = edit(
+            source,
+            {
+                "xl/worksheets/sheet1.xml": lambda d: re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", d).replace(
+                    b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="'
+                )
+            },
+        )
+    archive = parts.open_archive(raw, "ops.xlsx")
+    sheets, date1904, found = parts.xlsx_sheets(archive, "ops.xlsx")
+    info = next(sheet for sheet in sheets if not sheet.hidden)
+    formats = parts.xlsx_formats(archive, found.get("styles"), "ops.xlsx")
+    fast = parts.scan_xlsx_sheet(archive, info, formats, date1904, "ops.xlsx")
+    slow = parts.scan_xlsx_sheet(archive, info, formats, date1904, "ops.xlsx", by_tags=False)
+    assert fast == slow and (fast.numbers or fast.merged or fast.hidden_rows)
+    data = archive.read(info.path)
+    assert (parts._scan_tags(data, info, formats, date1904, "ops.xlsx") is None) == (name == "prefixed")

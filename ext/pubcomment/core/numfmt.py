@@ -78,6 +78,8 @@ _PLAIN_LITERALS = set("$-+/():!^&'~{}<>=  ¥円件人%")
 def general(raw: str) -> str:
     """The value as General shows it: an integer as written, every digit kept; else at most 15 significant digits."""
     text = raw.strip()
+    if text.isdigit() and text.isascii():  # the common case, first
+        return text.lstrip("0") or "0"
     if re.fullmatch(r"[+-]?\d+", text):
         sign = "-" if text.startswith("-") else ""
         digits = text.lstrip("+-").lstrip("0") or "0"
@@ -99,6 +101,8 @@ def general(raw: str) -> str:
 
 def format_number(raw: str, code: str, *, date1904: bool = False) -> str | None:
     """``raw`` (the text of ``<v>``) shown in the number format ``code``; None when the format is not one read here."""
+    if code in ("General", "@"):
+        return general(raw)
     try:
         value = Decimal(raw.strip())
     except InvalidOperation:

@@ -238,13 +238,14 @@ def header_row(grid: list[list[str]], columns: Columns | None = None, *, within:
 
 
 def rows_of(grid: Grid | list[list[str]], sheet: str, columns: Columns | None = None) -> tuple[Located, list[Problem]]:
-    """The located rows of a sheet (row 1 is ``cells[0]``); what it hides is left out, its merged ranges filled."""
+    """The located rows of a sheet (row 1 is ``cells[0]``); what it hides is left out, its merged ranges filled
+    (in the grid's own cells: a grid is read once)."""
     if not isinstance(grid, Grid):
         grid = Grid(grid)
     problems: list[Problem] = []
     rows: list[Located] = []
     prefix = sheet_prefix(sheet)
-    cells = [list(record) for record in grid.cells]
+    cells = grid.cells
     letters = [column_letter(column) for column in range(max(map(len, cells), default=0))]
 
     def at(row: int, column: int) -> CellLine:
