@@ -76,8 +76,9 @@ _PLAIN_SHEET_NAME = re.compile(r"\w+")
 # calamine reads the values in a child process with its memory capped (core/workbook.py isolated()) when the sheet
 # and the shared strings unpack to this much or more.  Below it the checks before calamine (extent, declared counts,
 # parts) leave it no way to ask for more than a few hundred MB; above it a read within the limits may still take
-# more than a build has left, and calamine aborts where Python would raise MemoryError.  The child costs about
-# half of calamine's own time on the 10,000 rows of bench/excel.py (23 MB unpacked, read in the process).
+# more than a build has left, and calamine aborts where Python would raise MemoryError.  The child (fork, the grid
+# pickled back) costs 0.12-0.2 s on the 10,000 rows of bench/excel.py (23 MB unpacked), as much as calamine's own
+# reading: that sheet is read in the process.
 ISOLATE_FROM_BYTES = 32 * 1024 * 1024
 
 
