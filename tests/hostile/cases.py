@@ -1090,6 +1090,7 @@ def location_cases() -> Iterator[Factory]:
 from .cases_names import name_cases  # noqa: E402  (it uses the helpers above)
 from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
 from .cases_redaction import GENERATORS as RED  # noqa: E402  (it uses the helpers above)
+from .cases_workbooks import workbook_cases  # noqa: E402  (it builds on the helpers above)
 
 GENERATORS = (
     injection_cases,
@@ -1104,6 +1105,7 @@ GENERATORS = (
     *RED,
     small_cases,
     name_cases,
+    workbook_cases,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from pubcomment.cli import main
 from pubcomment.core import loader
 from pubcomment.core.csvdata import FIELDS
+from pubcomment.core.numfmt import format_number
 from pubcomment.core.problems import Subtype
 from pubcomment.core.schema import OPINION_KEYS
 from pubcomment.core.sheets import cell_name, column_letter, parse_opinion_sheet
@@ -49,7 +51,8 @@ def ods(rows: list[list[object]], title: str = "意見一覧") -> bytes:
 
     def cell(value: object) -> str:
         if isinstance(value, (int, float)):
-            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+            # The text a cell shows, as LibreOffice writes it (2.0 in General shows 2).
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value:g}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
     body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
@@ -118,7 +121,8 @@ def test_values_as_excel_shows_them(tmp_path: Path) -> None:
     assert [o.number for o in opinions] == [1, 2, 3]  # 1.0 and a full-width ２
     assert [o.category for o in opinions] == ["A", "A", "A"]  # merged over the three rows
     assert opinions[0].summary == "一行目\n二行目"  # Alt+Enter
-    assert [o.response for o in opinions[1:]] == ["2025-12-03", "2025-12-03 10:30"]
+    # openpyxl gives a datetime the format yyyy-mm-dd h:mm:ss, and Excel shows it so
+    assert [o.response for o in opinions[1:]] == ["2025-12-03 0:00:00", "2025-12-03 10:30:00"]
     assert [o.submission for o in opinions] == ["12", "13", "12.5"]
     assert str(opinions[0].line) == "意見一覧!A4"
 
@@ -241,3 +245,133 @@ def test_a_workbook_is_no_consultation_file(tmp_path: Path) -> None:
     (tmp_path / "c.xlsx").write_bytes(workbook([["title"], ["見本"]]))
     loaded = loader.load_file(tmp_path / "c.xlsx")
     assert not loaded.usable and [p.subtype for p in loaded.problems] == [Subtype.FILE]
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "shown"),
+    [
+        ("0.5", "0%", "50%"),
+        ("0.125", "0.00%", "12.50%"),
+        ("1234567890123456789", "General", "1234567890123456789"),
+        ("1234567890123456789", "0", "1234567890123456789"),
+        ("1234567.891", "#,##0", "1,234,568"),
+        ("1234567.891", "#,##0.00", "1,234,567.89"),
+        ("-1234.5", "#,##0;[Red]-#,##0", "-1,235"),
+        ("-1234.5", '#,##0;"▲"#,##0', "▲1,235"),
+        ("12", '0"件"', "12件"),
+        ("12", "@", "12"),
+        ("0.30000000000000004", "General", "0.3"),
+        ("46000", "yyyy/m/d", "2025/12/9"),
+        ("46000", 'yyyy"年"m"月"d"日"', "2025年12月9日"),
+        ("46000.4375", "yyyy/m/d h:mm", "2025/12/9 10:30"),
+        ("46000", "[$-411]yyyy/m/d aaa", "2025/12/9 火"),
+        ("5", "0.00E+00", None),
+        ("46000", '[$-411]ggge"年"m"月"d"日"', None),
+    ],
+)
+def test_a_number_in_its_cell_s_format(raw: str, code: str, shown: str | None) -> None:
+    assert format_number(raw, code) == shown
+
+
+def hidden_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    draft = book.active
+    draft.title = "下書き"
+    draft.append(["No", "意見の要旨", "本市の考え方"])
+    draft.append([1, "下書きの要旨", "考え方"])
+    draft.sheet_state = "hidden"
+    sheet = book.create_sheet("意見一覧")
+    for row in (
+        ["No", "区分", "意見の要旨", "本市の考え方", "氏名"],
+        [1, "A", "要旨1", "考え方1", "見本 太郎"],
+        [None, "A", "取り下げ 090-0000-1234", "x"],
+        [2, "A", "要旨2", "考え方2"],
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    book.active = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_what_the_sheet_hides_is_not_read_and_said_at_its_cell(tmp_path: Path) -> None:
+    loaded = load(tmp_path, hidden_workbook())
+    assert [o.summary for o in loaded.consultation.opinions] == ["要旨1", "要旨2"]  # the visible sheet, not row 3
+    assert sorted(placed(loaded)) == [("sheet", "ops.xlsx:意見一覧!B3"), ("sheet", "ops.xlsx:意見一覧!E1")]
+    everything = repr(loaded.consultation)
+    assert "090-0000-1234" not in everything and "見本 太郎" not in everything and "下書きの要旨" not in everything
+
+
+def test_a_hidden_sheet_is_never_chosen(tmp_path: Path) -> None:
+    raw = hidden_workbook()
+    named = load(tmp_path, raw, "opinions: {file: ops.xlsx, sheet: 下書き}")
+    assert [p.subtype for p in named.problems] == [Subtype.FILE] and "is hidden" in named.problems[0].message
+    first = load(tmp_path, raw, "opinions: {file: ops.xlsx, sheet: '1'}")  # the first sheet shown
+    assert [o.summary for o in first.consultation.opinions] == ["要旨1", "要旨2"]
+
+
+def test_a_merge_across_fields_is_not_read_as_the_other_field(tmp_path: Path) -> None:
+    raw = workbook(
+        [["No", "区分", "意見の要旨", "本市の考え方"], [1, "A", "要旨", "考え方"], [2, "A", "市民の文章", None]], merged=("C3:D3",)
+    )
+    loaded = load(tmp_path, raw)
+    assert loaded.consultation.opinions[1].response == ""
+    assert ("sheet", "ops.xlsx:意見一覧!C3") in placed(loaded)
+
+
+def test_a_reader_that_aborts_ends_its_child_not_the_build() -> None:
+    """calamine reserves what a shared-strings table declares: four billion strings abort it (SIGABRT)."""
+    from pubcomment.core.sheets import _calamine_cells
+    from pubcomment.core.workbook import SheetError, isolated
+    from tests.hostile.cases_workbooks import book, row, with_shared_strings
+
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    strings = f'<sst {main} count="4000000000" uniqueCount="4000000000"><si><t>見本</t></si></sst>'.encode()
+    raw = with_shared_strings(book([row(1, "仮")]), strings)
+    with pytest.raises(SheetError) as stopped:
+        isolated(_calamine_cells, raw, "ops.xlsx", "意見一覧", name="ops.xlsx")
+    assert stopped.value.problem.subtype is Subtype.FILE and "the reader stopped (signal 6" in str(stopped.value)
+    rows, found = parse_opinion_sheet(raw, "ops.xlsx")  # and the check refuses it before calamine reads it
+    assert rows is None and [p.subtype for p in found] == [Subtype.LIMIT]
+
+
+@pytest.mark.parametrize("name", ["hidden", "merged", "numbers", "prefixed"])
+def test_the_tags_and_expat_read_the_same_layout(name: str) -> None:
+    """The fast reading of a sheet's tags, and expat where the XML is not as Excel writes it, see the same."""
+    from pubcomment.core import workbook as parts
+    from tests.hostile.cases_workbooks import book, edit, row
+
+    def numbers(_book: object, sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
+        sheet["D2"].number_format = "0%"
+        sheet["D3"].number_format = "yyyy/m/d"
+        sheet["D4"].number_format = "0.00E+00"
+        sheet.merge_cells("D5:E6")
+        sheet.row_dimensions[5].hidden = True
+        sheet.column_dimensions["B"].hidden = True
+
+    raw = {
+        "hidden": hidden_workbook(),
+        "merged": workbook([["No", "意見の要旨", "本市の考え方"], [1, "要旨", None]], merged=("B2:C2", "A4:A9")),
+        "numbers": book([row(1, 0.5), row(2, dt.datetime(2025, 12, 3)), row(3, 12345), row(4, "x"), row(5, "y")], numbers),
+    }.get(name)
+    if raw is None:  # the same sheet with a prefixed namespace: only expat reads it
+        source = book([row(1, 0.5)], numbers)
+        raw = edit(
+            source,
+            {
+                "xl/worksheets/sheet1.xml": lambda d: re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", d).replace(
+                    b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="'
+                )
+            },
+        )
+    archive = parts.open_archive(raw, "ops.xlsx")
+    sheets, date1904, found = parts.xlsx_sheets(archive, "ops.xlsx")
+    info = next(sheet for sheet in sheets if not sheet.hidden)
+    formats = parts.xlsx_formats(archive, found.get("styles"), "ops.xlsx")
+    fast = parts.scan_xlsx_sheet(archive, info, formats, date1904, "ops.xlsx")
+    slow = parts.scan_xlsx_sheet(archive, info, formats, date1904, "ops.xlsx", by_tags=False)
+    assert fast == slow and (fast.numbers or fast.merged or fast.hidden_rows)
+    data = archive.read(info.path)
+    assert (parts._scan_tags(data, info, formats, date1904, "ops.xlsx") is None) == (name == "prefixed")

@@ -66,6 +66,9 @@ class Subtype(enum.Enum):
     or a variation selector is left out."""
     CHART = "chart"
     """A chart cannot be drawn (matplotlib or a Japanese font is missing, more than 100 bars), is split in print, or cuts a label."""
+    SHEET = "sheet"
+    """A workbook's sheet shows other than it holds: a hidden row or column (not read), cells merged across
+    two columns read or over several rows of answers, a number format not read (the number shown as General)."""
 
 
 @dataclass(frozen=True)
