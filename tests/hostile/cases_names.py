@@ -22,8 +22,9 @@ def name_cases() -> Iterator[Factory]:
             "locations",
             data,
             expected=(
-                Expect("privacy", f"data.yaml:{line_of(data, '- topic: t', 1)}", "個人名"),
-                Expect("privacy", f"data.yaml:{line_of(data, '- topic: t', 2)}", "個人名"),
+                # At the field's own line, as every privacy finding of an opinion is.
+                Expect("privacy", f"data.yaml:{line_of(data, 'summary:', 1)}", "個人名"),
+                Expect("privacy", f"data.yaml:{line_of(data, 'summary:', 2)}", "個人名"),
             ),
             texts=(f"見本の意見{tag}です。",),
             note="a name before さん, on a signature line and after 氏名：: one pubcomment.privacy per opinion, with no extra installed",
