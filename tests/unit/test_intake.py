@@ -170,7 +170,7 @@ def test_import_leaves_out_every_column_that_names_who_submitted(tmp_path: Path,
     assert main(["import", str(tmp_path / "export.csv"), "--out", str(tmp_path / "data"), "--column", "受付番号=submission",
                  "--column", "提出者=submission"]) == 0  # fmt: skip
     report = capsys.readouterr().out
-    for title in rows[0][1:6]:
+    for title in rows[0][1:6]:  # 提出者 is taken by 受付番号 → submission: not read as ids either
         assert f"{tmp_path / 'export.csv'}:1: column {title!r} may identify who submitted" in report, title
     assert "5 column(s) that may identify who submitted not copied" in report
     written = (tmp_path / "data" / "opinions.csv").read_text(encoding="utf-8-sig")

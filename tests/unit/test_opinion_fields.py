@@ -278,7 +278,10 @@ def test_where_each_field_may_appear() -> None:
 )  # fmt: skip
 def test_a_title_that_names_who_submitted_is_no_field(title: str) -> None:
     assert opinion_fields.identity_title(title)
-    for columns in (None, {title: "submission"}, {title: "summary"}):
+    ids = opinion_fields.ids_field(title)  # 提出者: read while its values are ids (settle_id_columns)
+    for columns in (None, {title: "submission"}) if ids else ():
+        assert csvdata.header_fields([title], [1], [], columns) == [ids]
+    for columns in ({title: "summary"},) if ids else (None, {title: "submission"}, {title: "summary"}):
         problems: list[Problem] = []
         assert csvdata.header_fields([title], [1], problems, columns) == [""], columns  # never read, whatever the data says
         assert [p.subtype for p in problems] == [Subtype.PRIVACY]
@@ -315,3 +318,24 @@ def test_not_exporting_a_field_is_one_line_of_the_declaration(tmp_path: Path) ->
     assert "submission" not in csv_text and "R-1" not in csv_text
     assert "submission" not in record and "submission" not in schema_names
     assert "summary" in record and "summary" in schema_names
+
+
+@pytest.mark.parametrize(
+    ("values", "kept"),
+    [
+        (["S1", "S2", "受付12", "R-001", "2025-0012", "第3号"], True),  # ids, as the import of earlier releases wrote them
+        (["S1", "見本 提出太郎"], False),  # a name
+        (["S1", "mihon@example.jp"], False),
+        (["S1", "090-0000-0001"], False),  # looks like an id, but is a telephone number
+    ],
+)
+def test_a_submitter_column_of_ids_is_read_and_one_of_names_is_not(values: list[str], kept: bool) -> None:
+    text = "意見の要旨,本市の考え方,提出者\r\n" + "".join(f"要旨{i},考え方{i},{v}\r\n" for i, v in enumerate(values))
+    rows, problems = csvdata.parse_opinion_csv(text)
+    read = [row.value.get("submission") for row in rows.value]
+    if kept:
+        assert [r.value for r in read if r is not None] == values and problems == []
+    else:
+        assert read == [None] * len(values)
+        assert [(p.subtype, p.line) for p in problems] == [(Subtype.PRIVACY, 1)]  # at its title, as every such column
+        assert "提出者" in problems[0].message and all(v not in problems[0].message for v in values)

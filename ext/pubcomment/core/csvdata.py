@@ -17,6 +17,7 @@ from . import csvrecords, opinion_fields, reuse
 from .csvrecords import Record
 from .formulas import restore
 from .located import Located
+from .privacy import find_patterns
 from .problems import Problem, Subtype
 from .sanitize import describe, visible
 
@@ -59,6 +60,8 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
     shape = _Shape(text)
     rows: list[Located] = []
     header: list[str] | None = None
+    titles: list[str] = []
+    titles_line = 1
     untitled: list[int] = []  # the columns whose title is empty
     warned: set[int] = set()
     rows_read = reuse.memo("csv rows", source)
@@ -77,6 +80,7 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
             continue
         if header is None:
             header = header_fields(record, [start] * len(record), problems, columns)
+            titles, titles_line = record, start
             untitled = [column for column, title in enumerate(record) if not title.strip()]
             continue
         for column in untitled:
@@ -96,6 +100,8 @@ def parse_opinion_csv(text: str, columns: Columns | None = None, *, source: str 
             row = _reused_row(rows_read, record, header, delimiter, start, end, shape, problems)
         if row is not None:
             rows.append(row)
+    if header is not None:
+        rows = settle_id_columns(titles, [titles_line] * len(titles), header, rows, problems)
     for message, line in errors:
         problems.append(Problem(Subtype.SYNTAX, f"invalid CSV: {message}", line))
     if header is not None and not rows:
@@ -148,6 +154,11 @@ def header_fields(titles: list[str], lines: list[int], problems: list[Problem], 
     seen: dict[str, str] = {}
     for title, line in zip(titles, lines, strict=True):
         title = title.strip()
+        ids = opinion_fields.ids_field(title) if title and opinion_fields.identity_title(title) else None
+        if ids and ids not in seen and (columns.get(title, ids) if columns else ids) == ids:
+            seen[ids] = title
+            names.append(ids)  # read while every value in it is an id: settle_id_columns
+            continue
         if title and opinion_fields.identity_title(title):
             names.append("")
             if columns is None or columns.get(title) is not None or title not in columns:
@@ -181,6 +192,34 @@ def header_fields(titles: list[str], lines: list[int], problems: list[Problem], 
         seen[name] = title
         names.append(name)
     return names
+
+
+def settle_id_columns(
+    titles: list[str], lines: list[int], header: list[str], rows: list[Located], problems: list[Problem]
+) -> list[Located]:
+    """A column titled as who submitted that earlier releases wrote ids under (提出者, core/opinion_fields.py
+    ``ids_titled``) is read only when every value in it is an id: otherwise it is left out of every row and
+    reported at its title (``lines``), as any column that names who submitted is.  The rows are
+    new objects where a field is left out: a reading kept for the next one (core/reuse.py) is never changed."""
+    for column, title in enumerate(titles):
+        field = header[column] if column < len(header) else ""
+        if not field or opinion_fields.ids_field(title.strip()) != field:
+            continue
+        values = [row.value[field] for row in rows if isinstance(row.value, dict) and field in row.value]
+        wrong = next(
+            (v for v in values if isinstance(v.value, str) and (not opinion_fields.looks_like_id(v.value) or find_patterns(v.value))),
+            None,
+        )
+        if wrong is None:
+            continue
+        rows = [
+            Located({k: v for k, v in row.value.items() if k != field}, row.line)
+            if isinstance(row.value, dict) and field in row.value
+            else row
+            for row in rows
+        ]
+        problems.append(Problem(Subtype.PRIVACY, identity_message(title.strip(), field), lines[column]))
+    return rows
 
 
 def identity_message(title: str, mapped: str | None) -> str:

@@ -99,6 +99,10 @@ class OpinionField:
     # ``publish:`` names it, and then in the open data only, checked for personal
     # information like the texts.  Staff's files (import, the working sheet) keep it.
     identity: bool = False
+    # Titles that name who submitted but under which earlier releases wrote this field's
+    # ids (pubcomment import titled submission 提出者): such a column is read as the field
+    # while every value in it is an id (csvdata.settle_id_columns), so old files still build.
+    ids_titled: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -196,6 +200,7 @@ FIELDS: tuple[OpinionField, ...] = (
         "提出ID",
         # Not 提出者: in a form's export that column is who submitted (a name, an e-mail address).
         ("提出番号",),
+        ids_titled=("提出者",),
         open_data="submission",
         exported=True,  # when the consultation's publish: names it
         identity=True,
@@ -351,6 +356,22 @@ _IDENTITY_WORDS = re.compile(
     r"氏名|名前|なまえ|ふりがな|フリガナ|名称|提出者|投稿者|差出人|意見者|住所|所在地|居所|連絡先|メール|電話|携帯|郵便番号|〒"
     r"|e-?mail|mail|phone|tel|fax|address|\bname\b"
 )
+
+
+def ids_field(title: str) -> str | None:
+    """The field whose ids an earlier release wrote under ``title``, a title that names who submitted."""
+    return next((f.key for f in FIELDS if title.strip() in f.ids_titled), None)
+
+
+# What an id looks like: letters and digits, perhaps after 受付/第/No. (受付12, S-3, 2025-0012);
+# a name, an address or an e-mail address never does.  A telephone number does: it is told
+# apart by the privacy patterns (csvdata.settle_id_columns).
+_ID = re.compile(r"(?:受付|第|no\.?|#)?\s*[0-9a-z][0-9a-z\-_./]{0,31}(?:号)?", re.IGNORECASE)
+
+
+def looks_like_id(value: str) -> bool:
+    """Whether ``value`` is an id, nothing that could name a person."""
+    return bool(_ID.fullmatch(unicodedata.normalize("NFKC", value).strip()))
 
 
 def identity_title(title: str) -> bool:

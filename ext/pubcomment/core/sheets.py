@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .csvdata import Columns, cell_value, field_name, header_fields
+from .csvdata import Columns, cell_value, field_name, header_fields, settle_id_columns
 from .located import CellLine, Located
 from .problems import Problem, Subtype
 from .workbook import (
@@ -270,7 +270,8 @@ def rows_of(grid: Grid | list[list[str]], sheet: str, columns: Columns | None = 
         if header is None:
             width = max(column for column, cell in enumerate(record) if cell.strip()) + 1
             titles = record[:width]
-            header = header_fields(titles, [CellLine(row, f"{prefix}{letters[c]}{row}") for c in range(width)], problems, columns)
+            title_cells: list[int] = [CellLine(row, f"{prefix}{letters[c]}{row}") for c in range(width)]
+            header = header_fields(titles, title_cells, problems, columns)
             first_column = next((c for c, field in enumerate(header) if field), 0)
             _fill_merged(cells, below, index, header, titles, at, problems)
             _unread_formats(grid.layout, header, index, at, problems)
@@ -291,6 +292,8 @@ def rows_of(grid: Grid | list[list[str]], sheet: str, columns: Columns | None = 
                     )
                 )
         rows.append(Located(fields, CellLine(row, f"{prefix}{letters[first_column]}{row}")))
+    if header is not None:
+        rows = settle_id_columns(titles, title_cells, header, rows, problems)
     if header is None:
         problems.append(Problem(Subtype.FILE, f"sheet {sheet!r} is empty"))
     elif not rows:
