@@ -7,7 +7,6 @@ import csv
 import dataclasses
 import io
 import re
-import time
 from pathlib import Path
 
 import openpyxl
@@ -107,11 +106,12 @@ HEAD = (
 )
 
 
-def test_ten_thousand_opinions_round_trip_quickly(tmp_path: Path) -> None:
-    """Export, import (which reads the sheet as the build does), load, export again."""
+def test_ten_thousand_opinions_round_trip(tmp_path: Path) -> None:
+    """Export, import (which reads the sheet as the build does), load, export again.
+
+    How long it takes is bench/excel.py's business: a timed test fails on a loaded machine."""
     consultation = generated(10_000)
     expected = [fields_of(o) for o in consultation.opinions]
-    started = time.perf_counter()
     assert intake.write_workbook(consultation, tmp_path / "working.xlsx") == 10_000
     report = intake.import_opinions(tmp_path / "working.xlsx", tmp_path)
     assert report.rows_read == 10_000 and report.skipped == [] and report.problems == []
@@ -122,7 +122,6 @@ def test_ten_thousand_opinions_round_trip_quickly(tmp_path: Path) -> None:
     again = io.BytesIO()
     intake.write_workbook(from_csv.consultation, again)
     assert again.getvalue() == (tmp_path / "working.xlsx").read_bytes()
-    assert time.perf_counter() - started < 20
 
 
 def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
