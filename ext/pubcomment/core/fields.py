@@ -32,7 +32,7 @@ from .kinds import (
     Field,
 )
 from .labels import DEFAULT_LABELS
-from .model import TEXT_FIELDS, TEXT_FORMATS
+from .model import ROWS_CHOICES, TEXT_FIELDS, TEXT_FORMATS
 from .numbers import DigitStyle
 from .status import Status
 from .wareki import PERIOD_STYLE_OPTIONS
@@ -56,6 +56,14 @@ PERIOD: dict[str, Field] = {
 DECLARED: dict[str, Field] = {
     "submissions": Field(INTEGER, "公表資料の意見提出数（通）。データと照合します"),
     "opinions": Field(INTEGER, "公表資料の意見数（件）。データと照合します"),
+    "in_scope": Field(INTEGER, "うち本案件に関する意見数（件）。rows が selection か summary のとき"),
+    "out_of_scope": Field(INTEGER, "うち本案件外の意見数（件）。御意見を載せず件数だけでもよい"),
+    "rows": Field(
+        CHOICE,
+        "載せた御意見が何か: all（すべて。既定）、selection（主な御意見）、summary（整理・要約したもの）。"
+        "selection と summary では、ここに書いた件数を全体の件数として示します",
+        choices=ROWS_CHOICES,
+    ),
 }
 CATEGORY: dict[str, Field] = {
     "key": Field(TEXT, "対応区分の記号（A、B …）", required=True),

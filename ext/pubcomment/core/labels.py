@@ -65,6 +65,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "out_of_scope_caption": "本案件以外の御意見",
     "methods_breakdown": "（内訳：{items}）",
     "no_opinions": "意見の募集に対し、御意見の提出はありませんでした。",
+    # When the rows are a selection or a summary of a larger set (declared: {rows: …}):
+    # the tables and charts of the rows say so, and the counts are the declared totals.
+    "selection_caption": "主な御意見と{self}の考え方",
+    "summary_caption": "御意見の要旨（整理・要約したもの）と{self}の考え方",
+    "partial_opinions_caption": "{rows}（{topic}）",
+    "partial_tally_caption": "掲載した御意見の内訳（{caption}）",
+    "rows_shown": "掲載した御意見",
+    "rows_shown_selection": "主な御意見 {count}",
+    "rows_shown_summary": "整理・要約したもの {count}",
     "days_unit": "日間",
     # Open data beside the results (pc-downloads, HTML only).
     "downloads_caption": "この結果のデータ（オープンデータ）",

@@ -18,6 +18,11 @@ from .opinion_fields import TEXT_FIELDS as TEXT_FIELDS
 PLAIN = "plain"
 MARKDOWN = "markdown"
 TEXT_FORMATS = (PLAIN, MARKDOWN)
+# What the rows of the data are (``declared: {rows: …}``): every opinion (the
+# default), or a selection (主な御意見) or a summary (整理・要約) of a larger
+# set, whose true totals are the declared ones.
+ROWS_ALL, ROWS_SELECTION, ROWS_SUMMARY = "all", "selection", "summary"
+ROWS_CHOICES = (ROWS_ALL, ROWS_SELECTION, ROWS_SUMMARY)
 # The table group of the opinions out of scope (本案件外); never a topic id
 # (an ``@`` cannot start a plain YAML scalar).
 OUT_OF_SCOPE = "@out"
@@ -149,6 +154,10 @@ class Consultation:
     publicity: list[str] = field(default_factory=list)
     declared_submissions: int | None = None
     declared_opinions: int | None = None
+    declared_in_scope: int | None = None
+    declared_out_of_scope: int | None = None
+    # ROWS_CHOICES; "" (not said) is ROWS_ALL.
+    declared_rows: str = ""
     # 提出方法別の通数, for the methods whose count the data gives.
     method_counts: dict[str, int] = field(default_factory=dict)
     # Overrides of the labels (core/labels.py) and of the date and number
@@ -226,23 +235,69 @@ class Consultation:
         return state
 
     @property
-    def opinion_count(self) -> int:
-        """意見数 (件): always counted, never taken from the declaration; a
-        row that stands for several submitted opinions counts them all."""
+    def partial(self) -> bool:
+        """Whether the rows are a selection or a summary of a larger set, whose
+        totals are the declared ones (``declared: {rows: selection}``)."""
+        return self.__dict__.get("declared_rows", "") in (ROWS_SELECTION, ROWS_SUMMARY)
+
+    @property
+    def counted_opinions(self) -> int:
+        """The submitted opinions the rows stand for: a row of 同趣旨 counts them all."""
         return sum(o.count for o in self.opinions)
 
     @property
-    def in_scope_count(self) -> int:
+    def counted_in_scope(self) -> int:
         return sum(o.count for o in self.opinions if o.in_scope)
 
     @property
-    def out_of_scope_count(self) -> int:
+    def counted_out_of_scope(self) -> int:
         return sum(o.count for o in self.opinions if not o.in_scope)
+
+    @property
+    def opinion_count(self) -> int:
+        """意見数 (件): counted from the rows, or, when the rows are a selection
+        or a summary, the declared total."""
+        if self.partial and self.declared_opinions is not None:
+            return self.declared_opinions
+        if self.partial and self.declared_in_scope is not None and self.declared_out_of_scope is not None:
+            return self.declared_in_scope + self.declared_out_of_scope
+        return self.counted_opinions
+
+    @property
+    def in_scope_count(self) -> int | None:
+        """うち本案件に関するもの; None when a selection's totals do not say."""
+        if not self.partial:
+            return self.counted_in_scope
+        if self.declared_in_scope is not None:
+            return self.declared_in_scope
+        if self.declared_out_of_scope is not None:
+            return self.opinion_count - self.declared_out_of_scope
+        return None
+
+    @property
+    def out_of_scope_count(self) -> int | None:
+        """うち本案件外のもの; None when a selection's totals do not say."""
+        if not self.partial:
+            return self.counted_out_of_scope
+        if self.declared_out_of_scope is not None:
+            return self.declared_out_of_scope
+        if self.declared_in_scope is not None and self.declared_opinions is not None:
+            return self.declared_opinions - self.declared_in_scope
+        return None
 
     @property
     def row_count(self) -> int:
         """The opinions as published: one per row."""
         return len(self.opinions)
+
+    @property
+    def none_submitted(self) -> bool:
+        """Whether nobody submitted an opinion (御意見の提出はありませんでした): no
+        rows and no declared total, or a declared total of zero."""
+        declared = [n for n in (self.declared_submissions, self.declared_opinions) if n is not None]
+        if declared:
+            return not any(declared)
+        return not self.opinions
 
     @property
     def grouped_count(self) -> int:
@@ -256,6 +311,10 @@ class Consultation:
         Counted as distinct submission ids when every opinion carries one;
         otherwise only the declared number can be known.
         """
+        if self.partial and self.declared_submissions is not None:
+            return self.declared_submissions
+        if self.partial and self.method_counts:
+            return sum(self.method_counts.values())
         ids = [o.submission for o in self.opinions]
         if ids and all(ids):
             return len(set(ids))

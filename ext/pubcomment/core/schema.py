@@ -21,7 +21,7 @@ from .formats import is_binary, parse_by_suffix
 from .kinds import TEXT, TEXTS
 from .labels import DEFAULT_LABELS
 from .located import CellLine, Located
-from .model import TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
+from .model import ROWS_CHOICES, TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
 from .opinion_fields import SCANNED
 from .problems import Problem, Subtype
@@ -203,6 +203,9 @@ def read_consultation(
         publicity=reader.texts(top, "publicity", "the consultation"),
         declared_submissions=reader.integer(declared, "submissions", "'declared'"),
         declared_opinions=reader.integer(declared, "opinions", "'declared'"),
+        declared_in_scope=reader.integer(declared, "in_scope", "'declared'"),
+        declared_out_of_scope=reader.integer(declared, "out_of_scope", "'declared'"),
+        declared_rows=_choice(reader, declared.get("rows"), ROWS_CHOICES, "'rows' of 'declared'"),
         categories=[_category(reader, node) for node in reader.sequence(top.get("categories"), "'categories'")],
         topics=[_topic(reader, node) for node in reader.sequence(top.get("topics"), "'topics'")],
         opinions=_opinions(reader, top.get("opinions")),
@@ -759,6 +762,9 @@ def _check_declared(reader: Reader, consultation: Consultation, declared: dict[s
     """Declared counts against the data, in the consultation's own units (通, 件, 人 …)."""
     labels = {**DEFAULT_LABELS, **consultation.labels}
     opinions_unit, submissions_unit = labels["opinions_unit"], labels["submissions_unit"]
+    if consultation.partial:
+        _check_totals(reader, consultation, declared, opinions_unit, submissions_unit)
+        return
     counted = consultation.opinion_count
     if consultation.declared_opinions is not None and consultation.declared_opinions != counted:
         reader.report(
@@ -788,4 +794,56 @@ def _check_declared(reader: Reader, consultation: Consultation, declared: dict[s
             Subtype.COUNT,
             f"the submissions by method add up to {by_method:,}{submissions_unit}, not the {total:,}{submissions_unit} of the whole",
             line,
+        )
+
+
+def _check_totals(
+    reader: Reader, consultation: Consultation, declared: dict[str, Located], opinions_unit: str, submissions_unit: str
+) -> None:
+    """Declared totals of a selection or a summary (``rows: selection``): the rows
+    may be fewer, never more; the parts must add up to the whole."""
+    c = consultation
+    rows_line = declared["rows"].line
+    if c.declared_opinions is None and c.declared_submissions is None and not c.method_counts:
+        reader.report(
+            Subtype.COUNT,
+            f"'rows: {c.declared_rows}' says the opinions are part of a larger set: declare its totals ('opinions', 'submissions')",
+            rows_line,
+        )
+    parts = (
+        ("opinions", c.declared_opinions, c.counted_opinions, "opinions"),
+        ("in_scope", c.declared_in_scope, c.counted_in_scope, "opinions in scope"),
+        ("out_of_scope", c.declared_out_of_scope, c.counted_out_of_scope, "opinions out of scope"),
+    )
+    for key, total, counted, what in parts:
+        if total is not None and counted > total:
+            reader.report(
+                Subtype.COUNT,
+                f"the data has {counted:,}{opinions_unit} {what}, more than the declared total ({total:,}{opinions_unit})",
+                declared[key].line,
+            )
+    if c.declared_opinions is not None and c.declared_in_scope is not None and c.declared_out_of_scope is not None:
+        whole = c.declared_in_scope + c.declared_out_of_scope
+        if whole != c.declared_opinions:
+            reader.report(
+                Subtype.COUNT,
+                f"declared opinions in scope and out of scope add up to {whole:,}{opinions_unit}, "
+                f"not the {c.declared_opinions:,}{opinions_unit} declared",
+                declared["opinions"].line,
+            )
+    ids = {o.submission for o in c.opinions if o.submission}
+    if c.declared_submissions is not None and len(ids) > c.declared_submissions:
+        reader.report(
+            Subtype.COUNT,
+            f"the data has {len(ids):,} distinct submission ids, more than the declared submissions "
+            f"({c.declared_submissions:,}{submissions_unit})",
+            declared["submissions"].line,
+        )
+    by_method = sum(c.method_counts.values())
+    if c.method_counts and c.declared_submissions is not None and by_method != c.declared_submissions:
+        reader.report(
+            Subtype.COUNT,
+            f"the submissions by method add up to {by_method:,}{submissions_unit}, "
+            f"not the {c.declared_submissions:,}{submissions_unit} of the whole",
+            declared["submissions"].line,
         )

@@ -22,7 +22,7 @@ from ..core.tally import tally
 from ..warnings_ import warn
 from . import chart_image
 from .context import RenderContext, documents_under
-from .opinions import topic_heading
+from .opinions import of_rows, topic_heading
 
 BY = ("topic", "category")
 WRAP = 14  # characters of a bar's label per line
@@ -75,7 +75,7 @@ def render_chart(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
         warn(Subtype.CHART, f"pc-chart: the chart cannot be drawn: {error}", node)
         return []
     name = f"{ctx.anchor('chart', by)}.{fmt}"
-    caption = ctx.label(f"chart_by_{by}")
+    caption = of_rows(ctx, ctx.label(f"chart_by_{by}"))
     if ctx.is_html:
         relative = posixpath.join(getattr(ctx.builder, "imagedir", "_images"), name)
         _write(Path(ctx.builder.outdir, relative), data)
@@ -128,7 +128,7 @@ def chart_of(ctx: RenderContext, by: str) -> tuple[chart_image.Chart, str, int]:
         legend = [_wrap(label, LEGEND_WRAP, MAX_LEGEND_LINES) for label in labels]
         chart = chart_image.Chart(tuple(bars), tuple(text for text, _cut in legend), ctx.label("chart_axis"))
         cut = sum(cut for _text, cut in legend)
-        return chart, ctx.label("chart_alt", caption=ctx.label("chart_by_category"), items="".join(items)), cut
+        return chart, ctx.label("chart_alt", caption=of_rows(ctx, ctx.label("chart_by_category")), items="".join(items)), cut
     rows = result.rows or (result.total,)
     bars = []
     items = []
@@ -154,7 +154,7 @@ def chart_of(ctx: RenderContext, by: str) -> tuple[chart_image.Chart, str, int]:
     cut += sum(shortened for _text, shortened in legend)
     series = tuple(text for text, _cut in legend) if keys else (ctx.label("opinions"),)
     chart = chart_image.Chart(tuple(bars), series, ctx.label("chart_axis"))
-    return chart, ctx.label("chart_alt", caption=ctx.label("chart_by_topic"), items="".join(items)), cut
+    return chart, ctx.label("chart_alt", caption=of_rows(ctx, ctx.label("chart_by_topic")), items="".join(items)), cut
 
 
 def _category_name(ctx: RenderContext, key: str) -> str:

@@ -32,6 +32,12 @@ def opinion_anchor(ctx: RenderContext, number: int) -> str:
     return ctx.anchor("opinion", str(number))
 
 
+def of_rows(ctx: RenderContext, caption: str) -> str:
+    """A caption of what counts the rows (tally, chart): when the rows are a
+    selection or a summary, it says they are the rows, not the totals."""
+    return ctx.label("partial_tally_caption", caption=caption) if ctx.consultation.partial else caption
+
+
 def render_legend(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     if not ctx.consultation.categories:
         warn(
@@ -72,7 +78,7 @@ def render_tally(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
         counts = [ctx.number(n) for n in row.counts] if keys else []
         rows.append([row.label, *counts, ctx.number(row.total)])
     widths = [40, *([60 // max(len(keys) + 1, 1)] * len(keys)), 60 // max(len(keys) + 1, 1)]
-    caption = ctx.label("tally_caption" if keys else "tally_caption_plain")
+    caption = of_rows(ctx, ctx.label("tally_caption" if keys else "tally_caption_plain"))
     return [build_table(ctx.anchor("tally"), caption, header, rows, widths, classes=["pc-tally"], stub_columns=1)]
 
 
@@ -82,14 +88,23 @@ def render_opinions(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]
     consultation = ctx.consultation
     wanted = node.get("topic")
     numbers = node_ranges(node)
-    if not consultation.opinions and not numbers:  # said, as 行政手続法43条1項3号 asks
-        text = ctx.label("no_opinions")
+    if not consultation.opinions and not numbers:
+        if not consultation.none_submitted:  # opinions were submitted, none given as rows: never "none"
+            return []
+        text = ctx.label("no_opinions")  # said, as 行政手続法43条1項3号 asks
         return [nodes.paragraph(text, text, classes=["pc-no-opinions"])]
     groups: list[tuple[str, str]] = []  # (group, caption)
+    rows = ctx.label(f"{consultation.declared_rows}_caption") if consultation.partial else ""
     if not consultation.topics:
-        groups.append(("", ctx.label("opinions_caption", topic=consultation.title)))
+        groups.append(("", rows or ctx.label("opinions_caption", topic=consultation.title)))
     for index, topic in enumerate(consultation.topics):
-        groups.append((topic.id, ctx.label("opinions_caption", topic=topic_heading(index, topic.title))))
+        heading = topic_heading(index, topic.title)
+        groups.append(
+            (
+                topic.id,
+                ctx.label("partial_opinions_caption", rows=rows, topic=heading) if rows else ctx.label("opinions_caption", topic=heading),
+            )
+        )
     if not node.get("in_scope_only"):
         groups.append((OUT_OF_SCOPE, ctx.label("out_of_scope_caption")))
     tables: list[nodes.Node] = []

@@ -84,7 +84,7 @@ def _opinions(ctx: RenderContext) -> str | None:
     """「3,000件（うち本案件に関するもの 2,500件、本案件外のもの 500件）」 when some are out of scope."""
     total = count_text(ctx, "opinions")
     c = ctx.consultation
-    if not c.out_of_scope_count:
+    if not c.out_of_scope_count or c.in_scope_count is None:
         return total
     return (total or "") + ctx.label(
         "scope_breakdown",
@@ -104,6 +104,10 @@ def amendment_count(ctx: RenderContext) -> int:
 
 def render_results(ctx: RenderContext, node: nodes.Element) -> list[nodes.Node]:
     counted = [(ctx.label("submissions"), _submissions(ctx)), (ctx.label("opinions"), _opinions(ctx))]
+    c = ctx.consultation
+    if c.partial and c.opinions:  # the totals above are the declared ones; the rows are what is published
+        shown = ctx.label(f"rows_shown_{c.declared_rows}", count=ctx.number(c.counted_opinions, "opinions_unit"))
+        counted.append((ctx.label("rows_shown"), shown))
     items = [(name, value) for name, value in counted if value is not None]
     if ctx.is_html:
         return [_cards(items)]
