@@ -1090,6 +1090,7 @@ def location_cases() -> Iterator[Factory]:
 from .cases_names import name_cases  # noqa: E402  (it uses the helpers above)
 from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
 from .cases_redaction import GENERATORS as RED  # noqa: E402  (it uses the helpers above)
+from .cases_totals import totals_cases  # noqa: E402  (it uses the helpers above)
 from .cases_workbooks import workbook_cases  # noqa: E402  (it builds on the helpers above)
 
 GENERATORS = (
@@ -1106,6 +1107,7 @@ GENERATORS = (
     small_cases,
     name_cases,
     workbook_cases,
+    totals_cases,
 )
 
 
