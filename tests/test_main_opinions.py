@@ -26,6 +26,7 @@ MINISTRY_TEXT = (
     " (2) 意見数 50,416件（うち本案件に関するもの25,565件、本案件外のもの24,851件）"
     " (3) 掲載した御意見 主な御意見 5件"
     " 掲載した御意見の内訳（意見の件数） ¶ 項目 計 ア 案の全体に関すること 4 イ 個別の規定に関すること 1 合計 5"
+    " 掲載した御意見の内訳（意見の件数（項目別）） ¶"
     " 主な御意見と当省の考え方（ア 案の全体に関すること） ¶"
 )
 
@@ -48,6 +49,7 @@ def test_the_declared_totals_are_the_counts_and_the_rows_are_captioned(built: Pa
     assert MINISTRY_TEXT in text, text
     assert "主な御意見と当省の考え方（イ 個別の規定に関すること）" in text
     assert "本案件以外の御意見" not in text  # out of scope is a count only: no table
+    assert "掲載した御意見の内訳（意見の件数（項目別））" in text  # pc-chart's caption says it counts the rows
     assert NONE not in text
 
 
