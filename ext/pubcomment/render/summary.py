@@ -44,6 +44,8 @@ COUNTS: dict[str, tuple[Callable[[RenderContext], int | None], str]] = {
     "in_scope": (lambda ctx: ctx.consultation.in_scope_count, "opinions_unit"),
     "out_of_scope": (lambda ctx: ctx.consultation.out_of_scope_count, "opinions_unit"),
     "rows": (lambda ctx: ctx.consultation.row_count, "opinions_unit"),
+    # The opinions the published rows stand for (同趣旨 counted): pc-results' 掲載した御意見.
+    "shown": (lambda ctx: ctx.consultation.counted_opinions, "opinions_unit"),
     "grouped": (lambda ctx: ctx.consultation.grouped_count, "opinions_unit"),
     "days": (lambda ctx: _days(ctx.consultation), "days_unit"),
     "amendments": (lambda ctx: amendment_count(ctx), "amendments_unit"),  # 修正箇所数
