@@ -200,4 +200,14 @@ ALL_SHOWN = Shown(overview=True, results=True, opinion_tables=True, amendments=T
 
 def data_findings(facts: LawFacts) -> list[tuple[str, str]]:
     """The rules of the body's kind that the data alone fails, as the documents cannot be read without a build."""
-    return check_law(facts, ALL_SHOWN, rules_of_kind(facts.kind))
+    return [
+        (rule, _NO_AMENDMENTS_IN_DATA if rule == AMENDMENTS else message)
+        for rule, message in check_law(facts, ALL_SHOWN, rules_of_kind(facts.kind))
+    ]
+
+
+# Without a build the plan's pc-amendment markup is not seen: said so.
+_NO_AMENDMENTS_IN_DATA = (
+    "the data has no amendments and does not say the draft was not changed ('amendments: []'); "
+    "a build that checks the rules also counts the plan's pc-amendment"
+)
