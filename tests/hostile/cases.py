@@ -1087,6 +1087,7 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
+from .cases_law import law_cases  # noqa: E402  (it uses the helpers above)
 from .cases_names import name_cases  # noqa: E402  (it uses the helpers above)
 from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
 from .cases_redaction import GENERATORS as RED  # noqa: E402  (it uses the helpers above)
@@ -1106,6 +1107,7 @@ GENERATORS = (
     small_cases,
     name_cases,
     workbook_cases,
+    law_cases,
 )
 
 

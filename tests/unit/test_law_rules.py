@@ -118,3 +118,15 @@ def test_findings_from_the_data_alone() -> None:
     facts = LawFacts(title=False, published=False, opinions=1, unanswered=(1,), amendments=0, no_amendments=True, kind="国の行政機関")
     assert [rule for rule, _message in data_findings(facts)] == ["title", "published", "responses"]
     assert [rule for rule, _message in data_findings(LawFacts(**{**facts.__dict__, "kind": "市区町村"}))] == ["title", "responses"]
+
+
+def test_the_setting_takes_a_list_a_set_or_nothing() -> None:
+    from pubcomment.config import law_rules_setting
+
+    assert law_rules_setting(None) is None
+    assert law_rules_setting(("title", "opinions")) == ["title", "opinions"]
+    assert law_rules_setting("body") == "body" and law_rules_setting("市区町村") == "市区町村"
+    with pytest.raises(ValueError, match=r"not 'nationl' \(did you mean 'national'\?\)"):
+        law_rules_setting("nationl")
+    with pytest.raises(ValueError, match="must be a list of rule names"):
+        law_rules_setting(3)
