@@ -11,6 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from pubcomment.config import get_config
 from pubcomment.core import loader
+from pubcomment.core.law import RULES
 from tests.support.pages import html, normalized, warnings_of
 
 
@@ -92,7 +93,7 @@ def assert_found(app: SphinxTestApp, expected: list[tuple[str, str, str]]) -> No
     assert len(found) == len(expected), found
 
 
-@pytest.mark.sphinx("html", testroot="law", freshenv=True)
+@pytest.mark.sphinx("html", testroot="law", freshenv=True, confoverrides={"pubcomment_law_rules": list(RULES)})
 def test_every_rule_fires_where_the_results_lack_it(app: SphinxTestApp) -> None:
     app.build()
     # complete.md has everything; none.md says there were no opinions; topics.md
@@ -121,6 +122,30 @@ def test_a_site_chooses_its_rules(app: SphinxTestApp) -> None:
 def test_no_rules_no_check(app: SphinxTestApp) -> None:
     app.build()
     assert_found(app, EVERY_RULE[:2])
+
+
+@pytest.mark.sphinx("html", testroot="law", freshenv=True)
+def test_a_site_that_says_nothing_gets_no_law_warning(app: SphinxTestApp) -> None:
+    """Every rule came after the first release: unset, none fails a build (pubcomment check --law reports them)."""
+    app.build()
+    assert get_config(app.config).law_rules is None
+    assert_found(app, EVERY_RULE[:2])
+
+
+# The rules of a 市区町村 (見本市 in every document): title, opinions and responses, from 条例・要綱.
+LOCAL = [(where, subtype, words.replace("行政手続法43条1項", "条例・要綱")) for where, subtype, words in EVERY_RULE]
+
+
+@pytest.mark.sphinx("html", testroot="law", freshenv=True, confoverrides={"pubcomment_law_rules": "body"})
+def test_the_rules_of_the_body_s_kind(app: SphinxTestApp) -> None:
+    app.build()
+    assert_found(app, [*LOCAL[:3], *LOCAL[4:6], LOCAL[9]])
+
+
+@pytest.mark.sphinx("html", testroot="law", freshenv=True, confoverrides={"pubcomment_law_rules": "national"})
+def test_a_named_rule_set(app: SphinxTestApp) -> None:
+    app.build()
+    assert_found(app, EVERY_RULE)
 
 
 @pytest.mark.sphinx("html", testroot="law", srcdir="law-typo", freshenv=True)

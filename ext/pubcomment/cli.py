@@ -2,7 +2,10 @@
 
 ``pubcomment check FILE…`` validates consultation data without building:
 the messages are the build's warnings, with the same ``file:line`` and
-subtypes.  Exit status 1 when anything was found.
+subtypes.  Exit status 1 when anything was found.  ``--law`` also prints,
+as findings that do not change the exit status, what the data lacks of the
+rules for its kind of body (core/law.py; the build warns of them only where
+``pubcomment_law_rules`` opts in).
 
 ``pubcomment pages FILE --consultation KEY --out DIR`` writes one page per
 opinion table for a large consultation: each topic's opinions split by
@@ -41,9 +44,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import scaffold
-from .core import intake, loader, opendata, privacy, wareki
+from .core import intake, law, loader, opendata, privacy, wareki
 from .core.csvdata import FIELDS
 from .core.labels import DEFAULT_LABELS
+from .core.model import Consultation
 from .core.pages import OpinionPage, TopicIndex, plan_indexes, plan_pages, toctree_entries
 from .core.problems import Subtype
 from .core.textfiles import DataFileError
@@ -70,7 +74,17 @@ def _load(path: str, root: str | None) -> loader.Loaded | None:
         return None
 
 
-def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, allow: Sequence[str] = ()) -> int:
+def law_findings(path: str, consultation: Consultation) -> list[str]:
+    """The lines ``--law`` prints: each rule of the body's kind the data alone fails."""
+    facts = law.law_facts(consultation)
+    source = law.SOURCES[facts.kind]
+    return [
+        f"{path}: finding: {message} ({source}; rule {rule!r} for a {facts.kind}) [pubcomment.law]"
+        for rule, message in law.data_findings(facts)
+    ]
+
+
+def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, allow: Sequence[str] = (), law_rules: bool = False) -> int:
     found = 0
     if names and not privacy.names_available():
         # A note, not a problem found in the data: on standard output, where the summaries go.
@@ -100,7 +114,11 @@ def check(paths: Sequence[str], root: str | None = None, *, names: bool = True, 
         counts = "" if submissions is None else f"{submissions:,}{labels['submissions_unit']}"
         counts += f"{consultation.opinion_count:,}{labels['opinions_unit']}"
         withheld = f" / {len(consultation.redactions)} withheld" if consultation.redactions else ""
-        print(f"{path}: {consultation.title} / {period} / {counts}{withheld} / {len(problems)} problem(s)")
+        findings = law_findings(path, consultation) if law_rules and loaded.usable else []
+        for line in findings:
+            print(line)
+        found_law = f" / {len(findings)} law finding(s)" if law_rules else ""
+        print(f"{path}: {consultation.title} / {period} / {counts}{withheld} / {len(problems)} problem(s){found_law}")
     return 1 if found else 0
 
 
@@ -331,6 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="TEXT",
         help="a text the personal-information check does not report (the body's own telephone number …); repeatable",
     )
+    check_parser.add_argument(
+        "--law",
+        action="store_true",
+        help="also report what the data lacks of the rules for its kind of body (行政手続法43条1項, local 条例・要綱); "
+        "findings, not problems: the exit status is unchanged",
+    )
     pages_parser = commands.add_parser("pages", help="write the pages of a consultation's opinion tables, split by number")
     pages_parser.add_argument("path", metavar="FILE", help="the consultation file (YAML or JSON)")
     pages_parser.add_argument(
@@ -414,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.per_page < 1:
             parser.error("--per-page must be at least 1")
         return pages(arguments.path, arguments.consultation, arguments.out, arguments.per_page, arguments.flat)
-    return check(arguments.paths, arguments.root, names=arguments.names, allow=arguments.allow)
+    return check(arguments.paths, arguments.root, names=arguments.names, allow=arguments.allow, law_rules=arguments.law)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .core.labels import DEFAULT_LABELS, fill
+from .core.law import RULE_SETS as LAW_RULE_SETS
 from .core.law import RULES as LAW_RULES
 from .core.model import MARKDOWN, PLAIN, TEXT_FIELDS, TEXT_FORMATS, Consultation
 from .core.problems import Subtype
@@ -90,6 +91,23 @@ def names_of(allowed: tuple[str, ...], what: str) -> Validator:
     validate.keys = allowed  # type: ignore[attr-defined]
     validate.what = what  # type: ignore[attr-defined]
     return validate
+
+
+def law_rules_setting(value: Any) -> Any:
+    """``pubcomment_law_rules``: unset (None), a list of rules (unknown ones dropped), or the name of a rule set."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if value not in LAW_RULE_SETS:
+            sets = ", ".join(map(repr, LAW_RULE_SETS))
+            raise ValueError(f"must be a list of rule names or one of {sets}, not {value!r}{_suggestion(value, LAW_RULE_SETS)}")
+        return value
+    return _law_rule_names(value)
+
+
+_law_rule_names = names_of(LAW_RULES, "rule")
+law_rules_setting.keys = LAW_RULES  # type: ignore[attr-defined]
+law_rules_setting.what = "rule"  # type: ignore[attr-defined]
 
 
 def names_setting(value: Any) -> Any:
@@ -182,12 +200,14 @@ class PubcommentConfig:
             "doc": "How opinion texts are read where the data does not say: plain (as typed) or markdown.",
         },
     )
-    law_rules: list[str] = dc.field(
-        default_factory=lambda: list(LAW_RULES),
+    law_rules: list[str] | str | None = dc.field(
+        default=None,
         metadata={
-            "validator": names_of(LAW_RULES, "rule"),
-            "types": (list, tuple),
-            "doc": "What published results must hold (行政手続法43条1項): title, published, opinions, responses, amendments.",
+            "validator": law_rules_setting,
+            "types": (list, tuple, str, type(None)),
+            "doc": "What published results must hold, as build warnings: rules (title, published, opinions, responses, "
+            "amendments), or a rule set ('body': by each body's kind; national, municipality …). Unset: no build "
+            "warning (pubcomment check --law reports them).",
         },
     )
     today: str = dc.field(
@@ -270,7 +290,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
             value = default_of(field)
             warn(Subtype.CONFIG, f"{name} {error}; the default {value!r} is used instead", location)
         keys = getattr(validator, "keys", None)
-        if keys is not None:
+        if keys is not None and isinstance(value, (list, dict)):
             what = getattr(validator, "what", "key")
             unknown = [key for key in value if key not in keys]
             for key in unknown:

@@ -1087,6 +1087,7 @@ def location_cases() -> Iterator[Factory]:
     yield missing_required
 
 
+from .cases_law import law_cases  # noqa: E402  (it uses the helpers above)
 from .cases_names import name_cases  # noqa: E402  (it uses the helpers above)
 from .cases_policy import policy_cases  # noqa: E402  (its cases use the helpers above)
 from .cases_redaction import GENERATORS as RED  # noqa: E402  (it uses the helpers above)
@@ -1108,6 +1109,7 @@ GENERATORS = (
     name_cases,
     workbook_cases,
     totals_cases,
+    law_cases,
 )
 
 

@@ -1,7 +1,9 @@
-"""Results that lack what 行政手続法43条1項 requires are reported (``pubcomment.law``).
+"""Results that lack what 行政手続法43条1項 (or a local rule) requires are reported (``pubcomment.law``).
 
 Once every document is read (``env-check-consistency``), each consultation
-is checked against the rules of ``pubcomment_law_rules`` (core/law.py):
+is checked against the rules of ``pubcomment_law_rules`` (core/law.py: the
+listed rules, the set of a kind of body, or, when the site says nothing, the
+rules of the first release: none):
 what its data holds (kept in the environment, so no data is read again)
 and what the documents that render it show (the domain's record of where
 each part is shown).  The warning is at the consultation's
@@ -14,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..config import get_config
-from ..core.law import LAW, Shown, check_law
+from ..core.law import Shown, check_law, rules_for
 from ..core.problems import Subtype
 from ..env.domain import DeclaredConsultation, PubcommentDomain, get_domain
 from ..warnings_ import warn
@@ -34,10 +36,11 @@ def shown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) ->
 
 
 def check_completeness(app: Sphinx, env: BuildEnvironment) -> None:
-    rules = get_config(app.config).law_rules
-    if not rules:
-        return
+    setting = get_config(app.config).law_rules
     domain = get_domain(env)
     for key, declared in sorted(domain.consultations.items()):
+        rules, source = rules_for(setting, declared.law.kind)
+        if not rules:
+            continue
         for rule, message in check_law(declared.law, shown(domain, key, declared), rules):
-            warn(Subtype.LAW, f"{message} ({LAW}; rule {rule!r} of pubcomment_law_rules)", (declared.docname, declared.lineno))
+            warn(Subtype.LAW, f"{message} ({source}; rule {rule!r} of pubcomment_law_rules)", (declared.docname, declared.lineno))

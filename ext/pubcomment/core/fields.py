@@ -32,6 +32,7 @@ from .kinds import (
     Field,
 )
 from .labels import DEFAULT_LABELS
+from .law import KIND_ALIASES, KINDS
 from .model import ROWS_CHOICES, TEXT_FIELDS, TEXT_FORMATS
 from .numbers import DigitStyle
 from .status import Status
@@ -41,6 +42,10 @@ from .wareki import PERIOD_STYLE_OPTIONS
 STATUS_CHOICES = tuple(status.value for status in Status)
 
 
+# The values of ``body: {kind: …}`` (core/law.py): each kind and its ASCII alias.
+BODY_KINDS = (*KINDS, *KIND_ALIASES)
+
+
 def keys(fields: dict[str, Field]) -> set[str]:
     return set(fields)
 
@@ -48,6 +53,12 @@ def keys(fields: dict[str, Field]) -> set[str]:
 BODY: dict[str, Field] = {
     "name": Field(TEXT, "団体名（川崎市）", required=True),
     "self": Field(TEXT, "団体の自称（本市、本県）。既定は本市"),
+    "kind": Field(
+        CHOICE,
+        "団体の種類（結果の公示に必要な事項の規則を選びます）: 国の行政機関、都道府県、市区町村、その他"
+        "（national、prefecture、municipality、other）。書かなければ団体名の終わりから",
+        choices=BODY_KINDS,
+    ),
 }
 PERIOD: dict[str, Field] = {
     "start": Field(DATE, "募集の初日（YYYY-MM-DD）", required=True),

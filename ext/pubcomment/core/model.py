@@ -150,6 +150,8 @@ class Consultation:
     end: dt.date | None
     # The day the draft was published (案の公示日, 行政手続法43条1項), when the data gives it.
     published: dt.date | None = None
+    # The kind of body as the data gives it (core/law.py KINDS), "" when it does not.
+    body_kind: str = ""
     submission_methods: list[str] = field(default_factory=list)
     publicity: list[str] = field(default_factory=list)
     declared_submissions: int | None = None

@@ -20,6 +20,7 @@ from .csvdata import FIELDS
 from .formats import is_binary, parse_by_suffix
 from .kinds import TEXT, TEXTS
 from .labels import DEFAULT_LABELS
+from .law import kind_of
 from .located import CellLine, Located
 from .model import ROWS_CHOICES, TEXT_FIELDS, TEXT_FORMATS, Amendment, Category, Consultation, Opinion, Redaction, ScheduleItem, Topic
 from .numbers import digit_style, parse_count
@@ -198,6 +199,7 @@ def read_consultation(
         start=reader.date(period, "start", "'period'", line=period_line),
         end=reader.date(period, "end", "'period'", line=period_line),
         published=reader.date(top, "published", "the consultation", line=top_line) if "published" in top else None,
+        body_kind=kind_of(_choice(reader, body.get("kind"), fields_.BODY_KINDS, "'kind' of 'body'")),
         submission_methods=[name for name, _count in methods],
         method_counts={name: count for name, count in methods if count is not None},
         publicity=reader.texts(top, "publicity", "the consultation"),

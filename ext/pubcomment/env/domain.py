@@ -181,9 +181,10 @@ INDEX = "@index"
 class PubcommentDomain(Domain):
     name = "pubcomment"
     label = "Public comment"
+    # 10: LawFacts.kind (core/law.py);
     # 9: the classes below are pickled from pubcomment.env.domain (before: pubcomment.domain);
     # 8: DeclaredConsultation.plan_doc; 7: OpinionTable.in_scope_only, DeclaredConsultation.data_amendments and .law
-    data_version = 9
+    data_version = 10
     initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
         "consultations": {},  # key -> DeclaredConsultation
         "amendments": {},  # id -> PlanAmendment
