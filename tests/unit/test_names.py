@@ -170,3 +170,15 @@ def test_import_reports_personal_information_at_its_cell(tmp_path: Path) -> None
     lines = "\n".join(report.lines())
     assert f"{source}:3: the opinion No. 2" in lines
     assert [p.line for p in intake.import_opinions(source, tmp_path / "data", names=False).problems] == [4]
+
+
+@pytest.mark.parametrize("line", ["本村", "当町", "見本村", "川崎市", "見本市北区"])
+def test_a_body_on_a_line_of_its_own_is_no_signature(line: str) -> None:
+    """A village that calls itself 本村 (a surname too) and a body's name are no one's signature."""
+    assert names.find(f"御意見です。\n{line}") == []
+
+
+@pytest.mark.parametrize("surname", ["中村", "木村", "北村"])
+def test_a_surname_that_ends_as_a_village_still_signs(surname: str) -> None:
+    text = f"御意見です。\n{surname}"
+    assert [text[a:b] for a, b in names.find(text)] == [surname]

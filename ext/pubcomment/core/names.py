@@ -433,6 +433,16 @@ def find(text: str) -> list[tuple[int, int]]:
     return _merged(spans)
 
 
+# What a body calls itself (本村, 当町) and a body's or place's name (見本村, 川崎市) on a line of its own:
+# no signature, though 中村 and 木村 end as a village does.
+_SELF = frozenset("本当")
+_PLACE_ENDS = frozenset("都道府県市区町村郡")
+
+
+def _names_a_body(name: str) -> bool:
+    return name[-1] in _PLACE_ENDS and (len(name) > 2 or name[0] in _SELF)
+
+
 def _signatures(text: str, spans: list[tuple[int, int]]) -> None:
     """Lines that are only a name (after places), and what follows the text's last 。 when it is one."""
     candidates: list[tuple[int, int]] = []
@@ -459,6 +469,8 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> None:
             continue
         kanji = "".join(c for c in name if not ("ぁ" <= c <= "ゖ"))
         if kanji != name:  # 伊藤よし子: the kana given name was looked at above
+            continue
+        if _names_a_body(name):
             continue
         found = name_in(name, SIGNED, place=place)
         if found is not None:
