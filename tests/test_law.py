@@ -78,7 +78,8 @@ EVERY_RULE = [
     ("bare.md:3", "pubcomment.law", "no document of the results has pc-amendments (with 'amendments: []' in the data if there are none)"),
     ("none.md:3", "pubcomment.law", "(公示日) is shown by pc-overview, which no document of the results has"),
     ("none.md:3", "pubcomment.law", "pc-amendments has no amendment to show: if the draft was not changed, say so with 'amendments: []'"),
-    ("topics.md:3", "pubcomment.law", "opinions 2-3 are in no opinion table (pc-opinions :topic:)"),
+    # Every opinion in a table is asked always, not as a law rule (checks/coverage.py).
+    ("topics.md:3", "pubcomment.coverage", "opinions 2-3 of 'topics' are in no opinion table: no pc-opinions shows their topic"),
 ]
 
 
@@ -114,6 +115,7 @@ def test_a_site_chooses_its_rules(app: SphinxTestApp) -> None:
             *EVERY_RULE[:3],
             EVERY_RULE[5],
             ("bare.md:3", "pubcomment.law", "the responses (考え方) are not published: no document of the results has pc-opinions"),
+            EVERY_RULE[9],  # an opinion in no table, whatever the rules
         ],
     )
 
@@ -121,7 +123,7 @@ def test_a_site_chooses_its_rules(app: SphinxTestApp) -> None:
 @pytest.mark.sphinx("html", testroot="law", freshenv=True, confoverrides={"pubcomment_law_rules": []})
 def test_no_rules_no_check(app: SphinxTestApp) -> None:
     app.build()
-    assert_found(app, EVERY_RULE[:2])
+    assert_found(app, [*EVERY_RULE[:2], EVERY_RULE[9]])  # an opinion in no table is no law rule: always said
 
 
 @pytest.mark.sphinx("html", testroot="law", freshenv=True)
@@ -129,7 +131,7 @@ def test_a_site_that_says_nothing_gets_no_law_warning(app: SphinxTestApp) -> Non
     """Every rule came after the first release: unset, none fails a build (pubcomment check --law reports them)."""
     app.build()
     assert get_config(app.config).law_rules is None
-    assert_found(app, EVERY_RULE[:2])
+    assert_found(app, [*EVERY_RULE[:2], EVERY_RULE[9]])  # but an opinion in no table is always said
 
 
 # The rules of a 市区町村 (見本市 in every document): title, opinions and responses, from 条例・要綱.
@@ -168,3 +170,12 @@ def test_an_unknown_rule_is_named_with_the_nearest(app: SphinxTestApp) -> None:
         ]
     finally:
         app.cleanup()
+
+
+@pytest.mark.sphinx("html", testroot="scope-in", freshenv=True)
+def test_opinions_out_of_scope_with_no_table_are_said(app: SphinxTestApp) -> None:
+    """A table of the opinions in scope only, and none for the rest: they would vanish from the page in silence."""
+    app.build()
+    found = law_warnings(app)
+    assert len(found) == 1 and "index.md:3" in found[0] and "[pubcomment.coverage]" in found[0], found
+    assert "opinions 2 of 'index' are in no opinion table" in found[0]

@@ -25,7 +25,6 @@ def test_complete_results_pass_every_rule() -> None:
         ({"published": False}, {}, ["published"]),
         ({}, {"overview": False}, ["published"]),  # given, but no pc-overview shows it
         ({}, {"opinion_tables": False}, ["opinions"]),
-        ({}, {"unshown": (2,)}, ["opinions"]),
         ({"opinions": 0}, {"opinion_tables": False, "results": True}, []),  # 意見数 0件 says so
         ({"opinions": 0}, {"opinion_tables": True}, []),  # 「意見の募集に対し、御意見の提出はありませんでした。」
         ({"opinions": 0}, {"opinion_tables": False}, ["opinions"]),

@@ -20,7 +20,6 @@ from ..core.law import Shown, check_law, rules_for
 from ..core.problems import Subtype
 from ..env.domain import DeclaredConsultation, PubcommentDomain, get_domain
 from ..warnings_ import warn
-from . import coverage
 
 
 def shown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) -> Shown:
@@ -29,7 +28,6 @@ def shown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) ->
         overview=(key, "overview") in domain.anchors,
         results=(key, "results") in domain.anchors,
         opinion_tables=any(t.valid for t in domain.opinion_tables(key)),
-        unshown=coverage.unshown(domain, key, declared),
         amendments=(key, "amendments") in domain.anchors,
         plan_amendments=len(domain.amendments),
     )

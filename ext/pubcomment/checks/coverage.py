@@ -1,15 +1,16 @@
-"""Is every opinion shown?  The one place that asks, for two checks.
+"""Is every opinion shown?  Asked of every consultation with an opinion table, always.
 
-The results must publish every opinion (行政手続法43条1項).  For tables
-not split by ``:numbers:``, :func:`unshown` names the opinions whose topic
-no table shows; the law check (completeness.py) reports them under the
-rule ``opinions``.  When a topic's opinions are spread over several pages,
-a range typed wrong leaves opinions out or shows them twice, so
-:func:`check_coverage` asks of a consultation whose tables use
-``:numbers:`` that each opinion be in exactly one table, and reports a
-table whose ranges hold no opinion too.  Neither reads data: the numbers
-and topics of the opinions are kept in the environment
-(``DeclaredConsultation``).
+The results must publish every opinion (行政手続法43条1項, and every
+ordinance): nothing a citizen sent may vanish from the page in silence, law
+rules or none.  Each opinion must be in exactly one table: one of its topic
+or of every topic (for an opinion out of scope, a table that does not say
+``:scope: in``) whose ``:numbers:`` hold its number, if it has any.  A
+table missing for a topic, a ``:scope: in`` table with no table for the
+opinions out of scope, or a range typed wrong leave opinions out; ranges
+that overlap show them twice; a table whose ranges hold no opinion shows
+nothing.  No data is read: the numbers and topics of the opinions are kept
+in the environment (``DeclaredConsultation``).  Whether a consultation has
+an opinion table at all is the law check's (completeness.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.problems import Subtype
 from ..core.ranges import describe
-from ..env.domain import DeclaredConsultation, OpinionTable, PubcommentDomain, get_domain
+from ..env.domain import OpinionTable, get_domain
 from ..warnings_ import warn
 
 
@@ -30,29 +31,13 @@ def is_split(tables: list[OpinionTable]) -> bool:
     return any(t.numbers for t in tables)
 
 
-def unshown(domain: PubcommentDomain, key: str, declared: DeclaredConsultation) -> tuple[int, ...]:
-    """The opinions of ``key`` whose topic no valid opinion table shows; () for split
-    tables (:func:`check_coverage` reports those) or when no table is valid."""
-    tables = domain.opinion_tables(key)
-    valid = [t for t in tables if t.valid]
-    if not valid or is_split(tables):
-        return ()
-    # A table of every topic counts for each topic here, even one with :scope: in (which
-    # leaves out the opinions out of scope): the law check has always asked so.
-    by_topic: dict[str, bool] = {}
-    for _number, topic, _digest in declared.opinion_index:
-        if topic not in by_topic:
-            by_topic[topic] = any(not t.topic or t.topic == topic for t in valid)
-    return tuple(number for number, topic, _digest in declared.opinion_index if not by_topic[topic])
-
-
 def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     for key, declared in domain.consultations.items():
         tables = domain.opinion_tables(key)
-        # Only splits are checked, and not when a range could not be read
-        # (that table was reported and shows nothing).
-        if not is_split(tables) or not all(t.valid for t in tables):
+        # Not when no table shows the opinions (the law check's), nor when a range
+        # could not be read (that table was reported and shows nothing).
+        if not tables or not all(t.valid for t in tables):
             continue
         missing: list[int] = []
         twice: dict[OpinionTable, list[int]] = defaultdict(list)
@@ -71,9 +56,18 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
         if missing:
             warn(
                 Subtype.COVERAGE,
-                f"opinions {describe(missing)} of {key!r} are in no opinion table: the :numbers: of its pc-opinions leave them out",
+                f"opinions {describe(missing)} of {key!r} are in no opinion table: "
+                + (
+                    "the :numbers: of its pc-opinions leave them out"
+                    if is_split(tables)
+                    else "no pc-opinions shows their topic (or, out of scope, a table without ':scope: in')"
+                ),
                 (declared.docname, declared.lineno),
             )
+        if not is_split(tables):
+            # Unsplit, a table of every topic beside tables of one topic is a layout sites have
+            # always used (a summary page and pages by topic): only what no table shows is reported.
+            continue
         for table, numbers in twice.items():
             warn(
                 Subtype.COVERAGE,

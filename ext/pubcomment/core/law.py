@@ -28,7 +28,7 @@ the data, and the build says what its documents show (:class:`Shown`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Consultation
 from .ranges import describe
@@ -142,9 +142,7 @@ class Shown:
 
     overview: bool = False  # pc-overview (the 公示日 is shown there)
     results: bool = False  # pc-results (意見数 0件 says there were none)
-    opinion_tables: bool = False  # at least one pc-opinions
-    # Opinions no pc-opinions shows (when the build can tell: see the caller).
-    unshown: tuple[int, ...] = field(default=())
+    opinion_tables: bool = False  # at least one pc-opinions (that each opinion is in one: checks/coverage.py, always)
     amendments: bool = False  # pc-amendments
     plan_amendments: int = 0  # the plan's pc-amendment, shown when the data has none
 
@@ -168,8 +166,6 @@ def check_law(facts: LawFacts, shown: Shown, rules: Iterable[str]) -> list[tuple
                 found.append((OPINIONS, "no opinion was submitted, and no pc-opinions or pc-results says so"))
         elif not shown.opinion_tables:
             found.append((OPINIONS, "the submitted opinions are not published: no document of the results has pc-opinions"))
-        elif shown.unshown:
-            found.append((OPINIONS, f"opinions {describe(list(shown.unshown))} are in no opinion table (pc-opinions :topic:)"))
     if RESPONSES in rules:
         if facts.unanswered:
             found.append((RESPONSES, f"opinions {describe(list(facts.unanswered))} have no response (考え方 and its reasons)"))
